@@ -1,0 +1,128 @@
+// ESLint flat config. Besides style, it enforces the layering of DESIGN §2: src-shared is pure,
+// Electron and keytar are imported only at main's edges, the renderer never reaches for Node.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import svelteConfig from './svelte.config.js';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'child_process',
+  'url',
+  'stream',
+  'events',
+  'util',
+  'buffer',
+];
+const electronAndSecrets = ['electron', 'electron/*', 'keytar'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['**/*.svelte', '**/*.svelte.ts'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        parser: tseslint.parser,
+        svelteConfig,
+      },
+    },
+  },
+  // Electron and keytar only at main's edges (and in the preload, which is Electron by nature).
+  {
+    files: ['**/*.{ts,svelte}'],
+    ignores: ['src-main/index.ts', 'src-main/platform/**', 'src-preload/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: electronAndSecrets,
+              message:
+                'Electron and keytar are imported only in src-main/index.ts and src-main/platform/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // src-shared is pure TypeScript: no Electron, no Node, no DOM, nothing of main/renderer/preload.
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...electronAndSecrets, ...nodeBuiltins],
+              message: 'src-shared is pure: no Electron, keytar or Node built-ins.',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**', '**/sandbox/**'],
+              message: 'src-shared imports nothing of main, renderer, preload or sandbox.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'indexedDB',
+        'process',
+        'Buffer',
+        'require',
+        '__dirname',
+      ],
+    },
+  },
+  // The renderer never touches the network stack, Node or secrets directly.
+  {
+    files: ['src-renderer/**/*.{ts,svelte}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...electronAndSecrets, ...nodeBuiltins, 'ky'],
+              message: 'The renderer reaches main only through window.fieldbook.',
+            },
+            {
+              group: ['**/src-main/**', '**/sandbox/**'],
+              message: 'The renderer imports nothing of main or the sandbox.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

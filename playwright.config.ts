@@ -1,0 +1,15 @@
+// End-to-end specs: the real renderer in Debian's Chromium, joined to main's services in Node by
+// the harness (e2e/harness). Each test gets a fresh profile.
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './e2e/chromium.ts';
+
+export default defineConfig({
+  testDir: 'e2e/specs',
+  timeout: 60_000,
+  workers: 1,
+  reporter: process.env.CI ? 'list' : 'list',
+  use: {
+    headless: true,
+    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+  },
+});
