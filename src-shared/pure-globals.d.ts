@@ -1,0 +1,20 @@
+// src-shared compiles without DOM or Node typings so nothing environment-specific slips in.
+// These few globals exist in every runtime we target (Node, Electron, Chromium); declare them here.
+// Only tsconfig.shared.json reads this file — the node and web configs get them from their libs.
+
+declare class URL {
+  constructor(url: string, base?: string | URL);
+  readonly href: string;
+  readonly protocol: string;
+  readonly hostname: string;
+  readonly host: string;
+  readonly port: string;
+  readonly pathname: string;
+  readonly search: string;
+  readonly origin: string;
+  toString(): string;
+}
+
+declare function structuredClone<T>(value: T): T;
+
+declare const crypto: { randomUUID(): string };
