@@ -1,0 +1,62 @@
+// Revnue API v2 connector schemas (seed customer-api-v2-create.txt): request/response shapes,
+// lookups, the local record, editor form values, and the mappings between them.
+export {
+  revnueContactTypes,
+  revnueContactTypeSchema,
+  revnueContactPersonSchema,
+  type RevnueContactType,
+  type RevnueContactPerson,
+} from './contact-person';
+export {
+  revnueTemplateFieldTypes,
+  revnueTemplateFieldTypeSchema,
+  revnueCompanySchema,
+  revnueCategorySchema,
+  revnueCountrySchema,
+  revnueTemplateFieldSchema,
+  revnueCustomFieldTemplateSchema,
+  type RevnueTemplateFieldType,
+  type RevnueCompany,
+  type RevnueCategory,
+  type RevnueCountry,
+  type RevnueTemplateField,
+  type RevnueCustomFieldTemplate,
+} from './lookups';
+export {
+  checkCustomFieldValue,
+  revnueMoneyMax,
+  revnueNumberMax,
+  revnueNumberMin,
+  revnueCustomTextMax,
+  type RevnueCustomFieldValue,
+} from './custom-field-values';
+export {
+  revnueCustomerBodySchema,
+  revnueCustomerBodySchemaFor,
+  revnueRecordSchema,
+  revnueRecordSchemaFor,
+  type RevnueCustomerBody,
+  type RevnueCustomerBodyInput,
+  type RevnueCustomerRecord,
+} from './body';
+export {
+  revnueCustomerResponseSchema,
+  revnueCustomerListSchema,
+  type RevnueCustomerResponse,
+} from './response';
+export {
+  RevnueMappingError,
+  revnueCountryCode,
+  revnueRecordFromResponse,
+  revnueBodyFromRecord,
+  revnueResponseFromRecord,
+  revnueNaturalKey,
+  type RevnueResponseLookups,
+  type RevnueRecordLookups,
+} from './mapping';
+export {
+  revnueFormFromRecord,
+  revnueEmptyForm,
+  revnueRecordFromForm,
+  type RevnueCustomerForm,
+} from './form';
