@@ -1,7 +1,104 @@
 // Fieldbook's main process: the composition root. It wires Electron (window, protocol, IPC) to
 // the plain-Node services; nothing below this file imports Electron except src-main/platform/.
-import { app } from 'electron';
+import { app, session, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import { startSandbox } from '../sandbox/index';
+import { createIpcRouter } from './ipc/router';
+import { createUnavailableHandlers } from './ipc/unavailable-handlers';
+import { registerAppSchemePrivileges, serveAppProtocol } from './platform/app-protocol';
+import { bindIpcRouter, isTrustedElectronSender } from './platform/ipc-electron';
+import { platformSecretStoreCandidates } from './platform/secret-store-safe-storage';
+import { createSystemBrowser } from './platform/system-browser';
+import { createMainWindow, hardenSession, installWebContentsGuards } from './platform/window';
+import { openSecretStore } from './secrets/open-secret-store';
+import type { SecretStore } from './secrets/secret-store';
+import { readWeakStorageConsent } from './secrets/weak-storage-consent';
+import { createMainServices, type MainServices } from './services';
+import { systemClock } from './time/clock';
 
-void app.whenReady().then(() => {
-  // Filled in by the window and IPC modules.
-});
+// Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/.
+const rendererRoot = join(import.meta.dirname, '../renderer');
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+
+const log = (line: string) => console.error(line);
+
+/** Main's services with the Electron adapters: keychain, system browser, in-process sandbox. */
+async function startServices(): Promise<MainServices> {
+  const userDataDir = app.getPath('userData');
+  const opened = await openSecretStore(
+    platformSecretStoreCandidates(userDataDir),
+    await readWeakStorageConsent(userDataDir),
+  );
+  if (!opened.ok) log(`Fieldbook: no place to keep sign-ins: ${opened.error.message}`);
+  return createMainServices({
+    userDataDir,
+    secrets: opened.ok ? opened.value.store : refusingSecretStore(opened.error.message),
+    browser: createSystemBrowser(),
+    clock: systemClock,
+    startSandbox,
+    log,
+  });
+}
+
+/** Without a keychain the app still opens (and keeps local data); only signing in is refused. */
+function refusingSecretStore(message: string): SecretStore {
+  const refuse = async (): Promise<never> => {
+    throw new Error(message);
+  };
+  return { get: refuse, set: refuse, delete: refuse };
+}
+
+// Both must happen before `ready`: Electron reads scheme privileges and the sandbox flag once.
+registerAppSchemePrivileges();
+app.enableSandbox();
+
+// One running Fieldbook per user profile: two would share (and fight over) the same IndexedDB.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | undefined;
+  let services: MainServices | undefined;
+  const showWindow = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      mainWindow = createMainWindow({ preloadPath });
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
+
+  installWebContentsGuards();
+  app.on('second-instance', showWindow);
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Stop the in-process sandbox (if "Try the sandbox" started one) before the process exits.
+  app.on('will-quit', (event) => {
+    if (!services) return;
+    const closing = services;
+    services = undefined;
+    event.preventDefault();
+    void closing.close().finally(() => app.quit());
+  });
+
+  void app.whenReady().then(async () => {
+    serveAppProtocol(rendererRoot);
+    // The window hardens its session too; doing it here covers requests made before it exists.
+    hardenSession(session.defaultSession);
+    const handlers = await startServices().then(
+      (started) => {
+        services = started;
+        return started.handlers;
+      },
+      (error: unknown) => {
+        // Still open the window: the local data is there, and every call explains itself.
+        log(`Fieldbook: main services failed to start: ${String(error)}`);
+        return createUnavailableHandlers();
+      },
+    );
+    // IPC is bound before the window exists, so the renderer's first call finds its handler.
+    bindIpcRouter(createIpcRouter({ handlers, isTrustedSender: isTrustedElectronSender }));
+    showWindow();
+    app.on('activate', showWindow);
+  });
+}

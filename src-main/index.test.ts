@@ -1,0 +1,116 @@
+// The composition root, run against a mocked `electron`: the order Electron demands (privileges
+// and sandbox before ready), and the window, protocol and IPC wiring the real app starts with.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { channels } from '../src-shared/ipc/channels';
+import { FakeBrowserWindow, fakeElectron } from './platform/test-support/fake-electron';
+
+vi.mock(
+  'electron',
+  async () => (await import('./platform/test-support/fake-electron')).fakeElectron,
+);
+
+const { app, protocol, ipcMain, ipcHandlers, session } = fakeElectron;
+const trustedEvent = { senderFrame: { url: 'app://fieldbook/index.html', parent: null } };
+
+async function startMain() {
+  vi.resetModules();
+  await import('./index');
+  // Let the whenReady() chain run to the end.
+  await vi.waitFor(() => expect(FakeBrowserWindow.created.length).toBeGreaterThan(0));
+  return FakeBrowserWindow.created[0]!;
+}
+
+let userDataDir: string;
+beforeEach(async () => {
+  userDataDir = await mkdtemp(join(tmpdir(), 'fieldbook-main-'));
+  app.userDataDir = userDataDir;
+  vi.clearAllMocks();
+  FakeBrowserWindow.created.length = 0;
+  ipcHandlers.clear();
+  app.listeners.clear();
+  app.requestSingleInstanceLock.mockReturnValue(true);
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => rm(userDataDir, { recursive: true, force: true }));
+
+describe('src-main/index.ts', () => {
+  test('registers the app: scheme and the sandbox before waiting for ready', async () => {
+    await startMain();
+    const [whenReady] = app.whenReady.mock.invocationCallOrder;
+    expect(protocol.registerSchemesAsPrivileged.mock.invocationCallOrder[0]).toBeLessThan(
+      whenReady!,
+    );
+    expect(app.enableSandbox.mock.invocationCallOrder[0]).toBeLessThan(whenReady!);
+    expect(app.listeners.get('web-contents-created')).toHaveLength(1);
+  });
+
+  test('serves app:, hardens the default session and binds IPC before the window exists', async () => {
+    const window = await startMain();
+    expect(protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(session.defaultSession.permissionCheck?.({}, 'media', 'app://fieldbook', {})).toBe(
+      false,
+    );
+    expect([...ipcHandlers.keys()].sort()).toEqual([...channels].sort());
+    expect(ipcMain.handle.mock.invocationCallOrder.at(-1)).toBeLessThan(
+      window.loadURL.mock.invocationCallOrder[0]!,
+    );
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
+    // Built layout: out/main/index.js loads out/preload/index.cjs, its sibling folder.
+    expect(window.options.webPreferences?.preload).toBe(
+      join(import.meta.dirname, '../preload/index.cjs'),
+    );
+    expect(window.loadURL).toHaveBeenCalledWith('app://fieldbook/index.html');
+  });
+
+  test('answers our page over IPC and refuses any other sender', async () => {
+    await startMain();
+    const list = ipcHandlers.get('connections.list')!;
+    expect(await list(trustedEvent, undefined)).toEqual({ ok: true, value: { connections: [] } });
+    const foreign = { senderFrame: { url: 'https://evil.example/', parent: null } };
+    expect(await list(foreign, undefined)).toMatchObject({ ok: false, error: { kind: 'auth' } });
+  });
+
+  test('wires the real services: connections are read from the userData folder', async () => {
+    await startMain();
+    expect(app.getPath).toHaveBeenCalledWith('userData');
+    // This machine has no keychain (keytar mocked, safeStorage unavailable): said once, clearly.
+    expect(console.error).toHaveBeenCalledWith(
+      expect.stringContaining('no place to keep sign-ins'),
+    );
+    const status = ipcHandlers.get('auth.status')!;
+    expect(await status(trustedEvent, { connectionId: 'missing' })).toMatchObject({ ok: false });
+    const rename = ipcHandlers.get('connections.rename')!;
+    expect(await rename(trustedEvent, { id: '', name: '' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+  });
+
+  test('if the services cannot start, the window still opens and every call explains', async () => {
+    app.getPath.mockImplementationOnce(() => {
+      throw new Error('userData unavailable');
+    });
+    await startMain();
+    const tryIt = ipcHandlers.get('sandbox.tryIt')!;
+    const answer = await tryIt(trustedEvent, undefined);
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'server' } });
+    expect(JSON.stringify(answer)).toContain('could not start');
+  });
+
+  test('a second instance quits at once and focuses the first one instead', async () => {
+    const window = await startMain();
+    app.emit('second-instance');
+    expect(window.focus).toHaveBeenCalled();
+
+    app.requestSingleInstanceLock.mockReturnValue(false);
+    vi.resetModules();
+    FakeBrowserWindow.created.length = 0;
+    await import('./index');
+    expect(app.quit).toHaveBeenCalled();
+    expect(FakeBrowserWindow.created).toHaveLength(0);
+  });
+});

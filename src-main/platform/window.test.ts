@@ -1,0 +1,120 @@
+// The security baseline on the code path the app really uses: createMainWindow() with a mocked
+// `electron`, asserting what Electron was handed and that every handler it got says no.
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { FakeBrowserWindow, FakeWebContents, fakeElectron } from './test-support/fake-electron';
+
+vi.mock('electron', async () => (await import('./test-support/fake-electron')).fakeElectron);
+
+const { createMainWindow, hardenWebContents, installWebContentsGuards } = await import('./window');
+
+const log = vi.fn();
+beforeEach(() => {
+  FakeBrowserWindow.created.length = 0;
+  log.mockClear();
+});
+
+function openWindow() {
+  createMainWindow({ preloadPath: '/app/out/preload/index.cjs', log });
+  expect(FakeBrowserWindow.created).toHaveLength(1);
+  return FakeBrowserWindow.created[0]!;
+}
+
+const url = 'https://evil.example/';
+const blockedEvent = () => ({ preventDefault: vi.fn(), url });
+
+describe('createMainWindow', () => {
+  test('hands BrowserWindow exactly the hardened webPreferences', () => {
+    const window = openWindow();
+    expect(window.options.webPreferences).toEqual({
+      preload: '/app/out/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+    });
+  });
+
+  test('loads the UI from app://fieldbook and shows the window once it is ready', () => {
+    const window = openWindow();
+    expect(window.loadURL).toHaveBeenCalledWith('app://fieldbook/index.html');
+    expect(window.show).not.toHaveBeenCalled();
+    window.emit('ready-to-show');
+    expect(window.show).toHaveBeenCalled();
+  });
+
+  test.each([
+    ['will-navigate', [url]],
+    ['will-redirect', [url]],
+    ['will-attach-webview', [{}, { src: url }]],
+  ])('refuses %s', (eventName, args) => {
+    const { webContents } = openWindow();
+    const event = blockedEvent();
+    expect(webContents.listeners.get(eventName)).toHaveLength(1);
+    webContents.emit(eventName, event, ...args);
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(log).toHaveBeenCalledWith(expect.stringContaining(url));
+  });
+
+  test('refuses navigation of any frame, main or sub', () => {
+    const { webContents } = openWindow();
+    for (const isMainFrame of [true, false]) {
+      const event = { ...blockedEvent(), isMainFrame };
+      webContents.emit('will-frame-navigate', event);
+      expect(event.preventDefault).toHaveBeenCalled();
+    }
+  });
+
+  test('denies every new window', () => {
+    const { webContents } = openWindow();
+    expect(webContents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+  });
+
+  test('denies every permission request and check', () => {
+    const { session } = openWindow().webContents;
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      const callback = vi.fn();
+      session.permissionRequest?.({}, permission, callback, {});
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(session.permissionCheck?.({}, permission, 'app://fieldbook', {})).toBe(false);
+    }
+    expect(session.devicePermission?.({ deviceType: 'usb' })).toBe(false);
+  });
+
+  test('lets the renderer load app: files only, never the network', () => {
+    const { session } = openWindow().webContents;
+    const decide = (requestUrl: string) => {
+      const callback = vi.fn();
+      session.beforeRequest?.({ url: requestUrl }, callback);
+      return callback.mock.calls[0]![0];
+    };
+    expect(decide('app://fieldbook/assets/index.js')).toEqual({ cancel: false });
+    expect(decide('data:image/png;base64,AAAA')).toEqual({ cancel: false });
+    for (const blocked of [
+      'https://api.example.com/customers',
+      'http://127.0.0.1:4010/api/v2/customer/',
+      'ws://127.0.0.1:4010/',
+      'file:///etc/passwd',
+      'app://elsewhere/x.js',
+    ]) {
+      expect(decide(blocked)).toEqual({ cancel: true });
+    }
+  });
+});
+
+describe('guards for other web contents', () => {
+  test('every web contents created later is hardened too, once', () => {
+    installWebContentsGuards(log);
+    const contents = new FakeWebContents();
+    fakeElectron.app.emit('web-contents-created', {}, contents);
+    hardenWebContents(contents as never, log); // a second call adds nothing
+    expect(contents.listeners.get('will-navigate')).toHaveLength(1);
+    expect(contents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
+  });
+});

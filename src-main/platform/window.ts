@@ -1,0 +1,98 @@
+// The main window and the security baseline of every web page Fieldbook shows (issue 2, point 2):
+// sandboxed, isolated, no Node; no navigation, pop-up, webview or permission; no network but app:.
+import { app, BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
+import { appEntryUrl } from './app-protocol';
+
+/** The renderer gets no Node, no Electron, and a separate JS world from the preload. */
+export function secureWebPreferences(preloadPath: string): WebPreferences {
+  return {
+    preload: preloadPath,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+  };
+}
+
+export interface MainWindowOptions {
+  /** Absolute path of the built preload (out/preload/index.cjs). */
+  preloadPath: string;
+  log?: (message: string) => void;
+}
+
+export function createMainWindow({ preloadPath, log = console.warn }: MainWindowOptions) {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 560,
+    title: 'Fieldbook',
+    show: false,
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(preloadPath),
+  });
+  hardenWebContents(window.webContents, log);
+  hardenSession(window.webContents.session);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(appEntryUrl);
+  return window;
+}
+
+const hardened = new WeakSet<WebContents>();
+
+/** Every page may only stay where main put it: the UI is one page and opens nothing itself. */
+export function hardenWebContents(contents: WebContents, log: (message: string) => void): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
+  const refuse = (what: string) => (event: { preventDefault(): void }, url?: string) => {
+    event.preventDefault();
+    log(`Fieldbook refused ${what}${typeof url === 'string' ? ` to ${url.slice(0, 200)}` : ''}`);
+  };
+  contents.on('will-navigate', refuse('a navigation'));
+  // Also fires for the main frame (already refused above): only subframes are worth a log line.
+  contents.on('will-frame-navigate', (event) => {
+    if (event.isMainFrame) event.preventDefault();
+    else refuse('a frame navigation')(event, event.url);
+  });
+  contents.on('will-redirect', refuse('a redirect'));
+  contents.on('will-attach-webview', (event, _preferences, params) =>
+    refuse('a <webview>')(event, params.src),
+  );
+  contents.setWindowOpenHandler(({ url }) => {
+    log(`Fieldbook refused a new window to ${url.slice(0, 200)}`);
+    return { action: 'deny' };
+  });
+}
+
+/** Defence in depth for any web contents created later (devtools, a future window). */
+export function installWebContentsGuards(log: (message: string) => void = console.warn): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+}
+
+/** No camera, notifications, clipboard reads, USB …; and no request but to our own app: files. */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: !isAllowedRendererRequest(details.url) }),
+  );
+}
+
+/** What a renderer may load: our app: files, inline data/blob URLs, and the devtools. */
+export function isAllowedRendererRequest(url: string): boolean {
+  try {
+    const { protocol, host } = new URL(url);
+    if (protocol === 'app:') return host.toLowerCase() === 'fieldbook';
+    return protocol === 'data:' || protocol === 'blob:' || protocol === 'devtools:';
+  } catch {
+    return false;
+  }
+}

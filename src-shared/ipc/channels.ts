@@ -1,0 +1,45 @@
+// The names of every renderer→main operation, as a plain list without schemas. The preload and
+// the e2e harness build `window.fieldbook` from this list, so they never bundle zod.
+// contract.ts gives each name its input and output schema; a type check keeps the two in step.
+
+export const channels = [
+  'connections.list',
+  'connections.create',
+  'connections.rename',
+  'connections.select',
+  'connections.delete',
+
+  'auth.status',
+  'auth.signIn',
+  'auth.cancelSignIn',
+  'auth.signInService',
+  'auth.setToken',
+  'auth.signOut',
+
+  'revnue.customers.list',
+  'revnue.customers.get',
+  'revnue.customers.create',
+  'revnue.customers.update',
+  'revnue.customers.findByName',
+  'revnue.lookups.companies',
+  'revnue.lookups.categories',
+  'revnue.lookups.countries',
+  'revnue.lookups.customFieldTemplates',
+
+  'r2.customers.list',
+  'r2.customers.get',
+  'r2.customers.create',
+  'r2.customers.update',
+  'r2.customers.patch',
+  'r2.customers.findByNaturalKey',
+
+  'sandbox.tryIt',
+] as const;
+
+export type Channel = (typeof channels)[number];
+
+const channelSet: ReadonlySet<string> = new Set(channels);
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && channelSet.has(name);
+}

@@ -1,0 +1,190 @@
+// The IPC contract (DESIGN §2, §5.1): every renderer→main operation with the zod schema of its
+// input and of the value its Result carries. Main's router and window.fieldbook derive from it.
+import { z } from 'zod';
+import { authStateSchema, connectionViewSchema, newConnectionSchema } from '../connection';
+import {
+  revnueCategorySchema,
+  revnueCompanySchema,
+  revnueCountrySchema,
+  revnueCustomFieldTemplateSchema,
+  revnueCustomerBodySchema,
+  revnueCustomerResponseSchema,
+} from '../api/revnue-v2';
+import {
+  r2CustomerPatchSchema,
+  r2CustomerSchema,
+  r2CustomerWriteSchema,
+  r2ListRowSchema,
+} from '../api/r2';
+import type { Channel } from './channels';
+import { resultSchema, type Result } from './result';
+
+// Inputs are strict objects: a key the contract does not name is a bug in the caller, and saying
+// so beats silently dropping it.
+const noInput = z.strictObject({}).optional();
+const connectionId = z.string().trim().min(1, 'Choose a connection first');
+const onConnection = <S extends z.ZodRawShape>(shape: S) =>
+  z.strictObject({ connectionId, ...shape });
+const isoDateTime = z.iso.datetime({ offset: true, message: 'Use an ISO date and time' });
+
+/** The same rule as when the connection was created. */
+const connectionName = newConnectionSchema.options[0].shape.name;
+const revnueId = z.number().int().positive('A Revnue customer id is a positive whole number');
+const r2Id = z.string().trim().min(1, 'An R2 customer id is required');
+
+/** R2 list parameters that the adapter sets itself; a filter may not smuggle them in. */
+const r2ReservedQueryNames = new Set(['page', 'pagesize', 'updatedsince']);
+const r2FilterName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'A filter names an R2 field, e.g. companyname')
+  .refine((name) => !r2ReservedQueryNames.has(name.toLowerCase()), {
+    message: 'Paging and updatedSince are set by their own parameters, not as filters',
+  });
+
+export const authStatusSchema = z.object({
+  state: authStateSchema,
+  /** Who is signed in, as the API names them (R2 `sub`, a token's label), when known. */
+  subject: z.string().optional(),
+  /** When the access token expires (ISO), for tokens that say so. */
+  expiresAt: z.string().optional(),
+});
+export type AuthStatus = z.infer<typeof authStatusSchema>;
+
+const connections = z.object({ connections: z.array(connectionViewSchema) });
+
+export const contract = {
+  'connections.list': { input: noInput, output: connections },
+  'connections.create': { input: newConnectionSchema, output: connectionViewSchema },
+  'connections.rename': {
+    input: z.strictObject({
+      id: connectionId,
+      name: connectionName,
+    }),
+    output: connectionViewSchema,
+  },
+  'connections.select': {
+    input: z.strictObject({ id: connectionId }),
+    output: connectionViewSchema,
+  },
+  'connections.delete': { input: z.strictObject({ id: connectionId }), output: z.null() },
+
+  'auth.status': { input: onConnection({}), output: authStatusSchema },
+  /** R2 Authorization Code + PKCE in the system browser; resolves once the browser came back. */
+  'auth.signIn': { input: onConnection({}), output: authStatusSchema },
+  'auth.cancelSignIn': { input: onConnection({}), output: z.null() },
+  /** R2 client-credentials grant for service accounts; the secret goes to the OS keychain. */
+  'auth.signInService': {
+    input: onConnection({ clientSecret: z.string().trim().min(1, 'Client secret is required') }),
+    output: authStatusSchema,
+  },
+  /** Revnue admin token: main verifies it against the API before it saves it. */
+  'auth.setToken': {
+    input: onConnection({ token: z.string().trim().min(1, 'Paste the API token') }),
+    output: authStatusSchema,
+  },
+  'auth.signOut': { input: onConnection({}), output: authStatusSchema },
+
+  'revnue.customers.list': {
+    input: onConnection({}),
+    output: z.array(revnueCustomerResponseSchema),
+  },
+  'revnue.customers.get': {
+    input: onConnection({ id: revnueId }),
+    output: revnueCustomerResponseSchema,
+  },
+  'revnue.customers.create': {
+    input: onConnection({ body: revnueCustomerBodySchema }),
+    output: revnueCustomerResponseSchema,
+  },
+  /** PUT: Revnue has no PATCH, so `body` is the whole merged record. */
+  'revnue.customers.update': {
+    input: onConnection({ id: revnueId, body: revnueCustomerBodySchema }),
+    output: revnueCustomerResponseSchema,
+  },
+  /** After a create whose response was lost: `name` is unique per account (DESIGN §3.5). */
+  'revnue.customers.findByName': {
+    input: onConnection({ name: z.string().trim().min(1, 'Name is required') }),
+    output: revnueCustomerResponseSchema.nullable(),
+  },
+  'revnue.lookups.companies': { input: onConnection({}), output: z.array(revnueCompanySchema) },
+  'revnue.lookups.categories': { input: onConnection({}), output: z.array(revnueCategorySchema) },
+  'revnue.lookups.countries': { input: onConnection({}), output: z.array(revnueCountrySchema) },
+  'revnue.lookups.customFieldTemplates': {
+    input: onConnection({}),
+    output: z.array(revnueCustomFieldTemplateSchema),
+  },
+
+  'r2.customers.list': {
+    input: onConnection({
+      page: z.number().int().min(1, 'Pages start at 1').optional(),
+      pageSize: z.number().int().min(1).max(500, 'R2 returns at most 500 rows a page').optional(),
+      updatedSince: isoDateTime.optional(),
+      filters: z.record(r2FilterName, z.string()).optional(),
+    }),
+    output: z.object({ rows: z.array(r2ListRowSchema), total: z.number().int().nonnegative() }),
+  },
+  'r2.customers.get': { input: onConnection({ id: r2Id }), output: r2CustomerSchema },
+  /** The new id comes from the `Location` header of R2's 201. */
+  'r2.customers.create': {
+    input: onConnection({ body: r2CustomerWriteSchema }),
+    output: z.object({ id: z.string().min(1), customer: r2CustomerSchema }),
+  },
+  'r2.customers.update': {
+    input: onConnection({ id: r2Id, body: r2CustomerWriteSchema }),
+    output: r2CustomerSchema,
+  },
+  /** Only the fields changed locally (DESIGN §3.6); null when R2 answers without a body. */
+  'r2.customers.patch': {
+    input: onConnection({ id: r2Id, body: r2CustomerPatchSchema }),
+    output: r2CustomerSchema.nullable(),
+  },
+  /** After a create whose response was lost: `customerid`, else `companyname` + created-after. */
+  'r2.customers.findByNaturalKey': {
+    input: onConnection({
+      customerid: z.string().trim().min(1).optional(),
+      companyname: z.string().trim().min(1).optional(),
+      createdAfter: isoDateTime.optional(),
+    }).refine((key) => key.customerid !== undefined || key.companyname !== undefined, {
+      message: 'Give a customer ID or a company name to look for',
+    }),
+    output: z.array(r2CustomerSchema),
+  },
+
+  /** "Try the sandbox": main starts the sandbox in-process and adds one connection per API. */
+  'sandbox.tryIt': { input: noInput, output: connections },
+} satisfies Record<Channel, Operation>;
+
+export interface Operation {
+  input: z.ZodType;
+  output: z.ZodType;
+}
+export type Contract = typeof contract;
+
+/** What a caller passes (defaults not yet applied). */
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives: the input after the contract's schema parsed it. */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+/** The value inside the Result of a successful call. */
+export type Output<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** Who sent a request. Electron: the sending frame's URL; the e2e harness: the page's origin. */
+export interface IpcSender {
+  url?: string;
+  /** Electron: whether the sending frame is the window's top-level frame. */
+  topFrame?: boolean;
+}
+export interface HandlerContext {
+  channel: Channel;
+  sender: IpcSender;
+}
+export type Handler<C extends Channel> = (
+  input: ParsedInput<C>,
+  ctx: HandlerContext,
+) => Promise<Result<Output<C>>>;
+/** One handler per operation: a missing or mistyped handler is a compile error. */
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** The schema of the Result an operation answers with (for tests and the harness). */
+export function resultSchemaOf<C extends Channel>(channel: C) {
+  return resultSchema(contract[channel].output);
+}
