@@ -1,0 +1,87 @@
+// One R2/Revnue sign-in test world: a real sandbox on 127.0.0.1, a temp user-data folder, the
+// connection store, an in-memory SecretStore, a manual clock and a fetch that counts token calls.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
+import { createConnectionStore } from '../../connections/connection-store';
+import { createMemorySecretStore } from '../../secrets/secret-store';
+import { createAuthService, type AuthStateChange } from '../auth-service';
+import type { SystemBrowser } from '../system-browser';
+import { createFormFillingBrowser } from './form-filling-browser';
+import { createManualClock } from './manual-clock';
+
+export async function createAuthFixture(
+  options: { browser?: SystemBrowser; sandbox?: SandboxOptions } = {},
+) {
+  const sandbox: Sandbox = await startSandbox({
+    port: 0,
+    customers: 3,
+    log: () => {},
+    ...options.sandbox,
+  });
+  const dir = await mkdtemp(join(tmpdir(), 'fieldbook-auth-'));
+  const secrets = createMemorySecretStore();
+  const connections = createConnectionStore({ dir, secrets });
+  const clock = createManualClock();
+  const tokenRequests: string[] = [];
+  const countingFetch: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.endsWith('/oauth/token')) tokenRequests.push(String(init?.body ?? ''));
+    return fetch(input, init);
+  };
+  const browser = options.browser ?? createFormFillingBrowser();
+  const auth = createAuthService({ connections, secrets, browser, clock, fetch: countingFetch });
+  const changes: AuthStateChange[] = [];
+  auth.onStateChange((change) => changes.push(change));
+
+  async function createConnection(input: unknown): Promise<string> {
+    const created = await connections.create(input);
+    if (!created.ok) throw new Error(created.error.message);
+    return created.value.id;
+  }
+
+  return {
+    sandbox,
+    secrets,
+    connections,
+    clock,
+    browser,
+    auth,
+    changes,
+    tokenRequests,
+    createConnection,
+    pkceConnection: (extra: Record<string, unknown> = {}) =>
+      createConnection({
+        kind: 'r2',
+        name: 'R2 sandbox',
+        baseUrl: sandbox.r2.baseUrl,
+        auth: {
+          mode: 'pkce',
+          clientId: sandbox.r2.publicClientId,
+          issuer: sandbox.r2.issuer,
+          scope: 'customers',
+          ...extra,
+        },
+      }),
+    /** Calls the R2 API the way a connector would. */
+    r2Status: async (token: string) =>
+      (
+        await fetch(`${sandbox.r2.baseUrl}customers?pagesize=1`, {
+          headers: { Authorization: `Bearer ${token}` },
+        })
+      ).status,
+    async close() {
+      await sandbox.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type AuthFixture = Awaited<ReturnType<typeof createAuthFixture>>;
+
+/** Fails when any of `secrets` appears anywhere in the serialized `outputs`. */
+export function findLeakedSecrets(outputs: unknown, secrets: string[]): string[] {
+  const text = JSON.stringify(outputs);
+  return secrets.filter((secret) => secret.length > 0 && text.includes(secret));
+}

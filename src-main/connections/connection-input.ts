@@ -1,0 +1,111 @@
+// Turns what the user typed for a connection into a valid Connection, or into per-field messages a
+// salesperson understands. Adds the checks the shared schema leaves open: sign-in endpoints must be
+// https (http only on loopback) and R2 needs either an issuer or hand-entered endpoints.
+import type { z } from 'zod';
+import { baseUrlSchema, newConnectionSchema } from '../../src-shared/connection';
+import { fail, ok, type Result } from '../../src-shared/ipc/result';
+
+export type ValidNewConnection = z.output<typeof newConnectionSchema>;
+
+const labels: Record<string, string> = {
+  kind: 'Connection type',
+  name: 'Name',
+  baseUrl: 'Address',
+  company: 'Company',
+  auth: 'Sign-in settings',
+  'auth.mode': 'Sign-in method',
+  'auth.clientId': 'Client ID',
+  'auth.issuer': 'Sign-in server',
+  'auth.authorizationEndpoint': 'Authorization endpoint',
+  'auth.tokenEndpoint': 'Token endpoint',
+  'auth.scope': 'Scope',
+};
+
+type Issue = z.core.$ZodIssue;
+
+function friendlyMessage(field: string, issue: Issue): string {
+  const label = labels[field] ?? field;
+  if (field === 'kind') return 'Choose the type of connection: Revnue or Unibiz R2';
+  if (field === 'auth.mode') return 'Choose how to sign in';
+  if (field === 'company') return 'Company must be a whole number of 1 or more';
+  if (issue.code === 'invalid_type') {
+    return issue.input === undefined ? `${label} is required` : `${label} has the wrong format`;
+  }
+  if (issue.code === 'invalid_format')
+    return 'Enter a full address such as https://login.example.com/';
+  return issue.message;
+}
+
+function addField(fields: Record<string, string[]>, field: string, message: string): void {
+  const list = (fields[field] ??= []);
+  if (!list.includes(message)) list.push(message);
+}
+
+export function validationFailure(fields: Record<string, string[]>): Result<never> {
+  const summary = Object.values(fields)
+    .map((messages) => messages[0])
+    .join('; ');
+  return fail('validation', `Please correct the connection settings: ${summary}`, { fields });
+}
+
+/** A base URL ending in `/`, so relative resource paths resolve below it, not beside it. */
+function withTrailingSlash(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.pathname.endsWith('/')) parsed.pathname += '/';
+  return parsed.toString();
+}
+
+const endpointFields = ['issuer', 'authorizationEndpoint', 'tokenEndpoint'] as const;
+
+/** Runs on the raw input so these messages appear together with the schema's own. */
+function checkEndpointSchemes(input: unknown, fields: Record<string, string[]>): void {
+  const auth = (input as { auth?: unknown } | null)?.auth;
+  if (typeof auth !== 'object' || auth === null) return;
+  for (const name of endpointFields) {
+    const url = (auth as Record<string, unknown>)[name];
+    const field = `auth.${name}`;
+    if (typeof url !== 'string' || fields[field]) continue;
+    const checked = baseUrlSchema.safeParse(url);
+    if (!checked.success)
+      addField(fields, field, checked.error.issues[0]?.message ?? 'Invalid address');
+  }
+}
+
+function checkEndpointsPresent(value: ValidNewConnection, fields: Record<string, string[]>): void {
+  if (value.kind !== 'r2' || value.auth.issuer !== undefined) return;
+  const auth = value.auth;
+  if (auth.tokenEndpoint === undefined) {
+    addField(fields, 'auth.issuer', 'Enter the sign-in server address, or its token endpoint');
+  }
+  if (auth.mode === 'pkce' && auth.authorizationEndpoint === undefined) {
+    addField(
+      fields,
+      'auth.issuer',
+      'Enter the sign-in server address, or its authorization endpoint',
+    );
+  }
+}
+
+export function parseNewConnection(input: unknown): Result<ValidNewConnection> {
+  const parsed = newConnectionSchema.safeParse(input);
+  const fields: Record<string, string[]> = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path.map(String).join('.') || 'connection';
+      addField(fields, field, friendlyMessage(field, issue));
+    }
+  }
+  const isR2 = (input as { kind?: unknown } | null)?.kind === 'r2';
+  if (isR2) checkEndpointSchemes(input, fields);
+  if (parsed.success) checkEndpointsPresent(parsed.data, fields);
+  if (!parsed.success || Object.keys(fields).length > 0) return validationFailure(fields);
+  return ok({ ...parsed.data, baseUrl: withTrailingSlash(parsed.data.baseUrl) });
+}
+const nameSchema = newConnectionSchema.options[0].shape.name;
+
+export function parseConnectionName(input: unknown): Result<string> {
+  const parsed = nameSchema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const issue = parsed.error.issues[0];
+  return validationFailure({ name: [issue ? friendlyMessage('name', issue) : 'Invalid name'] });
+}
