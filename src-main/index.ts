@@ -11,7 +11,7 @@ import { platformSecretStoreCandidates } from './platform/secret-store-safe-stor
 import { createSystemBrowser } from './platform/system-browser';
 import { createMainWindow, hardenSession, installWebContentsGuards } from './platform/window';
 import { openSecretStore } from './secrets/open-secret-store';
-import type { SecretStore } from './secrets/secret-store';
+import { createRefusingSecretStore } from './secrets/secret-store';
 import { readWeakStorageConsent } from './secrets/weak-storage-consent';
 import { createMainServices, type MainServices } from './services';
 import { systemClock } from './time/clock';
@@ -32,20 +32,12 @@ async function startServices(): Promise<MainServices> {
   if (!opened.ok) log(`Fieldbook: no place to keep sign-ins: ${opened.error.message}`);
   return createMainServices({
     userDataDir,
-    secrets: opened.ok ? opened.value.store : refusingSecretStore(opened.error.message),
+    secrets: opened.ok ? opened.value.store : createRefusingSecretStore(opened.error.message),
     browser: createSystemBrowser(),
     clock: systemClock,
     startSandbox,
     log,
   });
-}
-
-/** Without a keychain the app still opens (and keeps local data); only signing in is refused. */
-function refusingSecretStore(message: string): SecretStore {
-  const refuse = async (): Promise<never> => {
-    throw new Error(message);
-  };
-  return { get: refuse, set: refuse, delete: refuse };
 }
 
 // Both must happen before `ready`: Electron reads scheme privileges and the sandbox flag once.
