@@ -1,0 +1,104 @@
+// Starts everything the renderer needs outside Electron: main's services in this Node process
+// (form-filling browser instead of the system browser, a non-keyring SecretStore), the built
+// renderer on 127.0.0.1, and the WebSocket bridge that stands in for the preload's IPC.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createIpcRouter } from '../../src-main/ipc/router';
+import { createMemorySecretStore, type SecretStore } from '../../src-main/secrets/secret-store';
+import { createMainServices } from '../../src-main/services/create-main-services';
+import { createFormFillingBrowser } from '../../src-main/auth/test-support/form-filling-browser';
+import { systemClock } from '../../src-main/time/clock';
+import { startSandbox } from '../../sandbox/index';
+import { buildBridgeScript } from './bridge-bundle';
+import { createFileSecretStore } from './file-secret-store';
+import { createStaticHandler } from './static-server';
+import { attachWsBridge } from './ws-bridge';
+
+export interface HarnessOptions {
+  port: number;
+  /** Also start a sandbox now (`sandbox.tryIt` can always start one later). */
+  sandbox: boolean;
+  /** Keep connections and (sandbox) tokens here across runs; a fresh temp folder otherwise. */
+  profileDir?: string;
+  rendererDir: string;
+  log?: (line: string) => void;
+}
+
+export interface Harness {
+  /** The page URL, secret included. */
+  url: string;
+  origin: string;
+  secret: string;
+  /** The sandbox's ready line (its connection details) when started with `sandbox: true`. */
+  sandbox: unknown;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`[harness] ${line}\n`));
+  const secret = randomBytes(24).toString('base64url');
+  const temporary = options.profileDir
+    ? undefined
+    : await mkdtemp(join(tmpdir(), 'fieldbook-harness-'));
+  const userDataDir = options.profileDir ?? (temporary as string);
+  const secrets: SecretStore = options.profileDir
+    ? createFileSecretStore(options.profileDir)
+    : createMemorySecretStore();
+
+  const services = createMainServices({
+    userDataDir,
+    secrets,
+    browser: createFormFillingBrowser(),
+    clock: systemClock,
+    startSandbox,
+    log,
+  });
+  const sandbox = options.sandbox ? await startSandbox({ port: 0, log }) : undefined;
+
+  let origin = '';
+  const router = createIpcRouter({
+    handlers: services.handlers,
+    isTrustedSender: (sender) =>
+      typeof sender.url === 'string' && sender.url.startsWith(`${origin}/`),
+    checkOutputs: true,
+    log: (message, details) => log(`${message} ${JSON.stringify(details)}`),
+  });
+
+  const serveStatic = await createStaticHandler(options.rendererDir, await buildBridgeScript());
+  const server: Server = createServer((req, res) => {
+    serveStatic(req, res).catch(() => res.destroy());
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  const bridge = attachWsBridge({
+    server,
+    secret,
+    origin: () => origin,
+    handle: (channel, senderUrl, payload) => router.handle(channel, { url: senderUrl }, payload),
+    log,
+  });
+
+  return {
+    url: `${origin}/?harness=${secret}`,
+    origin,
+    secret,
+    // The sandbox's own description (URLs, demo credentials); JSON drops its methods.
+    sandbox: sandbox ? (JSON.parse(JSON.stringify(sandbox)) as unknown) : null,
+    async close() {
+      await bridge.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.close();
+      await sandbox?.close();
+      if (temporary) await rm(temporary, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Starts `e2e/harness/cli.ts` as a child process for a spec and reads its one JSON ready line.
+// A child (not an import) keeps the spec honest: it drives exactly what `npm run harness` runs.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface RunningHarness {
+  url: string;
+  sandbox: unknown;
+  stop(): Promise<void>;
+}
+
+export async function startHarnessProcess(args: string[] = []): Promise<RunningHarness> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'e2e/harness/cli.ts', '--port', '0', ...args],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: process.env },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const ready = await new Promise<{ url: string; sandbox: unknown }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('harness did not get ready in 30 s')), 30_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(JSON.parse(line) as { url: string; sandbox: unknown });
+    });
+    child.once('exit', (code) => reject(new Error(`harness exited early with code ${code}`)));
+  });
+  return {
+    ...ready,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Chromium writes crash dumps and sockets under TMPDIR; keep them out of the shared /tmp. */
+export async function scratchTmpdir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'fieldbook-e2e-'));
+  process.env.TMPDIR = dir;
+  return dir;
+}

@@ -1,0 +1,33 @@
+// R2's error bodies (our documented convention, DESIGN §1): `{"errors":[{"field","message"}]}`.
+// An entry without a field is a general message; anything else falls back to the raw text.
+import type { ParsedErrorBody } from '../../http/http-errors';
+
+const MAX_TEXT = 300;
+
+export function parseR2ErrorBody(body: unknown): ParsedErrorBody {
+  if (typeof body === 'string') return { message: body.slice(0, MAX_TEXT) || undefined };
+  if (typeof body !== 'object' || body === null) return {};
+  const record = body as { errors?: unknown; message?: unknown };
+  const general: string[] = typeof record.message === 'string' ? [record.message] : [];
+  const fields: Record<string, string[]> = {};
+  if (Array.isArray(record.errors)) {
+    for (const entry of record.errors as unknown[]) {
+      if (typeof entry !== 'object' || entry === null) continue;
+      const { field, message } = entry as { field?: unknown; message?: unknown };
+      if (typeof message !== 'string') continue;
+      if (typeof field === 'string' && field !== '') (fields[field] ??= []).push(message);
+      else general.push(message);
+    }
+  }
+  const first = Object.entries(fields)[0];
+  const message =
+    general.length > 0
+      ? general.join(' ')
+      : first
+        ? `${first[0]}: ${first[1].join(' ')}`
+        : undefined;
+  return {
+    ...(message ? { message } : {}),
+    ...(Object.keys(fields).length > 0 ? { fields } : {}),
+  };
+}

@@ -1,0 +1,103 @@
+// Revnue API v2 over HTTP: customers (list/get/create/update, find by natural key) and the lookup
+// lists the editor needs offline. Every answer is parsed with the shared zod schemas.
+import { z } from 'zod';
+import {
+  revnueCategorySchema,
+  revnueCompanySchema,
+  revnueCountrySchema,
+  revnueCustomerListSchema,
+  revnueCustomerResponseSchema,
+  revnueCustomFieldTemplateSchema,
+  revnueNaturalKey,
+  type RevnueCategory,
+  type RevnueCompany,
+  type RevnueCountry,
+  type RevnueCustomerBody,
+  type RevnueCustomerResponse,
+  type RevnueCustomFieldTemplate,
+} from '../../../src-shared/api/revnue-v2';
+import { ok, type Result } from '../../../src-shared/ipc/result';
+import type { HttpClient, HttpRequest } from '../../http/http-client';
+import { parseBody } from '../../http/parse-body';
+import { revnueEndpoints as paths } from './endpoints';
+
+export interface RevnueConnector {
+  listCustomers(company: number): Promise<Result<RevnueCustomerResponse[]>>;
+  getCustomer(id: number): Promise<Result<RevnueCustomerResponse>>;
+  createCustomer(body: RevnueCustomerBody): Promise<Result<RevnueCustomerResponse>>;
+  updateCustomer(id: number, body: RevnueCustomerBody): Promise<Result<RevnueCustomerResponse>>;
+  /** The customer whose name is `name` (unique per account), or null: how a lost create is found. */
+  findByName(company: number, name: string): Promise<Result<RevnueCustomerResponse | null>>;
+  companies(): Promise<Result<RevnueCompany[]>>;
+  categories(company: number): Promise<Result<RevnueCategory[]>>;
+  countries(): Promise<Result<RevnueCountry[]>>;
+  customFieldTemplates(company: number): Promise<Result<RevnueCustomFieldTemplate[]>>;
+}
+
+export function createRevnueConnector(http: HttpClient): RevnueConnector {
+  async function call<S extends z.ZodType>(
+    request: HttpRequest,
+    schema: S,
+    what: string,
+  ): Promise<Result<z.output<S>>> {
+    const response = await http.request(request);
+    if (!response.ok) return response;
+    return parseBody(schema, response.value.body, what);
+  }
+
+  const listCustomers = (company: number) =>
+    call(
+      { method: 'GET', path: paths.customers, searchParams: { company } },
+      revnueCustomerListSchema,
+      'a customer list',
+    );
+
+  return {
+    listCustomers,
+    getCustomer: (id) =>
+      call({ method: 'GET', path: paths.customer(id) }, revnueCustomerResponseSchema, 'a customer'),
+    createCustomer: (body) =>
+      call(
+        { method: 'POST', path: paths.customers, json: body },
+        revnueCustomerResponseSchema,
+        'a created customer',
+      ),
+    updateCustomer: (id, body) =>
+      call(
+        { method: 'PUT', path: paths.customer(id), json: body },
+        revnueCustomerResponseSchema,
+        'an updated customer',
+      ),
+    async findByName(company, name) {
+      // Revnue has no name filter: list the company's customers and compare natural keys.
+      const listed = await listCustomers(company);
+      if (!listed.ok) return listed;
+      const key = revnueNaturalKey({ name });
+      return ok(listed.value.find((customer) => revnueNaturalKey(customer) === key) ?? null);
+    },
+    companies: () =>
+      call(
+        { method: 'GET', path: paths.companies },
+        z.array(revnueCompanySchema),
+        'a company list',
+      ),
+    categories: (company) =>
+      call(
+        { method: 'GET', path: paths.categories, searchParams: { company } },
+        z.array(revnueCategorySchema),
+        'a category list',
+      ),
+    countries: () =>
+      call(
+        { method: 'GET', path: paths.countries },
+        z.array(revnueCountrySchema),
+        'a country list',
+      ),
+    customFieldTemplates: (company) =>
+      call(
+        { method: 'GET', path: paths.customFieldTemplates, searchParams: { company } },
+        z.array(revnueCustomFieldTemplateSchema),
+        'a custom field template list',
+      ),
+  };
+}

@@ -1,0 +1,197 @@
+// The one place requests go out: pacer → bearer token → ky → Result. Retries live here and only
+// here: GETs retry 5xx/network/429 with full-jitter backoff (bounded); writes never retry, because
+// only the sync engine knows whether a lost create must be looked up before it is sent again.
+import ky, { type KyInstance } from 'ky';
+import type { Result } from '../../src-shared/ipc/result';
+import { ok } from '../../src-shared/ipc/result';
+import { systemClock, type Clock } from '../time/clock';
+import { defaultGetBackoff, fullJitterDelayMs, type BackoffPolicy } from './backoff';
+import {
+  errorFromStatus,
+  errorFromThrown,
+  type ErrorBodyParser,
+  type HttpMethod,
+} from './http-errors';
+import type { Pacer } from './pacer';
+import { parseRetryAfterMs } from './retry-after';
+import type { TokenProvider } from './token-provider';
+
+export interface HttpClientOptions {
+  /** The API's base URL; request paths are relative to it (e.g. `customer/`). */
+  baseUrl: string;
+  tokenProvider: TokenProvider;
+  pacer: Pacer;
+  parseErrorBody: ErrorBodyParser;
+  /** Per-attempt limit for the response headers and again for the body. */
+  timeoutMs?: number;
+  getBackoff?: BackoffPolicy;
+  clock?: Clock;
+  random?: () => number;
+  /** Receives one line per finished request; the caller redacts (see ./log). */
+  log?: (line: string) => void;
+  /** For tests that watch the wire; defaults to the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface HttpRequest {
+  method: HttpMethod;
+  path: string;
+  searchParams?: Record<string, string | number>;
+  json?: unknown;
+  signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  /** The final request URL, to resolve relative headers such as `Location` against. */
+  url: string;
+  /** The parsed JSON body, or undefined for an empty body. */
+  body: unknown;
+}
+
+export interface HttpClient {
+  request(request: HttpRequest): Promise<Result<HttpResponse>>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Longest Retry-After a GET waits out inside one call before answering `rate_limited`. */
+export const MAX_INLINE_RATE_LIMIT_WAIT_MS = 15_000;
+
+type Attempt =
+  { type: 'response'; response: HttpResponse; text: string } | { type: 'thrown'; error: unknown };
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const clock = options.clock ?? systemClock;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const backoff = options.getBackoff ?? defaultGetBackoff;
+  const random = options.random ?? Math.random;
+  const log = options.log ?? (() => {});
+
+  const api: KyInstance = ky.create({
+    prefix: options.baseUrl,
+    retry: 0,
+    throwHttpErrors: false,
+    timeout: timeoutMs,
+    headers: { accept: 'application/json' },
+    hooks: {
+      beforeRequest: [
+        ({ request, options: requestOptions }) => {
+          const token = requestOptions.context['token'];
+          if (typeof token === 'string') request.headers.set('authorization', `Bearer ${token}`);
+        },
+      ],
+    },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  async function attempt(request: HttpRequest, token: string): Promise<Attempt> {
+    // ky's timeout covers the headers; this one also bounds reading a body that stalls.
+    const bodyDeadline = AbortSignal.timeout(timeoutMs * 2);
+    const signal = request.signal ? AbortSignal.any([request.signal, bodyDeadline]) : bodyDeadline;
+    try {
+      const response = await api(request.path, {
+        method: request.method,
+        context: { token },
+        signal,
+        ...(request.searchParams ? { searchParams: request.searchParams } : {}),
+        ...(request.json !== undefined ? { json: request.json } : {}),
+      });
+      const text = await response.text();
+      let body: unknown = undefined;
+      if (text.trim() !== '') {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+      }
+      return {
+        type: 'response',
+        text,
+        response: { status: response.status, headers: response.headers, url: response.url, body },
+      };
+    } catch (error) {
+      return { type: 'thrown', error };
+    }
+  }
+
+  async function request(request: HttpRequest): Promise<Result<HttpResponse>> {
+    const retriable = request.method === 'GET';
+    let refreshed = false;
+    let retries = 0;
+    const describe = `${request.method} ${request.path}`;
+
+    for (;;) {
+      await options.pacer.acquire(request.signal);
+      const token = await options.tokenProvider.accessToken();
+      if (!token.ok) return token;
+      // A 429 may have paused the account while we waited for the token: queue up again.
+      if (clock.now() < options.pacer.snapshot().pausedUntil) continue;
+
+      const started = clock.now();
+      const outcome = await attempt(request, token.value);
+      const took = clock.now() - started;
+
+      if (outcome.type === 'thrown') {
+        const error = errorFromThrown(outcome.error, request.method, timeoutMs);
+        log(`${describe} failed after ${took} ms: ${error.message}`);
+        if (retriable && retries + 1 < backoff.maxAttempts && !request.signal?.aborted) {
+          await clock.sleep(fullJitterDelayMs(backoff, retries, random), request.signal);
+          retries += 1;
+          continue;
+        }
+        return { ok: false, error };
+      }
+
+      const { response, text } = outcome;
+      log(`${describe} → ${response.status} in ${took} ms`);
+
+      if (response.status === 401 && !refreshed) {
+        refreshed = true;
+        const fresh = await options.tokenProvider.refreshAfterUnauthorized(token.value);
+        if (!fresh.ok) return fresh;
+        continue;
+      }
+      if (response.status === 429) {
+        const asked = parseRetryAfterMs(response.headers.get('retry-after'), clock.now(), text);
+        const waitMs = options.pacer.onRateLimited(asked);
+        // A short wait is taken here (the pacer holds the retry back until Retry-After has
+        // passed); a long one goes back to the caller, which can schedule instead of hanging.
+        if (
+          retriable &&
+          retries + 1 < backoff.maxAttempts &&
+          waitMs <= MAX_INLINE_RATE_LIMIT_WAIT_MS
+        ) {
+          retries += 1;
+          continue;
+        }
+        return {
+          ok: false,
+          error: errorFromStatus(429, options.parseErrorBody(response.body), waitMs),
+        };
+      }
+      options.pacer.onSuccess();
+      if (response.status >= 200 && response.status < 300) return ok(response);
+      if (response.status >= 500 && retriable && retries + 1 < backoff.maxAttempts) {
+        await clock.sleep(fullJitterDelayMs(backoff, retries, random), request.signal);
+        retries += 1;
+        continue;
+      }
+      const retryAfterMs =
+        response.status === 503
+          ? parseRetryAfterMs(response.headers.get('retry-after'), clock.now())
+          : undefined;
+      return {
+        ok: false,
+        error: errorFromStatus(
+          response.status,
+          options.parseErrorBody(response.body),
+          retryAfterMs,
+        ),
+      };
+    }
+  }
+
+  return { request };
+}

@@ -1,0 +1,78 @@
+// Main's services without Electron: connection store, auth, connectors and the IPC handler map.
+// src-main/index.ts passes the Electron adapters; the e2e harness and the tests pass Node ones.
+import type { Handlers } from '../../src-shared/ipc/contract';
+import { createAuthService, type AuthService } from '../auth/auth-service';
+import type { SystemBrowser } from '../auth/system-browser';
+import { createConnectionStore, type ConnectionStore } from '../connections/connection-store';
+import type { ConnectorSettings } from '../connectors';
+import { createRedactingLog } from '../http/log';
+import type { SecretStore } from '../secrets/secret-store';
+import type { Clock } from '../time/clock';
+import { createConnectionHandlers, createConnectionViews } from './connection-handlers';
+import { createConnectorRegistry } from './connector-registry';
+import { createR2Handlers } from './r2-handlers';
+import { createRevnueHandlers } from './revnue-handlers';
+import { createSandboxService, type StartSandbox } from './sandbox-handlers';
+
+export interface MainServicesOptions {
+  /** Electron's userData folder (connections.json lives here). */
+  userDataDir: string;
+  secrets: SecretStore;
+  browser: SystemBrowser;
+  clock: Clock;
+  /** `startSandbox` from sandbox/index.ts; absent in builds without the sandbox. */
+  startSandbox?: StartSandbox;
+  /** Receives log lines AFTER redaction; stderr by default. */
+  log?: (line: string) => void;
+  /** Pacing and time-outs; defaults per API (Revnue: 40 of the account's 100/min; R2: 600/min). */
+  connectors?: ConnectorSettings;
+}
+
+export interface MainServices {
+  handlers: Handlers;
+  connections: ConnectionStore;
+  auth: AuthService;
+  close(): Promise<void>;
+}
+
+export function createMainServices(options: MainServicesOptions): MainServices {
+  const log = createRedactingLog(options.log ?? ((line) => process.stderr.write(`${line}\n`)));
+  const connections = createConnectionStore({
+    dir: options.userDataDir,
+    secrets: options.secrets,
+    warn: log,
+  });
+  const auth = createAuthService({
+    connections,
+    secrets: options.secrets,
+    browser: options.browser,
+    clock: options.clock,
+  });
+  const registry = createConnectorRegistry({
+    connections,
+    auth,
+    settings: { ...options.connectors, log },
+  });
+  const views = createConnectionViews(connections, auth);
+  const sandbox = createSandboxService({
+    connections,
+    auth,
+    views,
+    log,
+    ...(options.startSandbox ? { startSandbox: options.startSandbox } : {}),
+  });
+
+  const handlers: Handlers = {
+    ...createConnectionHandlers({ connections, auth, registry, views }),
+    ...createRevnueHandlers(registry),
+    ...createR2Handlers(registry),
+    ...sandbox.handlers,
+  };
+
+  return {
+    handlers,
+    connections,
+    auth,
+    close: () => sandbox.close(),
+  };
+}

@@ -1,0 +1,82 @@
+// Test world: main's services behind the real IPC router, on a fresh sandbox started through
+// `sandbox.tryIt`, with R2 signed in by the form-filling browser. Every call goes through IPC,
+// so the tests see exactly what the window sees. Log lines are kept for the no-token checks.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
+import type { Channel } from '../../../src-shared/ipc/channels';
+import type { Input, Output } from '../../../src-shared/ipc/contract';
+import type { Result } from '../../../src-shared/ipc/result';
+import { createFormFillingBrowser } from '../../auth/test-support/form-filling-browser';
+import type { ConnectorSettings } from '../../connectors';
+import { createIpcRouter } from '../../ipc/router';
+import { createMemorySecretStore } from '../../secrets/secret-store';
+import { systemClock } from '../../time/clock';
+import { createMainServices } from '../create-main-services';
+
+export interface ServicesWorld {
+  sandbox: Sandbox;
+  revnueId: string;
+  r2Id: string;
+  logs: string[];
+  /** Every Result the router answered, serialized, for the no-token check. */
+  answers: string[];
+  call<C extends Channel>(channel: C, payload: Input<C>): Promise<Result<Output<C>>>;
+  close(): Promise<void>;
+}
+
+export async function createServicesWorld(
+  options: { sandbox?: SandboxOptions; connectors?: ConnectorSettings } = {},
+): Promise<ServicesWorld> {
+  const dir = await mkdtemp(join(tmpdir(), 'fieldbook-services-'));
+  const logs: string[] = [];
+  const answers: string[] = [];
+  let sandbox: Sandbox | undefined;
+  const services = createMainServices({
+    userDataDir: dir,
+    secrets: createMemorySecretStore(),
+    browser: createFormFillingBrowser(),
+    clock: systemClock,
+    startSandbox: async (base) => {
+      sandbox = await startSandbox({ ...base, customers: 30, ...options.sandbox, log: () => {} });
+      return sandbox;
+    },
+    log: (line) => logs.push(line),
+    // Fast pacing unless a test is about pacing: the 40/min Revnue default would make tests slow.
+    connectors: { revnuePerMinute: 1000, r2PerMinute: 6000, ...options.connectors },
+  });
+  const router = createIpcRouter({
+    handlers: services.handlers,
+    isTrustedSender: () => true,
+    checkOutputs: true,
+    log: (message, details) => logs.push(`${message} ${JSON.stringify(details)}`),
+  });
+  const call = async <C extends Channel>(channel: C, payload: Input<C>) => {
+    const answer = await router.handle(channel, { url: 'test://world/' }, payload);
+    answers.push(JSON.stringify(answer));
+    return answer as Result<Output<C>>;
+  };
+
+  const tried = await call('sandbox.tryIt', undefined);
+  if (!tried.ok || !sandbox) throw new Error(`tryIt failed: ${JSON.stringify(tried)}`);
+  const byKind = (kind: string) => tried.value.connections.find((c) => c.kind === kind)?.id ?? '';
+  const world: ServicesWorld = {
+    sandbox,
+    revnueId: byKind('revnue-v2'),
+    r2Id: byKind('r2'),
+    logs,
+    answers,
+    call,
+    close: async () => {
+      await services.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  for (let i = 0; i < 100; i += 1) {
+    const status = await call('auth.status', { connectionId: world.r2Id });
+    if (status.ok && status.value.state === 'signed_in') return world;
+    await systemClock.sleep(50);
+  }
+  throw new Error('the sandbox R2 sign-in did not complete');
+}
