@@ -1,0 +1,47 @@
+// Responses built by the API handlers as plain values. The server writes them, or — when the
+// "lost response" fault fires — commits the work and destroys the socket instead of writing.
+import type { ServerResponse } from 'node:http';
+
+export interface SandboxResponse {
+  status: number;
+  headers?: Record<string, string>;
+  /** Serialised as JSON unless it is already a string (then sent as text/html). */
+  body?: unknown;
+  /** A JSON body produced piece by piece (e.g. a 100k-customer list), sent chunked. */
+  chunks?: Iterable<string>;
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}) {
+  return { status, body, headers } satisfies SandboxResponse;
+}
+
+export function noContent(): SandboxResponse {
+  return { status: 204 };
+}
+
+export async function writeResponse(res: ServerResponse, response: SandboxResponse): Promise<void> {
+  const headers: Record<string, string> = { 'cache-control': 'no-store', ...response.headers };
+  if (response.chunks) {
+    res.writeHead(response.status, { ...headers, 'content-type': 'application/json' });
+    for (const chunk of response.chunks) {
+      // Respect backpressure so a huge list never sits in memory twice.
+      if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      // Let other requests in between chunks instead of blocking the loop for the whole list.
+      else await new Promise((resolve) => setImmediate(resolve));
+      if (res.destroyed) return;
+    }
+    res.end();
+    return;
+  }
+  let payload: string | undefined;
+  if (typeof response.body === 'string') {
+    payload = response.body;
+    headers['content-type'] ??= 'text/html; charset=utf-8';
+  } else if (response.body !== undefined) {
+    payload = JSON.stringify(response.body);
+    headers['content-type'] = 'application/json';
+  }
+  if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}

@@ -1,0 +1,169 @@
+// How R2 applies a POST, PUT or PATCH to a stored customer. The server owns `recordid`s and the
+// audit fields; contacts are matched by `recordid` (PUT: contacts left out are removed; PATCH:
+// they are kept, and contacts without a `recordid` are added). Records are never mutated in
+// place — demo contacts may share address objects with their customer.
+import type {
+  R2Contact,
+  R2ContactWrite,
+  R2Customer,
+  R2CustomerPatch,
+  R2CustomerWrite,
+} from '../../src-shared/api/r2';
+import { r2AddressBlocks, r2AuditKeys } from '../../src-shared/api/r2';
+import type { R2Principal } from '../oauth/bearer-auth';
+import { formatR2DateTime } from './r2-dates';
+import type { R2FieldError } from './r2-errors';
+import type { R2State } from './r2-state';
+import { stableJson } from './stable-json';
+
+export interface WriteContext {
+  state: R2State;
+  principal: Pick<R2Principal, 'id' | 'name'>;
+  /** Whole minutes, epoch ms. */
+  now: number;
+}
+
+type Outcome = { ok: true; customer: R2Customer } | { ok: false; errors: R2FieldError[] };
+
+function created(context: WriteContext) {
+  const date = formatR2DateTime(context.now);
+  const { id, name } = context.principal;
+  return { createdbyid: id, createdbyname: name, createddate: date, ...updated(context) };
+}
+
+function updated(context: WriteContext) {
+  const { id, name } = context.principal;
+  return { updatedbyid: id, updatedbyname: name, updateddate: formatR2DateTime(context.now) };
+}
+
+function newContact(context: WriteContext, body: Partial<R2ContactWrite>): R2Contact {
+  const { recordid: _ignored, ...fields } = body;
+  return { ...fields, recordid: context.state.newContactRecordId(), ...created(context) };
+}
+
+export function createCustomer(context: WriteContext, body: R2CustomerWrite): R2Customer {
+  const { recordid: _ignored, contacts, ...fields } = body;
+  return {
+    ...fields,
+    recordid: context.state.newRecordId(),
+    contacts: (contacts ?? []).map((contact) => newContact(context, contact)),
+    ...created(context),
+  };
+}
+
+export function replaceCustomer(
+  context: WriteContext,
+  existing: R2Customer,
+  body: R2CustomerWrite,
+): Outcome {
+  const { recordid, contacts = [], ...fields } = body;
+  const errors = recordIdErrors(existing, recordid);
+  const next: R2Contact[] = [];
+  (contacts ?? []).forEach((contact, index) => {
+    if (contact.recordid === undefined) return next.push(newContact(context, contact));
+    const old = existing.contacts?.find((candidate) => candidate.recordid === contact.recordid);
+    if (!old) return errors.push(unknownContact(index, contact.recordid));
+    const replaced: R2Contact = { ...contact, recordid: old.recordid, ...auditOf(old) };
+    next.push(sameContent(old, replaced) ? old : { ...replaced, ...updated(context) });
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    customer: {
+      ...fields,
+      recordid: existing.recordid,
+      contacts: next,
+      ...auditOf(existing),
+      ...updated(context),
+    },
+  };
+}
+
+export function patchCustomer(
+  context: WriteContext,
+  existing: R2Customer,
+  patch: R2CustomerPatch,
+): Outcome {
+  const { recordid, contacts, ...fields } = patch;
+  const errors = recordIdErrors(existing, recordid);
+  const next = [...(existing.contacts ?? [])];
+  (contacts ?? []).forEach((contact, index) => {
+    if (contact.recordid === undefined) return next.push(newContact(context, contact));
+    const position = next.findIndex((candidate) => candidate.recordid === contact.recordid);
+    const old = next[position];
+    if (!old) return errors.push(unknownContact(index, contact.recordid));
+    const merged = mergeFields(old, contact);
+    next[position] = sameContent(old, merged) ? old : { ...merged, ...updated(context) };
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    customer: { ...mergeFields(existing, fields), contacts: next, ...updated(context) },
+  };
+}
+
+/** PATCH semantics: given keys replace, address blocks merge per line, udfs merge by caption. */
+function mergeFields<T extends object>(target: T, patch: object): T {
+  const out: Record<string, unknown> = { ...(target as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined || key === 'recordid') continue;
+    const current = out[key];
+    if (
+      (r2AddressBlocks as readonly string[]).includes(key) &&
+      value &&
+      current &&
+      typeof current === 'object'
+    ) {
+      out[key] = { ...current, ...value };
+    } else if (key === 'udfs' && Array.isArray(value) && Array.isArray(current)) {
+      out[key] = mergeUdfs(current, value);
+    } else {
+      out[key] = value;
+    }
+  }
+  return out as T;
+}
+
+type Udf = { caption: string; value?: string | null };
+
+function mergeUdfs(current: Udf[], changes: Udf[]): Udf[] {
+  const merged = [...current];
+  for (const change of changes) {
+    const index = merged.findIndex((udf) => udf.caption === change.caption);
+    if (index === -1) merged.push(change);
+    else merged[index] = change;
+  }
+  return merged;
+}
+
+function auditOf(record: object): Record<string, unknown> {
+  const source = record as Record<string, unknown>;
+  return Object.fromEntries(
+    r2AuditKeys.filter((key) => source[key] != null).map((key) => [key, source[key]]),
+  );
+}
+
+function sameContent(a: object, b: object): boolean {
+  const strip = (record: object) =>
+    Object.fromEntries(
+      Object.entries(record).filter(([key]) => !(r2AuditKeys as readonly string[]).includes(key)),
+    );
+  return stableJson(strip(a)) === stableJson(strip(b));
+}
+
+function recordIdErrors(existing: R2Customer, recordid: string | undefined): R2FieldError[] {
+  if (recordid === undefined || recordid === existing.recordid) return [];
+  return [
+    {
+      field: 'recordid',
+      message: `The record id ${recordid} in the body does not match customer ${existing.recordid}.`,
+    },
+  ];
+}
+
+function unknownContact(index: number, recordid: string): R2FieldError {
+  return {
+    field: `contacts[${index}].recordid`,
+    message: `Contact ${recordid} does not belong to this customer.`,
+  };
+}

@@ -1,0 +1,107 @@
+// `GET customers`: `page` (1-based) and `pagesize` (≤ 500, default 100), total rows in
+// `X-Total-Count`, equality filters by list column (`?customerstatus=Active&customercity=Leeds`),
+// and `updatedsince=MM/dd/yyyy HH:mm` (inclusive: minute precision must not lose same-minute
+// changes; clients de-duplicate by recordid).
+import { r2ListedSynchronizer2, type R2ListRow } from '../../src-shared/api/r2';
+import { json, type SandboxResponse } from '../http/respond';
+import { r2ListColumns, rowCount, rowsOf } from './list-rows';
+import { parseR2DateTime } from './r2-dates';
+import { r2Errors, type R2FieldError } from './r2-errors';
+import type { R2State } from './r2-state';
+
+export const maxPageSize = 500;
+const defaultPageSize = 100;
+
+interface ListQuery {
+  page: number;
+  pageSize: number;
+  updatedSince: number | undefined;
+  filters: [column: keyof R2ListRow, value: string][];
+}
+
+export function listCustomers(state: R2State, query: URLSearchParams): SandboxResponse {
+  const parsed = parseQuery(query);
+  if ('errors' in parsed) return r2Errors(400, parsed.errors);
+  const { page, pageSize, updatedSince, filters } = parsed;
+  const first = (page - 1) * pageSize;
+  const rows: R2ListRow[] = [];
+  let total = 0;
+  for (const { customer, updatedAt } of state.customers.values()) {
+    if (!r2ListedSynchronizer2.includes(customer.synchronizer2 ?? 'Created in R2')) continue;
+    if (updatedSince !== undefined && updatedAt < updatedSince) continue;
+    if (filters.length === 0) {
+      // Fast path for plain paging: only the rows of the requested page are built.
+      const count = rowCount(customer);
+      if (total + count > first && total < first + pageSize) {
+        let index = total;
+        for (const row of rowsOf(customer))
+          if (index++ >= first && rows.length < pageSize) rows.push(row);
+      }
+      total += count;
+      continue;
+    }
+    for (const row of rowsOf(customer)) {
+      if (!filters.every(([column, value]) => cellText(row[column]) === value)) continue;
+      if (total >= first && rows.length < pageSize) rows.push(row);
+      total += 1;
+    }
+  }
+  return json(200, rows, { 'x-total-count': String(total) });
+}
+
+function cellText(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function parseQuery(query: URLSearchParams): ListQuery | { errors: R2FieldError[] } {
+  const errors: R2FieldError[] = [];
+  const page = integerParameter(query, 'page', 1, errors, 'Page must be a whole number from 1');
+  const pageSize = integerParameter(
+    query,
+    'pagesize',
+    defaultPageSize,
+    errors,
+    `Page size must be a whole number from 1 to ${maxPageSize}`,
+  );
+  if (pageSize > maxPageSize)
+    errors.push({
+      field: 'pagesize',
+      message: `Page size must be a whole number from 1 to ${maxPageSize}`,
+    });
+  let updatedSince: number | undefined;
+  const since = query.get('updatedsince');
+  if (since !== null) {
+    updatedSince = parseR2DateTime(since.trim());
+    if (updatedSince === undefined)
+      errors.push({
+        field: 'updatedsince',
+        message: 'Use the date and time format MM/dd/yyyy HH:mm',
+      });
+  }
+  const filters: ListQuery['filters'] = [];
+  for (const [name, value] of query) {
+    if (name === 'page' || name === 'pagesize' || name === 'updatedsince') continue;
+    const column = r2ListColumns.find((candidate) => candidate === name);
+    if (column) filters.push([column, value]);
+    else
+      errors.push({
+        field: name,
+        message: `"${name}" is not a column of the customer list and cannot be filtered on`,
+      });
+  }
+  return errors.length > 0 ? { errors } : { page, pageSize, updatedSince, filters };
+}
+
+function integerParameter(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  errors: R2FieldError[],
+  message: string,
+): number {
+  const text = query.get(name);
+  if (text === null) return fallback;
+  const value = /^\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < 1) errors.push({ field: name, message });
+  return value;
+}
