@@ -1,0 +1,91 @@
+// The R2 customer (by-ID shape, src-shared/api/r2) as the sync core sees it: three address blocks
+// sent whole, contacts matched by recordid (new ones by localKey), udfs matched by caption.
+import { listShape, objectShape, type ObjectShape } from '../shape';
+import type { PlainObject } from '../values';
+
+/** Set by R2 on customers and contacts; never diffed, never sent, always taken from the server. */
+export const r2AuditFields = [
+  'createdbyid',
+  'createdbyname',
+  'createddate',
+  'updatedbyid',
+  'updatedbyname',
+  'updateddate',
+] as const;
+
+// R2 PATCH semantics we rely on (DESIGN §1, sandbox): a block is replaced whole, a contact is
+// updated by recordid with the fields sent, a udfs list is replaced whole.
+const address = objectShape({}, { patch: 'whole' });
+const udfs = listShape(['caption'], objectShape({}), {
+  patch: 'whole',
+  itemNoun: 'User field',
+  itemLabel: (udf) => text(udf['caption']),
+});
+const addressBlocks = { address, billingaddress: address, shippingaddress: address };
+const addressLabels = {
+  address: 'Address',
+  billingaddress: 'Billing address',
+  shippingaddress: 'Shipping address',
+  addressline: 'Address line',
+  udfs: 'User fields',
+};
+
+export const r2ContactShape: ObjectShape = objectShape(
+  { ...addressBlocks, udfs },
+  {
+    readOnly: r2AuditFields,
+    labels: {
+      ...addressLabels,
+      firstname: 'First name',
+      middlename: 'Middle name',
+      lastname: 'Last name',
+      emailaddr: 'Email',
+      workphone: 'Work phone',
+      mobilephone: 'Mobile phone',
+      homephone: 'Home phone',
+      faxnumber: 'Fax',
+      isprimarycontact: 'Primary contact',
+      driverlicenceno: "Driver's licence no.",
+    },
+  },
+);
+
+export const r2Shape: ObjectShape = objectShape(
+  {
+    ...addressBlocks,
+    contacts: listShape(['recordid', 'localKey'], r2ContactShape, {
+      patch: 'items',
+      itemNoun: 'Contact',
+      itemLabel: contactName,
+    }),
+    udfs,
+  },
+  {
+    // The record's own id travels in the URL; it never changes between versions of a record.
+    readOnly: ['recordid', ...r2AuditFields],
+    labels: {
+      ...addressLabels,
+      companyname: 'Company name',
+      customerid: 'Customer ID',
+      phonenumber: 'Phone',
+      faxnumber: 'Fax',
+      web: 'Website',
+      customerstatus: 'Customer status',
+      customertype: 'Customer type',
+      creditlimit: 'Credit limit',
+      insuranceexpdate: 'Insurance expires',
+      salespersonid: 'Salesperson',
+      contacts: 'Contacts',
+      synchronizer2: 'Synchronize R2',
+    },
+  },
+);
+
+function contactName(contact: PlainObject): string | undefined {
+  const name = ['firstname', 'lastname'].map((key) => text(contact[key])).filter(Boolean);
+  return name.length > 0 ? name.join(' ') : text(contact['emailaddr']);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}

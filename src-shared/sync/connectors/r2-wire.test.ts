@@ -1,0 +1,151 @@
+import { describe, expect, test } from 'vitest';
+import type { R2CustomerRecord } from '../../api/r2';
+import { merge } from '../merge';
+import { acmeOnR2 } from '../test-support/fixtures';
+import { r2Shape } from './r2-shape';
+import { r2CreateBody, r2UpdateRequest } from './r2-wire';
+
+function mineOnly(change: (record: R2CustomerRecord) => void) {
+  const mine = acmeOnR2();
+  change(mine);
+  return r2UpdateRequest(merge(r2Shape, acmeOnR2(), mine, acmeOnR2()));
+}
+const jane = (record: R2CustomerRecord) => record.contacts![0]!;
+
+describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
+  test('a changed field is sent alone', () => {
+    expect(mineOnly((r) => (r.phonenumber = '+44 113 496 1234'))).toEqual({
+      ok: true,
+      value: { method: 'PATCH', body: { phonenumber: '+44 113 496 1234' } },
+    });
+  });
+
+  test('a changed city sends the whole address block', () => {
+    expect(mineOnly((r) => (r.billingaddress!.city = 'York'))).toEqual({
+      ok: true,
+      value: {
+        method: 'PATCH',
+        body: {
+          billingaddress: { addressline: 'PO Box 7', city: 'York', zip: 'LS1 9ZZ', country: 'UK' },
+        },
+      },
+    });
+  });
+
+  test('a cleared field is sent as null so R2 clears it too', () => {
+    expect(mineOnly((r) => delete r.customerid)).toEqual({
+      ok: true,
+      value: { method: 'PATCH', body: { customerid: null } },
+    });
+  });
+
+  test('a changed contact goes by its recordid with just its changed fields (blocks whole)', () => {
+    const request = mineOnly((r) => {
+      jane(r).workphone = '+44 7700 900123';
+      jane(r).address = { city: 'Bradford', zip: 'BD1' };
+    });
+    expect(request).toEqual({
+      ok: true,
+      value: {
+        method: 'PATCH',
+        body: {
+          contacts: [
+            {
+              recordid: 'C-17',
+              workphone: '+44 7700 900123',
+              address: { city: 'Bradford', zip: 'BD1' },
+            },
+          ],
+        },
+      },
+    });
+  });
+
+  test('a new contact is sent whole, without its local key and without a recordid', () => {
+    const request = mineOnly((r) =>
+      r.contacts!.push({ localKey: 'new-1', firstname: 'Liz', emailaddr: 'liz@acme.example' }),
+    );
+    expect(request).toEqual({
+      ok: true,
+      value: {
+        method: 'PATCH',
+        body: { contacts: [{ firstname: 'Liz', emailaddr: 'liz@acme.example' }] },
+      },
+    });
+  });
+
+  test('any changed udf sends the whole udfs list (R2 matches udfs by caption; the list is the unit)', () => {
+    const request = mineOnly((r) => (r.udfs![1]!.value = 'Silver'));
+    expect(request).toEqual({
+      ok: true,
+      value: {
+        method: 'PATCH',
+        body: {
+          udfs: [
+            { caption: 'Region', value: 'North' },
+            { caption: 'Tier', value: 'Silver' },
+          ],
+        },
+      },
+    });
+  });
+
+  test('a removed contact cannot be said in a PATCH: the whole record goes as PUT', () => {
+    const request = mineOnly((r) => (r.contacts = r.contacts!.slice(0, 1)));
+    expect(request.ok && request.value?.method).toBe('PUT');
+    const body = request.ok && request.value?.method === 'PUT' ? request.value.body : undefined;
+    expect(body?.contacts?.map((c) => c.recordid)).toEqual(['C-17']);
+    expect(body?.insuranceexpdate).toBe('03/31/2025 00:00');
+    expect(body).not.toHaveProperty('updateddate');
+    expect(body?.contacts?.[0]).not.toHaveProperty('createdbyname');
+  });
+
+  test('nothing to send when the server already has every local change', () => {
+    const same = acmeOnR2();
+    same.phonenumber = '+44 1';
+    expect(r2UpdateRequest(merge(r2Shape, acmeOnR2(), same, same))).toEqual({
+      ok: true,
+      value: null,
+    });
+  });
+
+  test('refuses while a conflict is unresolved', () => {
+    const mine = acmeOnR2();
+    mine.phonenumber = '+44 1';
+    const theirs = acmeOnR2();
+    theirs.phonenumber = '+44 2';
+    expect(r2UpdateRequest(merge(r2Shape, acmeOnR2(), mine, theirs))).toEqual({
+      ok: false,
+      errors: { phonenumber: ['Phone was changed here and on the server; choose a value first.'] },
+    });
+  });
+
+  test('refuses a record the schema rejects, naming the contact by recordid', () => {
+    expect(mineOnly((r) => (jane(r).emailaddr = 'jane@'))).toEqual({
+      ok: false,
+      errors: { 'contacts[recordid=C-17].emailaddr': ['Enter a valid email address'] },
+    });
+  });
+});
+
+describe('R2 POST body', () => {
+  test('is the whole record with R2 dates, without audit fields or local keys', () => {
+    const record = acmeOnR2();
+    delete record.recordid;
+    record.contacts!.push({ localKey: 'new-1', firstname: 'Liz' });
+    const created = r2CreateBody(record);
+    expect(created.ok).toBe(true);
+    const body = created.ok ? created.value : undefined;
+    expect(body?.companyname).toBe('ACME Rentals');
+    expect(body?.insuranceexpdate).toBe('03/31/2025 00:00');
+    expect(body).not.toHaveProperty('createdbyname');
+    expect(body?.contacts?.[2]).toEqual({ firstname: 'Liz' });
+  });
+
+  test('tells the salesperson what is missing instead of sending', () => {
+    expect(r2CreateBody({ ...acmeOnR2(), companyname: '  ' })).toEqual({
+      ok: false,
+      errors: { companyname: ['Company name is required'] },
+    });
+  });
+});

@@ -1,0 +1,31 @@
+// Conflict resolution with each connector's record schema as the gate: the resolved record must be
+// one the editor would have accepted, or the user sees per-field messages instead.
+import { r2RecordSchema, type R2CustomerRecord } from '../../api/r2';
+import {
+  revnueRecordSchema,
+  revnueRecordSchemaFor,
+  type RevnueCustomerRecord,
+  type RevnueCustomFieldTemplate,
+} from '../../api/revnue-v2';
+import type { MergeResult } from '../merge';
+import { resolve, type Choices } from '../resolve';
+import type { Validated } from '../validate';
+import { r2Shape } from './r2-shape';
+import { revnueShape } from './revnue-shape';
+
+export function resolveR2(
+  result: MergeResult<R2CustomerRecord>,
+  choices: Choices,
+): Validated<MergeResult<R2CustomerRecord>> {
+  return resolve(r2Shape, result, choices, r2RecordSchema);
+}
+
+/** With the account's templates, custom field values are checked against their types too. */
+export function resolveRevnue(
+  result: MergeResult<RevnueCustomerRecord>,
+  choices: Choices,
+  templates?: readonly RevnueCustomFieldTemplate[],
+): Validated<MergeResult<RevnueCustomerRecord>> {
+  const schema = templates ? revnueRecordSchemaFor(templates) : revnueRecordSchema;
+  return resolve(revnueShape, result, choices, schema);
+}

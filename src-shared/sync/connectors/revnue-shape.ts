@@ -1,0 +1,30 @@
+// The Revnue v2 customer (local record, src-shared/api/revnue-v2) as the sync core sees it: flat
+// fields, one contact_person block, custom-field values matched by field id.
+import { listShape, objectShape, type ObjectShape } from '../shape';
+
+export const revnueShape: ObjectShape = objectShape(
+  {
+    contact_person: objectShape({}, { labels: { name: 'Name', email: 'Email', type: 'Type' } }),
+    template: objectShape(
+      {
+        fields: listShape(['id'], objectShape({}), { itemNoun: 'Custom field' }),
+      },
+      { labels: { id: 'Template', fields: 'Custom fields' } },
+    ),
+  },
+  {
+    // The server id travels in the URL; it never changes between versions of a record.
+    readOnly: ['id'],
+    labels: {
+      name: 'Name',
+      contact_person: 'Contact person',
+      template: 'Custom fields',
+      zip_postal_code: 'ZIP/postal code',
+      state_province: 'State/province',
+      nda_signed: 'NDA signed',
+      nda_signed_date: 'NDA signed date',
+      msa_signed: 'MSA signed',
+      msa_signed_date: 'MSA signed date',
+    },
+  },
+);
