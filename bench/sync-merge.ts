@@ -1,0 +1,42 @@
+// The sync core's cost per record: diff of two versions and a full three-way merge + request body,
+// over generated R2 scenarios (the richer shape). A backlog of 100,000 queued edits must not be
+// held up by this CPU work.
+import fc from 'fast-check';
+import { diff, merge } from '../src-shared/sync';
+import { r2Shape, r2UpdateRequest } from '../src-shared/sync/connectors';
+import { r2Arbitraries, threeWay } from '../src-shared/sync/test-support/arbitraries';
+import { printFigures, round } from './figures';
+
+const scenarios = fc.sample(threeWay(r2Arbitraries), { numRuns: 5_000, seed: 42 });
+
+function microsecondsPer(work: () => void): number {
+  work(); // warm up the JIT on the same inputs
+  const started = performance.now();
+  work();
+  return ((performance.now() - started) * 1000) / scenarios.length;
+}
+
+const diffUs = microsecondsPer(() => {
+  for (const { base, mine } of scenarios) diff(r2Shape, base, mine);
+});
+const mergeUs = microsecondsPer(() => {
+  for (const { base, mine, theirs } of scenarios)
+    r2UpdateRequest(merge(r2Shape, base, mine, theirs));
+});
+
+printFigures(`sync core, ${scenarios.length} generated R2 scenarios`, [
+  {
+    name: 'diff',
+    value: round(diffUs),
+    unit: 'µs/record',
+    limit: 200,
+    why: '100,000 records diffed in under 20 s of CPU on a pull',
+  },
+  {
+    name: 'merge + request body',
+    value: round(mergeUs),
+    unit: 'µs/record',
+    limit: 1000,
+    why: "100,000 queued edits merged in under 100 s of CPU, far below the APIs' rate limits",
+  },
+]);
