@@ -1,0 +1,49 @@
+// Page object for the start screen (src-renderer/features/start): the welcome with Try the
+// sandbox, the list of connections with their sign-in badges, and the customer count panel.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class StartScreen {
+  readonly welcome: Locator;
+  readonly tryTheSandbox: Locator;
+  readonly settingsNote: Locator;
+  readonly connectionItems: Locator;
+  readonly customers: Locator;
+
+  constructor(readonly page: Page) {
+    this.welcome = page.getByText('Fieldbook keeps your customers with you, online or not');
+    this.tryTheSandbox = page.getByRole('button', { name: 'Try the sandbox' });
+    this.settingsNote = page.getByText('is done in Settings, which is not built yet');
+    this.connectionItems = page
+      .getByRole('group', { name: /Choose the connection/ })
+      .getByRole('listitem');
+    this.customers = page.getByRole('region', { name: 'Customers' });
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  /** The list item of the connection with this name. */
+  connection(name: string): Locator {
+    return this.connectionItems.filter({ hasText: name });
+  }
+
+  /** The badge's words (Signed in / Signing in… / Signed out). */
+  authBadge(name: string): Locator {
+    return this.connection(name).locator('[data-auth-state]');
+  }
+
+  async select(name: string): Promise<void> {
+    await this.connection(name).getByRole('radio').check();
+  }
+
+  async expectActive(name: string): Promise<void> {
+    await expect(this.connection(name).getByRole('radio')).toBeChecked();
+    await expect(this.customers).toContainText(name);
+  }
+
+  /** The "N customers" line of the active connection. */
+  get customerCount(): Locator {
+    return this.customers.locator('.count');
+  }
+}

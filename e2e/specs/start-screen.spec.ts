@@ -1,0 +1,101 @@
+// The first run of a fresh profile: the start screen offers Try the sandbox, main starts the
+// sandbox and adds both connections, R2 finishes its browser sign-in in the background, and each
+// connection shows as many customers as the sandbox serves.
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { StartScreen } from '../pages/start-screen';
+import {
+  scratchTmpdir,
+  startHarnessProcess,
+  type RunningHarness,
+} from '../support/harness-process';
+
+interface SandboxLine {
+  url: string;
+  revnue: { baseUrl: string; token: string; company: number };
+}
+interface SandboxCounts {
+  counts: { revnueCustomers: number; r2Customers: number; r2HiddenFromList: number };
+}
+
+let harness: RunningHarness;
+let scratch = '';
+let outerTmpdir: string | undefined;
+
+test.beforeAll(async () => {
+  // scratchTmpdir() points TMPDIR at a folder the spec deletes afterwards; a spec that ran
+  // before in this worker may have left TMPDIR pointing at its deleted folder.
+  if (process.env.TMPDIR && !existsSync(process.env.TMPDIR)) delete process.env.TMPDIR;
+  outerTmpdir = process.env.TMPDIR;
+  scratch = await scratchTmpdir();
+  // No --profile: a fresh temporary profile with no connections. --sandbox starts a reference
+  // sandbox (same seed, so the same demo data as the one Try the sandbox starts) whose admin
+  // token lets this spec count customers independently of the app.
+  harness = await startHarnessProcess(['--sandbox']);
+});
+test.afterAll(async () => {
+  await harness?.stop();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+  if (outerTmpdir === undefined) delete process.env.TMPDIR;
+  else process.env.TMPDIR = outerTmpdir;
+});
+
+async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(url, { headers });
+  expect(response.status, url).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** What each connection should count: Revnue lists one company; R2's list hides "Created in CRM". */
+async function expectedCounts(reference: SandboxLine) {
+  const { revnue } = reference;
+  const listed = await getJson<unknown[]>(`${revnue.baseUrl}customer/?company=${revnue.company}`, {
+    authorization: `Bearer ${revnue.token}`,
+  });
+  const { counts } = await getJson<SandboxCounts>(`${reference.url}/_sandbox/state`);
+  return { counts, revnue: listed.length, r2: counts.r2Customers - counts.r2HiddenFromList };
+}
+
+test('Try the sandbox connects a fresh profile to both APIs and counts their customers', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const reference = harness.sandbox as SandboxLine;
+  const expected = await expectedCounts(reference);
+  expect(expected.revnue).toBeGreaterThan(0);
+  expect(expected.r2).toBeGreaterThan(0);
+
+  const screen = new StartScreen(page);
+  await screen.open(harness.url);
+  await expect(screen.welcome).toBeVisible();
+  await expect(screen.settingsNote).toBeVisible();
+  await expect(screen.tryTheSandbox).toBeEnabled();
+  await screen.tryTheSandbox.click();
+
+  await expect(screen.connectionItems).toHaveCount(2);
+  const revnue = 'Sandbox – Revnue';
+  const r2 = 'Sandbox – Unibiz R2';
+  await expect(screen.connection(revnue)).toContainText('Revnue API v2');
+  await expect(screen.connection(r2)).toContainText('Unibiz R2');
+  await expect(screen.authBadge(revnue)).toHaveText('Signed in');
+  await expect(screen.authBadge(r2)).toHaveText('Signed in', { timeout: 20_000 });
+
+  // The app's sandbox is another instance than the reference one: prove it serves the same data.
+  const shownUrl = await screen.connection(revnue).locator('.url').textContent();
+  const appSandbox = new URL(shownUrl ?? '').origin;
+  expect(appSandbox).not.toBe(reference.url);
+  const appState = await getJson<SandboxCounts>(`${appSandbox}/_sandbox/state`);
+  expect(appState.counts).toEqual(expected.counts);
+
+  await screen.expectActive(revnue);
+  await expect(screen.customerCount).toHaveText(`${expected.revnue} customers`);
+  await screen.select(r2);
+  await screen.expectActive(r2);
+  await expect(screen.customerCount).toHaveText(`${expected.r2} customers`);
+  await page.screenshot({ path: 'test-results/start-screen-r2.png' });
+
+  await screen.select(revnue);
+  await screen.expectActive(revnue);
+  await expect(screen.customerCount).toHaveText(`${expected.revnue} customers`);
+});

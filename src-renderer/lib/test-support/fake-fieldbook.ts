@@ -1,0 +1,89 @@
+// An in-memory `window.fieldbook` for the renderer's browser tests: the real client object built
+// from the channel list, over a fake transport whose answers each test scripts per operation.
+import type { ConnectionView } from '../../../src-shared/connection';
+import type { Channel } from '../../../src-shared/ipc/channels';
+import { createFieldbookApi } from '../../../src-shared/ipc/client';
+import type { Input, Output } from '../../../src-shared/ipc/contract';
+import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
+import type { Result } from '../../../src-shared/ipc/result';
+
+export type FakeHandler<C extends Channel> = (input: Input<C>) => Promise<Result<Output<C>>>;
+export type FakeHandlers = { [C in Channel]?: FakeHandler<C> };
+
+export interface FakeFieldbook {
+  api: FieldbookApi;
+  handlers: FakeHandlers;
+  /** Every call in order, with its input. */
+  calls: { channel: Channel; input: unknown }[];
+  callsTo(channel: Channel): unknown[];
+}
+
+export function createFakeFieldbook(handlers: FakeHandlers = {}): FakeFieldbook {
+  const calls: FakeFieldbook['calls'] = [];
+  const api = createFieldbookApi(async (channel, input) => {
+    calls.push({ channel, input });
+    const handler = handlers[channel] as ((input: unknown) => Promise<unknown>) | undefined;
+    if (!handler) return { ok: false, error: { kind: 'server', message: `${channel} not faked` } };
+    return handler(input);
+  });
+  return {
+    api,
+    handlers,
+    calls,
+    callsTo: (channel) => calls.filter((call) => call.channel === channel).map((c) => c.input),
+  };
+}
+
+export function revnueConnection(overrides: Partial<ConnectionView> = {}): ConnectionView {
+  return {
+    id: 'rv-1',
+    createdAt: '2026-11-23T04:00:00.000Z',
+    kind: 'revnue-v2',
+    name: 'Sandbox – Revnue',
+    baseUrl: 'http://127.0.0.1:4010/api/v2/',
+    auth: { mode: 'admin_token' },
+    company: 1,
+    authState: 'signed_in',
+    active: true,
+    ...overrides,
+  } as ConnectionView;
+}
+
+export function r2Connection(overrides: Partial<ConnectionView> = {}): ConnectionView {
+  return {
+    id: 'r2-1',
+    createdAt: '2026-11-23T04:00:01.000Z',
+    kind: 'r2',
+    name: 'Sandbox – Unibiz R2',
+    baseUrl: 'http://127.0.0.1:4010/r2/',
+    auth: { mode: 'pkce', clientId: 'fieldbook-desktop', issuer: 'http://127.0.0.1:4010' },
+    authState: 'signing_in',
+    active: false,
+    ...overrides,
+  } as ConnectionView;
+}
+
+/** A manual timer: tasks run only when the test says so. */
+export function manualSchedule() {
+  const pending = new Set<{ task: () => void; ms: number }>();
+  return {
+    pending,
+    schedule: (task: () => void, ms: number) => {
+      const entry = { task, ms };
+      pending.add(entry);
+      return () => pending.delete(entry);
+    },
+    /** Runs every task due now; returns the delays they were scheduled with. */
+    runAll(): number[] {
+      const due = [...pending];
+      pending.clear();
+      for (const entry of due) entry.task();
+      return due.map((entry) => entry.ms);
+    },
+  };
+}
+
+/** Lets every pending promise callback (the fake's answers, the state's awaits) run. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
