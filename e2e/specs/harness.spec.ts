@@ -1,6 +1,5 @@
 // The harness joins the real renderer page in Chromium to main's services in Node: this spec calls
 // `window.fieldbook` there end to end against the sandbox, and checks that a wrong secret is refused.
-import { rm } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { FieldbookApi } from '../../src-shared/ipc/fieldbook-api';
 import {
@@ -10,7 +9,7 @@ import {
 } from '../support/harness-process';
 
 let harness: RunningHarness;
-let scratch = '';
+let scratch: Awaited<ReturnType<typeof scratchTmpdir>> | undefined;
 
 test.beforeAll(async () => {
   scratch = await scratchTmpdir();
@@ -18,7 +17,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await harness?.stop();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
+  await scratch?.release();
 });
 
 /** `window.fieldbook` inside page.evaluate (this file is compiled without the DOM library). */

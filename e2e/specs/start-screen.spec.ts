@@ -1,8 +1,6 @@
 // The first run of a fresh profile: the start screen offers Try the sandbox, main starts the
 // sandbox and adds both connections, R2 finishes its browser sign-in in the background, and each
 // connection shows as many customers as the sandbox serves.
-import { existsSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { StartScreen } from '../pages/start-screen';
 import {
@@ -20,14 +18,9 @@ interface SandboxCounts {
 }
 
 let harness: RunningHarness;
-let scratch = '';
-let outerTmpdir: string | undefined;
+let scratch: Awaited<ReturnType<typeof scratchTmpdir>> | undefined;
 
 test.beforeAll(async () => {
-  // scratchTmpdir() points TMPDIR at a folder the spec deletes afterwards; a spec that ran
-  // before in this worker may have left TMPDIR pointing at its deleted folder.
-  if (process.env.TMPDIR && !existsSync(process.env.TMPDIR)) delete process.env.TMPDIR;
-  outerTmpdir = process.env.TMPDIR;
   scratch = await scratchTmpdir();
   // No --profile: a fresh temporary profile with no connections. --sandbox starts a reference
   // sandbox (same seed, so the same demo data as the one Try the sandbox starts) whose admin
@@ -36,9 +29,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await harness?.stop();
-  if (scratch) await rm(scratch, { recursive: true, force: true });
-  if (outerTmpdir === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = outerTmpdir;
+  await scratch?.release();
 });
 
 async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {

@@ -1,7 +1,7 @@
 // Starts `e2e/harness/cli.ts` as a child process for a spec and reads its one JSON ready line.
 // A child (not an import) keeps the spec honest: it drives exactly what `npm run harness` runs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -38,9 +38,21 @@ export async function startHarnessProcess(args: string[] = []): Promise<RunningH
   };
 }
 
-/** Chromium writes crash dumps and sockets under TMPDIR; keep them out of the shared /tmp. */
-export async function scratchTmpdir(): Promise<string> {
+/**
+ * Chromium writes crash dumps and sockets under TMPDIR (each killed browser leaves a folder):
+ * point TMPDIR at a scratch folder for one spec file; `release()` deletes it and gives back the
+ * TMPDIR that was there before, so the next spec in the worker starts clean.
+ */
+export async function scratchTmpdir(): Promise<{ dir: string; release(): Promise<void> }> {
+  const previous = process.env.TMPDIR;
   const dir = await mkdtemp(join(tmpdir(), 'fieldbook-e2e-'));
   process.env.TMPDIR = dir;
-  return dir;
+  return {
+    dir,
+    async release() {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -2,7 +2,7 @@
 // salesperson understands. Adds the checks the shared schema leaves open: sign-in endpoints must be
 // https (http only on loopback) and R2 needs either an issuer or hand-entered endpoints.
 import type { z } from 'zod';
-import { baseUrlSchema, newConnectionSchema } from '../../src-shared/connection';
+import { baseUrlSchema, newConnectionSchema, type Connection } from '../../src-shared/connection';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 
 export type ValidNewConnection = z.output<typeof newConnectionSchema>;
@@ -108,4 +108,33 @@ export function parseConnectionName(input: unknown): Result<string> {
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
   return validationFailure({ name: [issue ? friendlyMessage('name', issue) : 'Invalid name'] });
+}
+
+/** Where a connection's server moved to: the local sandbox after it came back on another port. */
+export interface ConnectionAddress {
+  baseUrl: string;
+  /** R2 only, and only for a connection that discovers its endpoints from an issuer. */
+  issuer?: string;
+}
+
+/** The connection as it would be at the new address, checked by the same rules as a new one. */
+export function parseRepointedConnection(
+  connection: Connection,
+  address: ConnectionAddress,
+): Result<ValidNewConnection> {
+  const { id: _id, createdAt: _createdAt, ...settings } = connection;
+  if (address.issuer !== undefined && (settings.kind !== 'r2' || !settings.auth.issuer)) {
+    return validationFailure({
+      'auth.issuer': ['This connection has no sign-in server address to change'],
+    });
+  }
+  const moved =
+    settings.kind === 'r2' && address.issuer !== undefined
+      ? {
+          ...settings,
+          baseUrl: address.baseUrl,
+          auth: { ...settings.auth, issuer: address.issuer },
+        }
+      : { ...settings, baseUrl: address.baseUrl };
+  return parseNewConnection(moved);
 }

@@ -4,7 +4,12 @@ import { randomUUID } from 'node:crypto';
 import type { Connection } from '../../src-shared/connection';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { SecretStore } from '../secrets/secret-store';
-import { parseConnectionName, parseNewConnection } from './connection-input';
+import {
+  parseConnectionName,
+  parseNewConnection,
+  parseRepointedConnection,
+  type ConnectionAddress,
+} from './connection-input';
 import { loadConnectionsFile, saveConnectionsFile, type ConnectionsFile } from './connections-file';
 
 export interface ConnectionStoreOptions {
@@ -23,6 +28,11 @@ export interface ConnectionStore {
   create(input: unknown): Promise<Result<Connection>>;
   rename(id: string, name: unknown): Promise<Result<Connection>>;
   select(id: string): Promise<Result<Connection>>;
+  /**
+   * Moves a connection to a new address (base URL, and the R2 sign-in server) and keeps
+   * everything else, tokens included. For the local sandbox, whose port can change on restart.
+   */
+  repoint(id: string, address: ConnectionAddress): Promise<Result<Connection>>;
   activeId(): Promise<Result<string | null>>;
   /** Removes the connection and its secrets (tokens). */
   delete(id: string): Promise<Result<void>>;
@@ -120,6 +130,20 @@ export function createConnectionStore(options: ConnectionStoreOptions): Connecti
       }));
     },
     select: (id) => update(id, (_connection, file) => ({ ...file, activeId: id })),
+    repoint: (id, address) =>
+      serialized(async () => {
+        const file = await current();
+        const connection = file.connections.find((c) => c.id === id);
+        if (!connection) return notFound();
+        const parsed = parseRepointedConnection(connection, address);
+        if (!parsed.ok) return parsed;
+        const moved: Connection = { ...parsed.value, id, createdAt: connection.createdAt };
+        await commit({
+          ...file,
+          connections: file.connections.map((c) => (c.id === id ? moved : c)),
+        });
+        return ok(moved);
+      }),
     activeId: () => serialized(async () => ok((await current()).activeId)),
     delete: (id) =>
       serialized(async () => {

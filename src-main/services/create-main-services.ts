@@ -1,5 +1,6 @@
 // Main's services without Electron: connection store, auth, connectors and the IPC handler map.
 // src-main/index.ts passes the Electron adapters; the e2e harness and the tests pass Node ones.
+// A sandbox from an earlier session restarts in the background; calls on its connections wait.
 import type { Handlers } from '../../src-shared/ipc/contract';
 import { createAuthService, type AuthService } from '../auth/auth-service';
 import type { SystemBrowser } from '../auth/system-browser';
@@ -12,16 +13,19 @@ import { createConnectionHandlers, createConnectionViews } from './connection-ha
 import { createConnectorRegistry } from './connector-registry';
 import { createR2Handlers } from './r2-handlers';
 import { createRevnueHandlers } from './revnue-handlers';
+import { gateSandboxConnections } from './sandbox-gate';
 import { createSandboxService, type StartSandbox } from './sandbox-handlers';
 
 export interface MainServicesOptions {
-  /** Electron's userData folder (connections.json lives here). */
+  /** Electron's userData folder (connections.json and the sandbox's files live here). */
   userDataDir: string;
   secrets: SecretStore;
   browser: SystemBrowser;
   clock: Clock;
   /** `startSandbox` from sandbox/index.ts; absent in builds without the sandbox. */
   startSandbox?: StartSandbox;
+  /** Tests only: fewer demo customers and another first port than the app's defaults. */
+  sandbox?: { customers?: number; defaultPort?: number };
   /** Receives log lines AFTER redaction; stderr by default. */
   log?: (line: string) => void;
   /** Pacing and time-outs; defaults per API (Revnue: 40 of the account's 100/min; R2: 600/min). */
@@ -55,19 +59,26 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   });
   const views = createConnectionViews(connections, auth);
   const sandbox = createSandboxService({
+    userDataDir: options.userDataDir,
     connections,
     auth,
     views,
     log,
     ...(options.startSandbox ? { startSandbox: options.startSandbox } : {}),
+    ...options.sandbox,
   });
+  // In the background: start-up never waits for (or fails because of) the sandbox.
+  void sandbox.resume();
 
-  const handlers: Handlers = {
-    ...createConnectionHandlers({ connections, auth, registry, views }),
-    ...createRevnueHandlers(registry),
-    ...createR2Handlers(registry),
-    ...sandbox.handlers,
-  };
+  const handlers = gateSandboxConnections(
+    {
+      ...createConnectionHandlers({ connections, auth, registry, views }),
+      ...createRevnueHandlers(registry),
+      ...createR2Handlers(registry),
+      ...sandbox.handlers,
+    },
+    sandbox,
+  );
 
   return {
     handlers,

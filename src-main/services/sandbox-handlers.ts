@@ -1,102 +1,220 @@
-// "Try the sandbox" (DESIGN §6): start the local API server in this process, add one connection
-// per API, sign both in and select Revnue. The R2 browser sign-in runs in the background: the
-// window polls `auth.status` (in Electron the person signs in in their browser; in the harness
-// the form-filling adapter does it in milliseconds).
+// "Try the sandbox" (DESIGN §6): runs the local API server in this process with its state in
+// `<userData>/sandbox/`, connects both APIs to it, and brings it back (same data, same port when
+// free, connections moved when not) each time main starts, until both its connections are deleted.
+import { access } from 'node:fs/promises';
 import type { Handlers } from '../../src-shared/ipc/contract';
-import { fail, type Result } from '../../src-shared/ipc/result';
+import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { AuthService } from '../auth/auth-service';
 import type { ConnectionStore } from '../connections/connection-store';
 import type { ConnectionViews } from './connection-handlers';
+import {
+  ensureR2Connection,
+  ensureRevnueConnection,
+  pointAtSandbox,
+  stillExists,
+  type SandboxConnectionDeps,
+} from './sandbox-connections';
+import {
+  DEFAULT_SANDBOX_PORT,
+  launchSandbox,
+  moveAside,
+  portOf,
+  type SandboxHandle,
+  type StartSandbox,
+} from './sandbox-launch';
+import {
+  readSandboxRecord,
+  removeSandboxRecord,
+  sandboxFiles,
+  writeSandboxRecord,
+  type SandboxRecord,
+} from './sandbox-record';
 
-/** What main needs of `sandbox/index.ts`'s `startSandbox` (kept narrow so tests can fake it). */
-export interface SandboxHandle {
-  revnue: { baseUrl: string; token: string; company: number };
-  r2: { baseUrl: string; issuer: string; publicClientId: string };
-  close(): Promise<void>;
-}
-export type StartSandbox = (options: {
-  port: number;
-  log?: (line: string) => void;
-}) => Promise<SandboxHandle>;
+export type { SandboxHandle, StartSandbox } from './sandbox-launch';
 
 export interface SandboxService {
   handlers: Pick<Handlers, 'sandbox.tryIt'>;
+  /** Brings back the sandbox of an earlier session if one of its connections is left. Never throws. */
+  resume(): Promise<void>;
+  /** Waits until a sandbox connection can be used; answers at once for any other connection. */
+  ready(connectionId: string): Promise<Result<void>>;
+  /** Stops the sandbox after its last save. */
   close(): Promise<void>;
 }
 
-export function createSandboxService(deps: {
+export interface SandboxServiceDeps {
+  /** The sandbox keeps its files in `<userDataDir>/sandbox/`. */
+  userDataDir: string;
   connections: ConnectionStore;
   auth: AuthService;
   views: ConnectionViews;
   startSandbox?: StartSandbox;
   log: (line: string) => void;
-}): SandboxService {
-  const { connections, auth, views, log } = deps;
-  let running: Promise<Result<unknown>> | undefined;
-  let sandbox: SandboxHandle | undefined;
-  const signIns = new Set<Promise<unknown>>();
+  /** Demo customers per API in a new sandbox; the sandbox's own default when absent. */
+  customers?: number;
+  /** The port tried when there is no earlier one (tests pass 0 or a port of their own). */
+  defaultPort?: number;
+  now?: () => Date;
+}
 
-  async function setUp(start: StartSandbox): Promise<Result<unknown>> {
+export function createSandboxService(deps: SandboxServiceDeps): SandboxService {
+  const { connections, views, log } = deps;
+  const files = sandboxFiles(deps.userDataDir);
+  const now = deps.now ?? (() => new Date());
+  const signIns = new Set<Promise<unknown>>();
+  const connectionDeps: SandboxConnectionDeps = { connections, auth: deps.auth, log, signIns };
+  let record: SandboxRecord | undefined;
+  let recordLoaded: Promise<void> | undefined;
+  let recordWrites: Promise<unknown> = Promise.resolve();
+  let sandbox: SandboxHandle | undefined;
+  let starting: Promise<Result<SandboxHandle>> | undefined;
+  let settingUp: Promise<Result<unknown>> | undefined;
+  let resuming: Promise<void> | undefined;
+  let closed = false;
+
+  function loadRecord(): Promise<void> {
+    recordLoaded ??= readSandboxRecord(files.record).then(
+      (found) => void (record = found),
+      (error: unknown) => log(`sandbox: ignoring ${files.record}: ${(error as Error).message}`),
+    );
+    return recordLoaded;
+  }
+
+  /** Writes run one after another and always write the newest record. */
+  function remember(change: Partial<SandboxRecord>): Promise<void> {
+    record = { version: 1, port: 0, revnueId: null, r2Id: null, ...record, ...change };
+    const write = recordWrites.then(() =>
+      record ? writeSandboxRecord(files.record, record) : undefined,
+    );
+    recordWrites = write.catch(() => {});
+    return write;
+  }
+
+  async function launch(start: StartSandbox, mode: 'resume' | 'tryIt'): Promise<SandboxHandle> {
+    const options = {
+      port: record?.port ?? deps.defaultPort ?? DEFAULT_SANDBOX_PORT,
+      dataFile: files.dataFile,
+      log: (line: string) => log(`[sandbox] ${line}`),
+      ...(deps.customers === undefined ? {} : { customers: deps.customers }),
+    };
     try {
-      sandbox = await start({ port: 0, log: (line) => log(`[sandbox] ${line}`) });
+      return await launchSandbox(start, options);
     } catch (error) {
-      return fail('server', `The sandbox could not start: ${(error as Error).message}`);
+      // Resuming must not replace the data the connections' tokens live in; an explicit "Try
+      // the sandbox" may, keeping the refused file beside the new one.
+      if (mode === 'resume' || !(await stillThere(files.dataFile))) throw error;
+      const movedTo = await moveAside(files.dataFile, now());
+      log(
+        `sandbox: could not use its data file (${(error as Error).message}); kept it as ${movedTo}`,
+      );
+      return launchSandbox(start, options);
     }
-    const revnue = await connections.create({
-      kind: 'revnue-v2',
-      name: 'Sandbox – Revnue',
-      baseUrl: sandbox.revnue.baseUrl,
-      auth: { mode: 'admin_token' },
-      company: sandbox.revnue.company,
-    });
+  }
+
+  async function startOnce(start: StartSandbox, mode: 'resume' | 'tryIt') {
+    try {
+      const started = await launch(start, mode);
+      sandbox = started;
+      // Not remembering the port costs only a move of the connections next time: not a failure.
+      await remember({ port: portOf(started) }).catch((error: unknown) =>
+        log(`sandbox: could not write ${files.record}: ${(error as Error).message}`),
+      );
+      for (const id of [record?.revnueId, record?.r2Id]) {
+        if (id) await pointAtSandbox(connectionDeps, id, started);
+      }
+      return ok(started);
+    } catch (error) {
+      return fail(
+        'network',
+        `The sandbox on this computer could not start: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /** One start at a time; a failed start can be tried again by the next call. */
+  function running(mode: 'resume' | 'tryIt'): Promise<Result<SandboxHandle>> {
+    if (sandbox) return Promise.resolve(ok(sandbox));
+    if (closed) return Promise.resolve(fail('network', 'Fieldbook is closing.'));
+    if (!deps.startSandbox) {
+      return Promise.resolve(fail('server', 'The sandbox is not part of this build of Fieldbook.'));
+    }
+    starting ??= startOnce(deps.startSandbox, mode).finally(() => (starting = undefined));
+    return starting;
+  }
+
+  async function resumeOnce(): Promise<void> {
+    await loadRecord();
+    if (!record) return;
+    const left = [record.revnueId, record.r2Id];
+    const kept = await Promise.all(left.map((id) => stillExists(connections, id)));
+    if (!kept.includes(true)) {
+      // The person removed the sandbox; "Try the sandbox" starts it again (with its data file).
+      record = undefined;
+      await removeSandboxRecord(files.record);
+      log('sandbox: both of its connections were deleted; not starting it');
+      return;
+    }
+    const started = await running('resume');
+    if (!started.ok) log(`sandbox: ${started.error.message}`);
+  }
+
+  async function setUp(): Promise<Result<unknown>> {
+    await loadRecord();
+    const started = await running('tryIt');
+    if (!started.ok) return started;
+    const revnue = await ensureRevnueConnection(
+      connectionDeps,
+      record?.revnueId ?? null,
+      started.value,
+    );
     if (!revnue.ok) return revnue;
-    const token = await auth.setToken(revnue.value.id, sandbox.revnue.token);
-    if (!token.ok) return token;
-    const r2 = await connections.create({
-      kind: 'r2',
-      name: 'Sandbox – Unibiz R2',
-      baseUrl: sandbox.r2.baseUrl,
-      // `customers` is the sandbox's API scope (sandbox/oauth/provider.ts); without a scope the
-      // grant would be empty and the authorization server denies it.
-      auth: {
-        mode: 'pkce',
-        clientId: sandbox.r2.publicClientId,
-        issuer: sandbox.r2.issuer,
-        scope: 'customers',
-      },
-    });
+    await remember({ revnueId: revnue.value });
+    const r2 = await ensureR2Connection(connectionDeps, record?.r2Id ?? null, started.value);
     if (!r2.ok) return r2;
-    const signIn = auth.signIn(r2.value.id).then((result) => {
-      if (!result.ok) log(`sandbox R2 sign-in did not complete: ${result.error.message}`);
-    });
-    signIns.add(signIn);
-    void signIn.finally(() => signIns.delete(signIn));
-    return connections.select(revnue.value.id);
+    await remember({ r2Id: r2.value });
+    return connections.select(revnue.value);
   }
 
   return {
     handlers: {
       'sandbox.tryIt': async () => {
-        if (!deps.startSandbox) {
-          return fail('server', 'The sandbox is not part of this build of Fieldbook.');
-        }
-        // A second click while the first is still setting up joins it; once it is up, the
-        // same sandbox and connections are reused.
-        running ??= setUp(deps.startSandbox);
-        const done = await running;
-        if (!done.ok) {
-          // Start over cleanly on the next click rather than keep a half-set-up sandbox.
-          running = undefined;
-          await sandbox?.close();
-          sandbox = undefined;
-          return done;
-        }
-        return views.list();
+        // A second click while the first is still setting up joins it.
+        settingUp ??= setUp().finally(() => (settingUp = undefined));
+        const done = await settingUp;
+        return done.ok ? views.list() : done;
       },
     },
+    resume() {
+      resuming ??= resumeOnce().catch((error: unknown) =>
+        log(`sandbox: could not be resumed: ${(error as Error).message}`),
+      );
+      return resuming;
+    },
+    async ready(connectionId) {
+      await loadRecord();
+      if (sandbox || !record || ![record.revnueId, record.r2Id].includes(connectionId)) {
+        return ok(undefined);
+      }
+      const started = await running('resume');
+      return started.ok ? ok(undefined) : started;
+    },
     async close() {
-      await Promise.allSettled([...signIns]);
-      await sandbox?.close();
+      closed = true;
+      await Promise.allSettled([resuming, settingUp, starting]);
+      // A browser sign-in nobody finishes would hold up quitting for its whole time-out.
+      if (signIns.size > 0 && record?.r2Id) await deps.auth.cancelSignIn(record.r2Id);
+      await Promise.allSettled(signIns);
+      await recordWrites;
+      const stopping = sandbox;
+      sandbox = undefined;
+      await stopping?.close();
     },
   };
+}
+
+async function stillThere(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }

@@ -43,6 +43,8 @@ export async function createServicesWorld(
       return sandbox;
     },
     log: (line) => logs.push(line),
+    // A free port: test files run in parallel and must not queue up behind the app's 47810.
+    sandbox: { defaultPort: 0 },
     // Fast pacing unless a test is about pacing: the 40/min Revnue default would make tests slow.
     connectors: { revnuePerMinute: 1000, r2PerMinute: 6000, ...options.connectors },
   });

@@ -1,0 +1,110 @@
+// The two connections "Try the sandbox" makes (Revnue with the sandbox's static token, R2 with a
+// browser sign-in), and moving them when the sandbox came back on another port.
+import { ok, type Result } from '../../src-shared/ipc/result';
+import type { AuthService } from '../auth/auth-service';
+import type { ConnectionStore } from '../connections/connection-store';
+import type { SandboxHandle } from './sandbox-launch';
+
+export interface SandboxConnectionDeps {
+  connections: ConnectionStore;
+  auth: AuthService;
+  log: (line: string) => void;
+  /** Background R2 sign-ins, so close() can wait for them. */
+  signIns: Set<Promise<unknown>>;
+}
+
+/** True when the connection still exists (a missing id or a deleted connection: false). */
+export async function stillExists(
+  connections: ConnectionStore,
+  id: string | null | undefined,
+): Promise<boolean> {
+  return id ? (await connections.get(id)).ok : false;
+}
+
+/** Points the connection at the running sandbox if it points elsewhere (an earlier port). */
+export async function pointAtSandbox(
+  deps: Pick<SandboxConnectionDeps, 'connections' | 'log'>,
+  id: string,
+  sandbox: SandboxHandle,
+): Promise<void> {
+  const found = await deps.connections.get(id);
+  if (!found.ok) return;
+  const connection = found.value;
+  const target =
+    connection.kind === 'r2'
+      ? { baseUrl: sandbox.r2.baseUrl, issuer: sandbox.r2.issuer }
+      : { baseUrl: sandbox.revnue.baseUrl };
+  const moved =
+    connection.baseUrl !== target.baseUrl ||
+    (connection.kind === 'r2' && connection.auth.issuer !== sandbox.r2.issuer);
+  if (!moved) return;
+  const repointed = await deps.connections.repoint(id, target);
+  if (repointed.ok) log(deps, `moved “${connection.name}” to ${target.baseUrl}`);
+  else log(deps, `could not move “${connection.name}”: ${repointed.error.message}`);
+}
+
+function log(deps: Pick<SandboxConnectionDeps, 'log'>, line: string): void {
+  deps.log(`sandbox: ${line}`);
+}
+
+/** The existing Revnue sandbox connection (given the sandbox's token again) or a new one. */
+export async function ensureRevnueConnection(
+  deps: SandboxConnectionDeps,
+  existingId: string | null,
+  sandbox: SandboxHandle,
+): Promise<Result<string>> {
+  let id = existingId;
+  if (!id || !(await stillExists(deps.connections, id))) {
+    const created = await deps.connections.create({
+      kind: 'revnue-v2',
+      name: 'Sandbox – Revnue',
+      baseUrl: sandbox.revnue.baseUrl,
+      auth: { mode: 'admin_token' },
+      company: sandbox.revnue.company,
+    });
+    if (!created.ok) return created;
+    id = created.value.id;
+  }
+  // Also for an existing connection: a sandbox that had to start from a fresh data file has a
+  // new token, and setting the same one again is harmless.
+  const token = await deps.auth.setToken(id, sandbox.revnue.token);
+  return token.ok ? ok(id) : token;
+}
+
+/** The existing R2 sandbox connection or a new one; signs in in the background if needed. */
+export async function ensureR2Connection(
+  deps: SandboxConnectionDeps,
+  existingId: string | null,
+  sandbox: SandboxHandle,
+): Promise<Result<string>> {
+  let id = existingId;
+  if (!id || !(await stillExists(deps.connections, id))) {
+    const created = await deps.connections.create({
+      kind: 'r2',
+      name: 'Sandbox – Unibiz R2',
+      baseUrl: sandbox.r2.baseUrl,
+      // `customers` is the sandbox's API scope (sandbox/oauth/provider.ts); without a scope the
+      // grant would be empty and the authorization server denies it.
+      auth: {
+        mode: 'pkce',
+        clientId: sandbox.r2.publicClientId,
+        issuer: sandbox.r2.issuer,
+        scope: 'customers',
+      },
+    });
+    if (!created.ok) return created;
+    id = created.value.id;
+  }
+  const status = await deps.auth.status(id);
+  if (status.ok && status.value.state === 'signed_out') signInInBackground(deps, id);
+  return ok(id);
+}
+
+/** The window polls `auth.status`; in Electron the person signs in in their browser. */
+function signInInBackground(deps: SandboxConnectionDeps, id: string): void {
+  const signIn = deps.auth.signIn(id).then((result) => {
+    if (!result.ok) log(deps, `the R2 sign-in did not complete: ${result.error.message}`);
+  });
+  deps.signIns.add(signIn);
+  void signIn.finally(() => deps.signIns.delete(signIn));
+}
