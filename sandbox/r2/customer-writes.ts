@@ -1,7 +1,8 @@
 // How R2 applies a POST, PUT or PATCH to a stored customer. The server owns `recordid`s and the
 // audit fields; contacts are matched by `recordid` (PUT: contacts left out are removed; PATCH:
-// they are kept, and contacts without a `recordid` are added). Records are never mutated in
-// place — demo contacts may share address objects with their customer.
+// they are kept, and contacts without a `recordid` are added). PATCH follows our R2 convention
+// (JSON Merge Patch, RFC 7386, plus the contact rule; see `mergeFields`). Records are never
+// mutated in place — demo contacts may share address objects with their customer.
 import type {
   R2Contact,
   R2ContactWrite,
@@ -102,38 +103,38 @@ export function patchCustomer(
   };
 }
 
-/** PATCH semantics: given keys replace, address blocks merge per line, udfs merge by caption. */
+/**
+ * The R2 PATCH convention (README "R2 PATCH convention"), for a customer or one contact: a key
+ * sent replaces the stored value and `null` clears it; an address block merges key by key (`null`
+ * clears that key); a list (`udfs`) is replaced whole — so a udf left out is removed. `contacts`
+ * never reach here: they are matched by `recordid` in `patchCustomer`.
+ */
 function mergeFields<T extends object>(target: T, patch: object): T {
   const out: Record<string, unknown> = { ...(target as Record<string, unknown>) };
   for (const [key, value] of Object.entries(patch)) {
     if (value === undefined || key === 'recordid') continue;
-    const current = out[key];
-    if (
-      (r2AddressBlocks as readonly string[]).includes(key) &&
-      value &&
-      current &&
-      typeof current === 'object'
-    ) {
-      out[key] = { ...current, ...value };
-    } else if (key === 'udfs' && Array.isArray(value) && Array.isArray(current)) {
-      out[key] = mergeUdfs(current, value);
-    } else {
-      out[key] = value;
-    }
+    if (value === null) delete out[key];
+    else if (isAddressBlock(key) && isRecord(value)) out[key] = mergeBlock(out[key], value);
+    else out[key] = value;
   }
   return out as T;
 }
 
-type Udf = { caption: string; value?: string | null };
-
-function mergeUdfs(current: Udf[], changes: Udf[]): Udf[] {
-  const merged = [...current];
-  for (const change of changes) {
-    const index = merged.findIndex((udf) => udf.caption === change.caption);
-    if (index === -1) merged.push(change);
-    else merged[index] = change;
+function mergeBlock(current: unknown, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = isRecord(current) ? { ...current } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null || value === undefined) delete out[key];
+    else out[key] = value;
   }
-  return merged;
+  return out;
+}
+
+function isAddressBlock(key: string): boolean {
+  return (r2AddressBlocks as readonly string[]).includes(key);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function auditOf(record: object): Record<string, unknown> {

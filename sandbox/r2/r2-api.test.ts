@@ -168,17 +168,18 @@ describe('R2 Customers resource', () => {
     expect(put.body.contacts?.[1]?.recordid).not.toBe(created.contacts?.[1]?.recordid);
   });
 
-  it('patches partially: given fields change, contacts merge by recordid, new contacts are added', async () => {
+  it('patches as JSON Merge Patch: null clears, blocks merge per key, udfs replace, contacts by recordid', async () => {
     const created = (
       await send<R2Customer>('POST', 'customers', { ...newCustomer, customerid: 'Q-3' })
     ).body;
     const [ada, ben] = created.contacts ?? [];
     const patch = await asService<R2Customer>('PATCH', `customers/${created.recordid}`, {
       phonenumber: '+44 117 000',
-      address: { city: 'Bath' },
+      category: null,
+      address: { city: 'Bath', zip: null },
       udfs: [{ caption: 'Tier', value: 'Gold' }],
       contacts: [
-        { recordid: ben?.recordid, mobilephone: '07700 900000' },
+        { recordid: ben?.recordid, mobilephone: '07700 900000', lastname: null },
         { firstname: 'Dee', lastname: 'New' },
       ],
     });
@@ -187,13 +188,13 @@ describe('R2 Customers resource', () => {
       companyname: 'Quayside Scaffolding Ltd',
       customerid: 'Q-3',
       phonenumber: '+44 117 000',
-      address: { addressline: '4 Quay St', city: 'Bath' },
-      udfs: [
-        { caption: 'Region', value: 'South West' },
-        { caption: 'Tier', value: 'Gold' },
-      ],
+      category: null,
+      address: { addressline: '4 Quay St', city: 'Bath', country: 'United Kingdom' },
+      // The list replaces the server's: the Region udf, left out, is gone.
+      udfs: [{ caption: 'Tier', value: 'Gold' }],
       updatedbyid: 'fieldbook-service',
     });
+    expect(patch.body.address).not.toHaveProperty('zip');
     const contacts = patch.body.contacts ?? [];
     expect(contacts.map((contact) => contact.firstname)).toEqual(['Ada', 'Ben', 'Dee']);
     expect(contacts[0]).toEqual(ada);
@@ -201,6 +202,7 @@ describe('R2 Customers resource', () => {
       recordid: ben?.recordid,
       mobilephone: '07700 900000',
       emailaddr: 'ben@quayside.example',
+      lastname: null,
       updatedbyid: 'fieldbook-service',
     });
   });

@@ -1,5 +1,5 @@
 // The R2 customer (by-ID shape, src-shared/api/r2) as the sync core sees it: three address blocks
-// sent whole, contacts matched by recordid (new ones by localKey), udfs matched by caption.
+// sent complete, contacts matched by recordid (new ones by localKey), udfs by caption (sent whole).
 import { listShape, objectShape, type ObjectShape } from '../shape';
 import type { PlainObject } from '../values';
 
@@ -13,8 +13,9 @@ export const r2AuditFields = [
   'updateddate',
 ] as const;
 
-// R2 PATCH semantics we rely on (DESIGN §1, sandbox): a block is replaced whole, a contact is
-// updated by recordid with the fields sent, a udfs list is replaced whole.
+// Our R2 PATCH convention (README "R2 PATCH convention", implemented by the sandbox): JSON Merge
+// Patch — null clears, a block merges per key (so r2-wire sends a changed block complete, each key
+// it lacks as null), a list (udfs) replaces the server's — and contacts patched by recordid.
 const address = objectShape({}, { patch: 'whole' });
 const udfs = listShape(['caption'], objectShape({}), {
   patch: 'whole',

@@ -3,6 +3,7 @@ import type { R2CustomerRecord } from '../../api/r2';
 import { merge } from '../merge';
 import { acmeOnR2 } from '../test-support/fixtures';
 import { r2Shape } from './r2-shape';
+import { resolveR2 } from './resolve-for';
 import { r2CreateBody, r2UpdateRequest } from './r2-wire';
 
 function mineOnly(change: (record: R2CustomerRecord) => void) {
@@ -20,15 +21,39 @@ describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
     });
   });
 
-  test('a changed city sends the whole address block', () => {
+  test('a changed city sends the whole address block, every key it lacks as null', () => {
     expect(mineOnly((r) => (r.billingaddress!.city = 'York'))).toEqual({
       ok: true,
       value: {
         method: 'PATCH',
         body: {
-          billingaddress: { addressline: 'PO Box 7', city: 'York', zip: 'LS1 9ZZ', country: 'UK' },
+          billingaddress: {
+            addressline: 'PO Box 7',
+            city: 'York',
+            state: null,
+            zip: 'LS1 9ZZ',
+            country: 'UK',
+          },
         },
       },
+    });
+  });
+
+  test('a cleared address line is sent as null, so a per-key merge clears it too', () => {
+    const request = mineOnly((r) => delete r.address!.addressline);
+    expect(request.ok && request.value?.body.address).toEqual({
+      addressline: null,
+      city: 'Leeds',
+      state: null,
+      zip: 'LS1 4DL',
+      country: 'UK',
+    });
+  });
+
+  test('a removed address block is sent as null', () => {
+    expect(mineOnly((r) => delete r.billingaddress)).toEqual({
+      ok: true,
+      value: { method: 'PATCH', body: { billingaddress: null } },
     });
   });
 
@@ -39,7 +64,7 @@ describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
     });
   });
 
-  test('a changed contact goes by its recordid with just its changed fields (blocks whole)', () => {
+  test('a changed contact goes by its recordid with just its changed fields (blocks complete)', () => {
     const request = mineOnly((r) => {
       jane(r).workphone = '+44 7700 900123';
       jane(r).address = { city: 'Bradford', zip: 'BD1' };
@@ -53,7 +78,13 @@ describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
             {
               recordid: 'C-17',
               workphone: '+44 7700 900123',
-              address: { city: 'Bradford', zip: 'BD1' },
+              address: {
+                addressline: null,
+                city: 'Bradford',
+                state: null,
+                zip: 'BD1',
+                country: null,
+              },
             },
           ],
         },
@@ -74,7 +105,7 @@ describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
     });
   });
 
-  test('any changed udf sends the whole udfs list (R2 matches udfs by caption; the list is the unit)', () => {
+  test('any changed udf sends the whole udfs list (the list replaces the server’s)', () => {
     const request = mineOnly((r) => (r.udfs![1]!.value = 'Silver'));
     expect(request).toEqual({
       ok: true,
@@ -88,6 +119,27 @@ describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
         },
       },
     });
+  });
+
+  test('a removed udf is left out of the list sent, which removes it on the server', () => {
+    expect(mineOnly((r) => (r.udfs = r.udfs!.slice(0, 1)))).toEqual({
+      ok: true,
+      value: { method: 'PATCH', body: { udfs: [{ caption: 'Region', value: 'North' }] } },
+    });
+  });
+
+  test('a contact deleted on the server but kept here goes as a new contact, without its old recordid', () => {
+    const mine = acmeOnR2();
+    jane(mine).title = 'Head buyer';
+    const theirs = acmeOnR2();
+    theirs.contacts = theirs.contacts!.slice(1);
+    const merged = merge(r2Shape, acmeOnR2(), mine, theirs);
+    const resolved = resolveR2(merged, { [merged.conflicts[0]!.path]: 'mine' });
+    const request = resolved.ok ? r2UpdateRequest(resolved.value) : resolved;
+    const body = request.ok && request.value?.method === 'PATCH' ? request.value.body : undefined;
+    expect(body?.contacts).toHaveLength(1);
+    expect(body?.contacts?.[0]).toMatchObject({ firstname: 'Jane', title: 'Head buyer' });
+    expect(body?.contacts?.[0]).not.toHaveProperty('recordid');
   });
 
   test('a removed contact cannot be said in a PATCH: the whole record goes as PUT', () => {

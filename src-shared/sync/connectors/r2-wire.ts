@@ -1,6 +1,10 @@
 // The exact R2 request bodies: POST for a new customer, and for an update a PATCH carrying only
 // the locally changed fields (PUT of the whole record when a contact was removed — see below).
+// PATCH follows our R2 convention (README "R2 PATCH convention"): JSON Merge Patch (RFC 7386) —
+// null clears, address blocks merge per key, lists (udfs) replace whole — plus R2's contact rule.
 import {
+  r2AddressBlocks,
+  r2AddressKeys,
   r2CustomerPatchSchema,
   r2CustomerWriteSchema,
   r2RecordSchema,
@@ -9,9 +13,12 @@ import {
   type R2CustomerRecord,
   type R2CustomerWrite,
 } from '../../api/r2';
+import type { Change } from '../diff';
+import { segmentsOf } from '../field-path';
 import type { MergeResult } from '../merge';
 import { needsFullReplace, patchBody } from '../patch-body';
 import { parseWith, validateWith, type Validated } from '../validate';
+import { isPlainObject, type PlainObject } from '../values';
 import { r2Shape } from './r2-shape';
 import { unresolvedConflicts } from './unresolved';
 
@@ -26,11 +33,13 @@ export function r2CreateBody(record: R2CustomerRecord): Validated<R2CustomerWrit
 
 /**
  * The update request for a merge result, or null when the server already has every local change.
- * PATCH sends each changed top-level field; an address block whole when any of its fields changed;
- * `udfs` whole when any udf changed; a changed contact as `{recordid, …its changed fields}` (its
- * blocks and udfs whole); a new contact whole, without recordid. A PATCH cannot delete a contact,
- * so a removed contact makes it a PUT of the whole merged record (the seed: PUT "can also modify
- * the Contact information associated with the Company").
+ * PATCH sends each changed top-level field (a cleared one as null); an address block complete when
+ * any of its fields changed, every address key it lacks as null (right whether the server merges
+ * blocks per key or replaces them); `udfs` whole when any udf changed (the list replaces the
+ * server's, so a removed udf is removed); a changed contact as `{recordid, …its changed fields}`
+ * (its blocks and udfs the same way); a new contact whole, without recordid. A PATCH cannot delete
+ * a contact, so a removed contact makes it a PUT of the whole merged record (the seed: PUT "can
+ * also modify the Contact information associated with the Company").
  */
 export function r2UpdateRequest(
   result: MergeResult<R2CustomerRecord>,
@@ -38,12 +47,13 @@ export function r2UpdateRequest(
   const conflicts = unresolvedConflicts(r2Shape, result);
   if (conflicts) return { ok: false, errors: conflicts };
   if (result.changedLocally.length === 0) return { ok: true, value: null };
-  const write = toWrite(result.merged);
-  if (!write.ok) return write;
+  const written = toWrite(result.merged);
+  if (!written.ok) return written;
+  const write = withoutStaleContactIds(written.value, result.changedLocally);
   if (needsFullReplace(r2Shape, result.changedLocally)) {
-    return { ok: true, value: { method: 'PUT', body: write.value } };
+    return { ok: true, value: { method: 'PUT', body: write } };
   }
-  const body = patchBody(r2Shape, result.merged, write.value, result.changedLocally);
+  const body = completeBlocks(patchBody(r2Shape, result.merged, write, result.changedLocally));
   const patch = parseWith(r2Shape, r2CustomerPatchSchema, body, body);
   return patch.ok ? { ok: true, value: { method: 'PATCH', body: patch.value } } : patch;
 }
@@ -53,4 +63,63 @@ function toWrite(record: R2CustomerRecord): Validated<R2CustomerWrite> {
   if (!valid.ok) return valid;
   // The write keeps every list item in place, so issue indexes still name the record's items.
   return parseWith(r2Shape, r2CustomerWriteSchema, r2WriteFromRecord(record), record);
+}
+
+/** Every address block in a PATCH body (the customer's and existing contacts') with all its keys. */
+function completeBlocks(body: PlainObject): PlainObject {
+  const out = withCompleteBlocks(body);
+  if (Array.isArray(out['contacts'])) {
+    out['contacts'] = out['contacts'].map((contact: unknown) =>
+      // A new contact (no recordid) has nothing on the server to clear.
+      isPlainObject(contact) && contact['recordid'] !== undefined
+        ? withCompleteBlocks(contact)
+        : contact,
+    );
+  }
+  return out;
+}
+
+function withCompleteBlocks(part: PlainObject): PlainObject {
+  const out: PlainObject = { ...part };
+  for (const block of r2AddressBlocks) {
+    const sent = out[block];
+    if (!isPlainObject(sent)) continue;
+    const keys = new Set<string>([...r2AddressKeys, ...Object.keys(sent)]);
+    out[block] = Object.fromEntries([...keys].map((key) => [key, sent[key] ?? null]));
+  }
+  return out;
+}
+
+/**
+ * A contact a colleague deleted (alone, or by clearing the list) whose local edit the salesperson
+ * kept ('mine' on the conflict) comes back as a change of the whole contact — or of the whole list —
+ * that still carries the old recordid: the only ways a local change can hold a whole contact with
+ * a recordid. R2 refuses a recordid it no longer has (and the queue would be stuck on it), so such
+ * a contact goes as a new one, without the recordid, and the server gives it a new one.
+ */
+function withoutStaleContactIds(
+  write: R2CustomerWrite,
+  changes: readonly Change[],
+): R2CustomerWrite {
+  const stale = new Set<string | number>();
+  for (const change of changes) {
+    const [field, item, ...rest] = segmentsOf(change.path);
+    if (field !== 'contacts' || rest.length > 0 || change.value === undefined) continue;
+    if (item === undefined && Array.isArray(change.value)) {
+      for (const contact of change.value as unknown[]) {
+        if (isPlainObject(contact) && typeof contact['recordid'] === 'string') {
+          stale.add(contact['recordid']);
+        }
+      }
+    } else if (typeof item === 'object' && item.key === 'recordid') {
+      stale.add(item.id);
+    }
+  }
+  if (stale.size === 0 || !write.contacts) return write;
+  return {
+    ...write,
+    contacts: write.contacts.map(({ recordid, ...contact }) =>
+      recordid !== undefined && !stale.has(recordid) ? { ...contact, recordid } : contact,
+    ),
+  };
 }
