@@ -19,6 +19,8 @@ import { systemClock } from './time/clock';
 // Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/.
 const rendererRoot = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+// resources/ sits at the project (and packaged app) root, two levels above out/main.
+const iconPath = join(import.meta.dirname, '../../resources/icon.png');
 
 const log = (line: string) => console.error(line);
 
@@ -52,7 +54,7 @@ if (!app.requestSingleInstanceLock()) {
   let services: MainServices | undefined;
   const showWindow = () => {
     if (!mainWindow || mainWindow.isDestroyed()) {
-      mainWindow = createMainWindow({ preloadPath });
+      mainWindow = createMainWindow({ preloadPath, iconPath });
       return;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();

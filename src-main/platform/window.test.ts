@@ -41,6 +41,14 @@ describe('createMainWindow', () => {
     });
   });
 
+  test('gives the window the Fieldbook icon when one is passed', () => {
+    createMainWindow({ preloadPath: '/p.cjs', iconPath: '/app/resources/icon.png', log });
+    expect(FakeBrowserWindow.created[0]!.options).toMatchObject({
+      icon: '/app/resources/icon.png',
+      title: 'Fieldbook',
+    });
+  });
+
   test('loads the UI from app://fieldbook and shows the window once it is ready', () => {
     const window = openWindow();
     expect(window.loadURL).toHaveBeenCalledWith('app://fieldbook/index.html');

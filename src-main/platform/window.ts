@@ -24,10 +24,12 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 export interface MainWindowOptions {
   /** Absolute path of the built preload (out/preload/index.cjs). */
   preloadPath: string;
+  /** The window and taskbar icon on Linux and Windows (macOS takes the bundle's icon). */
+  iconPath?: string;
   log?: (message: string) => void;
 }
 
-export function createMainWindow({ preloadPath, log = console.warn }: MainWindowOptions) {
+export function createMainWindow({ preloadPath, iconPath, log = console.warn }: MainWindowOptions) {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -36,6 +38,7 @@ export function createMainWindow({ preloadPath, log = console.warn }: MainWindow
     title: 'Fieldbook',
     show: false,
     backgroundColor: '#ffffff',
+    ...(iconPath ? { icon: iconPath } : {}),
     webPreferences: secureWebPreferences(preloadPath),
   });
   hardenWebContents(window.webContents, log);
