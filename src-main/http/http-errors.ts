@@ -12,6 +12,27 @@ export interface ParsedErrorBody {
 /** Reads one API's error body (already JSON-parsed, or the raw text when it was not JSON). */
 export type ErrorBodyParser = (body: unknown) => ParsedErrorBody;
 
+/**
+ * The parsed body from what a connector's parser collected: general messages win the headline;
+ * without one, the first field's messages do, so the person always reads something concrete.
+ */
+export function errorBodyFrom(
+  general: string[],
+  fields: Record<string, string[]>,
+): ParsedErrorBody {
+  const first = Object.entries(fields)[0];
+  const message =
+    general.length > 0
+      ? general.join(' ')
+      : first
+        ? `${first[0]}: ${first[1].join(' ')}`
+        : undefined;
+  return {
+    ...(message ? { message } : {}),
+    ...(Object.keys(fields).length > 0 ? { fields } : {}),
+  };
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
 
 const writeUnknownOutcome =

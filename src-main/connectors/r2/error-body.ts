@@ -1,6 +1,6 @@
 // R2's error bodies (our documented convention, DESIGN §1): `{"errors":[{"field","message"}]}`.
 // An entry without a field is a general message; anything else falls back to the raw text.
-import type { ParsedErrorBody } from '../../http/http-errors';
+import { errorBodyFrom, type ParsedErrorBody } from '../../http/http-errors';
 
 const MAX_TEXT = 300;
 
@@ -19,15 +19,5 @@ export function parseR2ErrorBody(body: unknown): ParsedErrorBody {
       else general.push(message);
     }
   }
-  const first = Object.entries(fields)[0];
-  const message =
-    general.length > 0
-      ? general.join(' ')
-      : first
-        ? `${first[0]}: ${first[1].join(' ')}`
-        : undefined;
-  return {
-    ...(message ? { message } : {}),
-    ...(Object.keys(fields).length > 0 ? { fields } : {}),
-  };
+  return errorBodyFrom(general, fields);
 }

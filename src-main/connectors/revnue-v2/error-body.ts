@@ -1,7 +1,7 @@
 // Revnue's error bodies are Django REST Framework's: `{"detail": "…"}` for everything but
 // validation, and per-field lists for validation, nested like the body itself:
 // `{"name": ["…"], "contact_person": {"email": ["…"]}}` → fields `name`, `contact_person.email`.
-import type { ParsedErrorBody } from '../../http/http-errors';
+import { errorBodyFrom, type ParsedErrorBody } from '../../http/http-errors';
 
 const MAX_TEXT = 300;
 
@@ -38,15 +38,5 @@ export function parseRevnueErrorBody(body: unknown): ParsedErrorBody {
   if (Array.isArray(nonField)) general.push(...nonField.filter((m) => typeof m === 'string'));
   const fields: Record<string, string[]> = {};
   collect(rest, '', fields);
-  const first = Object.entries(fields)[0];
-  const message =
-    general.length > 0
-      ? general.join(' ')
-      : first
-        ? `${first[0]}: ${first[1].join(' ')}`
-        : undefined;
-  return {
-    ...(message ? { message } : {}),
-    ...(Object.keys(fields).length > 0 ? { fields } : {}),
-  };
+  return errorBodyFrom(general, fields);
 }
