@@ -1,5 +1,6 @@
 // The two connections "Try the sandbox" makes (Revnue with the sandbox's static token, R2 with a
 // browser sign-in), and moving them when the sandbox came back on another port.
+import type { NewConnection } from '../../src-shared/connection';
 import { ok, type Result } from '../../src-shared/ipc/result';
 import type { AuthService } from '../auth/auth-service';
 import type { ConnectionStore } from '../connections/connection-store';
@@ -53,18 +54,15 @@ export async function ensureRevnueConnection(
   existingId: string | null,
   sandbox: SandboxHandle,
 ): Promise<Result<string>> {
-  let id = existingId;
-  if (!id || !(await stillExists(deps.connections, id))) {
-    const created = await deps.connections.create({
-      kind: 'revnue-v2',
-      name: 'Sandbox – Revnue',
-      baseUrl: sandbox.revnue.baseUrl,
-      auth: { mode: 'admin_token' },
-      company: sandbox.revnue.company,
-    });
-    if (!created.ok) return created;
-    id = created.value.id;
-  }
+  const found = await existingOrCreated(deps, existingId, {
+    kind: 'revnue-v2',
+    name: 'Sandbox – Revnue',
+    baseUrl: sandbox.revnue.baseUrl,
+    auth: { mode: 'admin_token' },
+    company: sandbox.revnue.company,
+  });
+  if (!found.ok) return found;
+  const id = found.value;
   // Also for an existing connection: a sandbox that had to start from a fresh data file has a
   // new token, and setting the same one again is harmless.
   const token = await deps.auth.setToken(id, sandbox.revnue.token);
@@ -77,27 +75,35 @@ export async function ensureR2Connection(
   existingId: string | null,
   sandbox: SandboxHandle,
 ): Promise<Result<string>> {
-  let id = existingId;
-  if (!id || !(await stillExists(deps.connections, id))) {
-    const created = await deps.connections.create({
-      kind: 'r2',
-      name: 'Sandbox – Unibiz R2',
-      baseUrl: sandbox.r2.baseUrl,
-      // `customers` is the sandbox's API scope (sandbox/oauth/provider.ts); without a scope the
-      // grant would be empty and the authorization server denies it.
-      auth: {
-        mode: 'pkce',
-        clientId: sandbox.r2.publicClientId,
-        issuer: sandbox.r2.issuer,
-        scope: 'customers',
-      },
-    });
-    if (!created.ok) return created;
-    id = created.value.id;
-  }
+  const found = await existingOrCreated(deps, existingId, {
+    kind: 'r2',
+    name: 'Sandbox – Unibiz R2',
+    baseUrl: sandbox.r2.baseUrl,
+    // `customers` is the sandbox's API scope (sandbox/oauth/provider.ts); without a scope the
+    // grant would be empty and the authorization server denies it.
+    auth: {
+      mode: 'pkce',
+      clientId: sandbox.r2.publicClientId,
+      issuer: sandbox.r2.issuer,
+      scope: 'customers',
+    },
+  });
+  if (!found.ok) return found;
+  const id = found.value;
   const status = await deps.auth.status(id);
   if (status.ok && status.value.state === 'signed_out') signInInBackground(deps, id);
   return ok(id);
+}
+
+/** The id of the remembered connection if it still exists, else of a new one made from `input`. */
+async function existingOrCreated(
+  deps: SandboxConnectionDeps,
+  existingId: string | null,
+  input: NewConnection,
+): Promise<Result<string>> {
+  if (existingId && (await stillExists(deps.connections, existingId))) return ok(existingId);
+  const created = await deps.connections.create(input);
+  return created.ok ? ok(created.value.id) : created;
 }
 
 /** The window polls `auth.status`; in Electron the person signs in in their browser. */
