@@ -1,6 +1,7 @@
 // A connection is one account on one customer API (DESIGN §1). These schemas are what main keeps
 // in the user-data folder and what the renderer sees — never a secret.
 import { z } from 'zod';
+import { isAllowedApiUrl } from './net/loopback';
 
 export const connectorKinds = ['revnue-v2', 'r2'] as const;
 export const connectorKindSchema = z.enum(connectorKinds);
@@ -11,9 +12,8 @@ export const baseUrlSchema = z
   .string()
   .trim()
   .superRefine((value, ctx) => {
-    let url: URL;
     try {
-      url = new URL(value);
+      new URL(value);
     } catch {
       ctx.addIssue({
         code: 'custom',
@@ -21,9 +21,7 @@ export const baseUrlSchema = z
       });
       return;
     }
-    const loopback =
-      ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname) || url.hostname.startsWith('127.');
-    if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return;
+    if (isAllowedApiUrl(value)) return;
     ctx.addIssue({
       code: 'custom',
       message:
@@ -38,16 +36,16 @@ export const r2AuthSettingsSchema = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('pkce'),
     clientId: z.string().trim().min(1, 'Client ID is required'),
-    issuer: z.string().url().optional(),
-    authorizationEndpoint: z.string().url().optional(),
-    tokenEndpoint: z.string().url().optional(),
+    issuer: baseUrlSchema.optional(),
+    authorizationEndpoint: baseUrlSchema.optional(),
+    tokenEndpoint: baseUrlSchema.optional(),
     scope: z.string().optional(),
   }),
   z.object({
     mode: z.literal('client_credentials'),
     clientId: z.string().trim().min(1, 'Client ID is required'),
-    issuer: z.string().url().optional(),
-    tokenEndpoint: z.string().url().optional(),
+    issuer: baseUrlSchema.optional(),
+    tokenEndpoint: baseUrlSchema.optional(),
     scope: z.string().optional(),
   }),
 ]);

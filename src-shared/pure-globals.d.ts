@@ -3,7 +3,7 @@
 // Only tsconfig.shared.json reads this file — the node and web configs get them from their libs.
 
 declare class URL {
-  constructor(url: string, base?: string | URL);
+  constructor(url: string | URL, base?: string | URL);
   readonly href: string;
   readonly protocol: string;
   readonly hostname: string;

@@ -2,6 +2,7 @@
 // keep it, one cheap authenticated call (`GET company/`) proves Revnue accepts it.
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { FetchLike } from './oauth-server';
+import { isAllowedApiUrl } from '../../src-shared/net/loopback';
 
 export type VerifyRevnueToken = (baseUrl: string, token: string) => Promise<Result<void>>;
 
@@ -26,6 +27,12 @@ export function cleanPastedToken(input: unknown): Result<string> {
 export function createRevnueTokenVerifier(fetchImpl: FetchLike = fetch): VerifyRevnueToken {
   return async (baseUrl, token) => {
     const url = new URL('company/', baseUrl);
+    if (!isAllowedApiUrl(url)) {
+      return fail(
+        'validation',
+        'The address must start with https:// (plain http:// is allowed only for this computer, 127.0.0.1). Nothing was sent.',
+      );
+    }
     let response: Response;
     try {
       response = await fetchImpl(url, {

@@ -103,6 +103,23 @@ describe('connection store', () => {
     });
   });
 
+  it.each([
+    'http://127.evil.example/',
+    'http://127.0.0.1.nip.io/',
+    'http://localhost.evil.example/',
+  ])('refuses %s: a host that only starts like loopback is another computer', async (address) => {
+    const connections = store();
+    const result = await connections.create({
+      ...r2,
+      baseUrl: address,
+      auth: { mode: 'pkce', clientId: 'x', issuer: address },
+    });
+    expect(!result.ok && result.error.fields).toMatchObject({
+      baseUrl: [expect.stringMatching(/must start with https:\/\//)],
+      'auth.issuer': [expect.stringMatching(/must start with https:\/\//)],
+    });
+  });
+
   it('explains every missing or wrong field in words a salesperson understands', async () => {
     const connections = store();
     const result = await connections.create({

@@ -49,6 +49,33 @@ async function clientFor(handler: Handler, provider: TokenProvider = tokens(), t
 }
 
 describe('http client', () => {
+  it('never sends a token in plain http to another computer, whatever the base URL', async () => {
+    const sent: Request[] = [];
+    const client = createHttpClient({
+      baseUrl: 'http://127.0.0.1.nip.io/api/',
+      tokenProvider: tokens(),
+      pacer: createPacer({ limit: 6000 }),
+      parseErrorBody,
+      getBackoff: { baseMs: 1, capMs: 5, maxAttempts: 3 },
+      fetch: async (input: string | URL | Request, init?: RequestInit) => {
+        sent.push(new Request(input, init));
+        return new Response('{}', { status: 200 });
+      },
+    });
+    for (const request of [
+      { method: 'GET', path: 'customer/' },
+      { method: 'POST', path: 'customer/', json: { name: 'Acme' } },
+    ] as const) {
+      const result = await client.request(request);
+      expect(result.ok).toBe(false);
+      expect(!result.ok && result.error).toMatchObject({
+        kind: 'validation',
+        message: expect.stringContaining('only https:// is allowed'),
+      });
+    }
+    expect(sent).toHaveLength(0);
+  });
+
   it('sends the bearer token and answers the parsed body', async () => {
     const client = await clientFor((_req, res) => sendJson(res, 200, { id: 7 }));
     const result = await client.request({

@@ -15,6 +15,7 @@ import {
 import type { Pacer } from './pacer';
 import { parseRetryAfterMs } from './retry-after';
 import type { TokenProvider } from './token-provider';
+import { isAllowedApiUrl } from '../../src-shared/net/loopback';
 
 export interface HttpClientOptions {
   /** The API's base URL; request paths are relative to it (e.g. `customer/`). */
@@ -55,6 +56,14 @@ export interface HttpClient {
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Thrown before sending when an address is neither https nor this computer. */
+export class InsecureDestinationError extends Error {
+  override name = 'InsecureDestinationError';
+  constructor(url: string) {
+    super(`Refused to send a request to ${new URL(url).origin}: only https:// is allowed there.`);
+  }
+}
 /** Longest Retry-After a GET waits out inside one call before answering `rate_limited`. */
 export const MAX_INLINE_RATE_LIMIT_WAIT_MS = 15_000;
 
@@ -78,6 +87,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       beforeRequest: [
         ({ request, options: requestOptions }) => {
           const token = requestOptions.context['token'];
+          // Second guard behind the connection schema: a token never travels in plain http
+          // to another computer, whatever address a connection ends up with.
+          if (!isAllowedApiUrl(request.url)) throw new InsecureDestinationError(request.url);
           if (typeof token === 'string') request.headers.set('authorization', `Bearer ${token}`);
         },
       ],

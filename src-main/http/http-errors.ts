@@ -104,8 +104,23 @@ function causeCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** ky wraps what a hook throws; find our own error anywhere in the cause chain. */
+function causeNamed(error: unknown, name: string): Error | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (current.name === name) return current;
+    current = current.cause;
+  }
+  return undefined;
+}
+
 /** A request that produced no HTTP status at all: time-out, reset, refused, DNS, abort. */
 export function errorFromThrown(error: unknown, method: HttpMethod, timeoutMs: number): AppError {
+  const refused = causeNamed(error, 'InsecureDestinationError');
+  if (refused) {
+    // Refused before anything left this computer: the address is wrong, not the network.
+    return { kind: 'validation', message: `${refused.message} Nothing was sent.` };
+  }
   const suffix = method === 'GET' ? '' : ` ${writeUnknownOutcome}`;
   const timedOut =
     isTimeoutError(error) || (error instanceof Error && error.name === 'TimeoutError');
