@@ -23,6 +23,14 @@ const nodeBuiltins = [
   'buffer',
 ];
 const electronAndSecrets = ['electron', 'electron/*', 'keytar'];
+const electronOnlyAtEdges = {
+  group: electronAndSecrets,
+  message: 'Electron and keytar are imported only in src-main/index.ts and src-main/platform/.',
+};
+const noTestCodeInApp = {
+  group: ['**/e2e/**', '**/test-support/**', 'vitest', 'fast-check', '@playwright/test'],
+  message: 'The app never imports test support, test libraries or the e2e harness.',
+};
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
@@ -56,18 +64,23 @@ export default tseslint.config(
     files: ['**/*.{ts,svelte}'],
     ignores: ['src-main/index.ts', 'src-main/platform/**', 'src-preload/index.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: electronAndSecrets,
-              message:
-                'Electron and keytar are imported only in src-main/index.ts and src-main/platform/.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [electronOnlyAtEdges] }],
+    },
+  },
+  // What ships in main never pulls in test support or the e2e harness (a later block replaces
+  // the rule above for these files, so it repeats the Electron restriction where it applies).
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnlyAtEdges, noTestCodeInApp] }],
+    },
+  },
+  {
+    files: ['src-main/index.ts', 'src-main/platform/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noTestCodeInApp] }],
     },
   },
   // src-shared is pure TypeScript: no Electron, no Node, no DOM, nothing of main/renderer/preload.

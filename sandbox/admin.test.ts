@@ -37,6 +37,19 @@ describe('admin endpoints', () => {
     expect(invalidRule.status).toBe(400);
   });
 
+  it('refuses a faults body a web page could send without asking (text/plain), so no page can drive it', async () => {
+    const before = sandbox().state().faults;
+    for (const type of ['text/plain', 'text/plain; x=json', 'application/x-www-form-urlencoded']) {
+      const forged = await fetch(`${sandbox().url}/_sandbox/faults`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: JSON.stringify({ spec: '500:1' }),
+      });
+      expect(forged.status, type).toBe(400);
+    }
+    expect(sandbox().state().faults).toEqual(before);
+  });
+
   it('binds to 127.0.0.1 only', () => {
     expect(new URL(sandbox().url).hostname).toBe('127.0.0.1');
   });

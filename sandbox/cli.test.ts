@@ -11,6 +11,28 @@ function run(args: string[]) {
 }
 
 describe('npm run sandbox', () => {
+  it('through npm itself, stdout holds nothing but the one JSON line', async () => {
+    // detached: a process group of its own, so npm and the sandbox under it stop together.
+    const child = spawn('npm', ['run', 'sandbox', '--', '--port', '0', '--customers', '5'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let stdout = '';
+    try {
+      const lines = createInterface({ input: child.stdout });
+      const first = await new Promise<string>((resolve) => lines.once('line', resolve));
+      stdout = first;
+      lines.on('line', (line) => (stdout += `\n${line}`));
+      // Anything npm or the script printed after the ready line would arrive right away.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(() => JSON.parse(first)).not.toThrow();
+      expect(stdout.split('\n')).toEqual([first]);
+    } finally {
+      process.kill(-child.pid!, 'SIGTERM');
+    }
+    await new Promise((resolve) => child.once('exit', resolve));
+  });
+
   it('prints exactly one JSON line when ready, and the URLs in it work', async () => {
     const child = run([
       '--port',

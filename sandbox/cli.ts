@@ -2,6 +2,7 @@
 // stdout when it is ready (logs go to stderr). Bad arguments: message on stderr, exit code 2.
 import { CliError, parseCliArgs } from './cli-args';
 import { startSandbox, type Sandbox } from './index';
+import { sandboxReadyLine } from './ready-line';
 
 async function main(): Promise<void> {
   let options;
@@ -19,21 +20,7 @@ async function main(): Promise<void> {
     process.stderr.write(`The sandbox could not start: ${(error as Error).message}\n`);
     process.exit(1);
   }
-  const { url, revnue, r2 } = sandbox;
-  const ready = {
-    url,
-    revnue: { baseUrl: revnue.baseUrl, token: revnue.token, company: revnue.company },
-    r2: {
-      baseUrl: r2.baseUrl,
-      issuer: r2.issuer,
-      publicClientId: r2.publicClientId,
-      serviceClientId: r2.serviceClientId,
-      serviceClientSecret: r2.serviceClientSecret,
-      username: r2.username,
-      password: r2.password,
-    },
-  };
-  process.stdout.write(`${JSON.stringify(ready)}\n`);
+  process.stdout.write(`${JSON.stringify(sandboxReadyLine(sandbox))}\n`);
   const stop = (signal: string) => {
     process.stderr.write(`[sandbox] ${signal}: saving and stopping\n`);
     sandbox.close().then(

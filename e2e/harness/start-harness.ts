@@ -13,6 +13,7 @@ import { createMainServices } from '../../src-main/services/create-main-services
 import { createFormFillingBrowser } from '../../src-main/auth/test-support/form-filling-browser';
 import { systemClock } from '../../src-main/time/clock';
 import { startSandbox } from '../../sandbox/index';
+import { sandboxReadyLine } from '../../sandbox/ready-line';
 import { buildBridgeScript } from './bridge-bundle';
 import { createFileSecretStore } from './file-secret-store';
 import { createStaticHandler } from './static-server';
@@ -90,8 +91,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `${origin}/?harness=${secret}`,
     origin,
     secret,
-    // The sandbox's own description (URLs, demo credentials); JSON drops its methods.
-    sandbox: sandbox ? (JSON.parse(JSON.stringify(sandbox)) as unknown) : null,
+    // Exactly the sandbox CLI's ready line (URLs, demo credentials).
+    sandbox: sandbox ? sandboxReadyLine(sandbox) : null,
     async close() {
       await bridge.close();
       server.closeAllConnections();

@@ -22,7 +22,10 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   const type = req.headers['content-type'] ?? '';
   const text = await readText(req);
   if (text.trim() === '') throw new BodyError('The request has no JSON body.');
-  if (!type.includes('json')) {
+  // Exactly application/json (parameters aside): a page in a browser can POST text/plain to a
+  // loopback server without asking first, so anything looser would let any web page drive the
+  // admin endpoints (CSRF).
+  if (type.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
     throw new BodyError(`Unsupported media type "${type}": send application/json.`);
   }
   try {
