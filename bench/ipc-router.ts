@@ -1,17 +1,23 @@
 // Main's share of every renderer→main call: the contract client, the sender check and the zod
 // parse of the payload in the router, for the heaviest payload the sync engine sends (an R2
-// customer with contacts). The handler itself answers at once, so only our overhead is timed.
+// customer with contacts) and the parse of its answer (the same customer, as R2 would echo it).
+// The handler itself answers at once, so only our overhead is timed.
 import type { Handlers } from '../src-shared/ipc/contract';
 import { channels } from '../src-shared/ipc/channels';
 import { createFieldbookApi } from '../src-shared/ipc/client';
 import { ok } from '../src-shared/ipc/result';
 import { r2WriteFromRecord } from '../src-shared/api/r2';
+import { seedCustomer } from '../src-shared/api/r2/seed-samples';
 import { acmeOnR2 } from '../src-shared/sync/test-support/fixtures';
 import { createIpcRouter } from '../src-main/ipc/router';
 import { printFigures, round } from './figures';
 
 const answerAtOnce = async () => ok(null);
-const handlers = Object.fromEntries(channels.map((channel) => [channel, answerAtOnce]));
+const answerCustomer = async () => ok(seedCustomer);
+const handlers = {
+  ...Object.fromEntries(channels.map((channel) => [channel, answerAtOnce])),
+  'r2.customers.update': answerCustomer,
+};
 const router = createIpcRouter({
   handlers: handlers as unknown as Handlers,
   isTrustedSender: (sender) => sender.url === 'app://fieldbook/index.html',
@@ -35,7 +41,7 @@ async function microsecondsPerCall(): Promise<number> {
 await microsecondsPerCall(); // warm-up
 printFigures(`IPC router, ${calls} r2.customers.update calls`, [
   {
-    name: 'client + sender check + parse',
+    name: 'client + sender check + input and output parse',
     value: round(await microsecondsPerCall()),
     unit: 'µs/call',
     limit: 200,

@@ -83,6 +83,17 @@ describe('src-main/index.ts', () => {
     );
     const status = ipcHandlers.get('auth.status')!;
     expect(await status(trustedEvent, { connectionId: 'missing' })).toMatchObject({ ok: false });
+    // …and the window can ask why, and learns that weaker storage cannot help on this machine.
+    const secrets = ipcHandlers.get('secrets.status')!;
+    expect(await secrets(trustedEvent, undefined)).toMatchObject({
+      ok: true,
+      value: { store: 'unavailable', canAcceptWeakStorage: false },
+    });
+    const accept = ipcHandlers.get('secrets.acceptWeakStorage')!;
+    expect(await accept(trustedEvent, undefined)).toMatchObject({
+      ok: false,
+      error: { kind: 'auth' },
+    });
     const rename = ipcHandlers.get('connections.rename')!;
     expect(await rename(trustedEvent, { id: '', name: '' })).toMatchObject({
       ok: false,
@@ -92,9 +103,14 @@ describe('src-main/index.ts', () => {
 
   test('if the services cannot start, the window still opens and every call explains', async () => {
     app.getPath.mockImplementationOnce(() => {
-      throw new Error('userData unavailable');
+      throw new Error('userData unavailable: Authorization: Bearer start-up-secret-token');
     });
     await startMain();
+    // Logged with its reason, but redacted like every line main writes.
+    const logged = JSON.stringify(vi.mocked(console.error).mock.calls);
+    expect(logged).toContain('main services failed to start');
+    expect(logged).toContain('userData unavailable');
+    expect(logged).not.toContain('start-up-secret-token');
     const tryIt = ipcHandlers.get('sandbox.tryIt')!;
     const answer = await tryIt(trustedEvent, undefined);
     expect(answer).toMatchObject({ ok: false, error: { kind: 'server' } });

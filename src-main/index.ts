@@ -3,6 +3,7 @@
 import { app, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { startSandbox } from '../sandbox/index';
+import { createRedactingLog } from './http/log';
 import { createIpcRouter } from './ipc/router';
 import { createUnavailableHandlers } from './ipc/unavailable-handlers';
 import { registerAppSchemePrivileges, serveAppProtocol } from './platform/app-protocol';
@@ -11,8 +12,7 @@ import { platformSecretStoreCandidates } from './platform/secret-store-safe-stor
 import { createSystemBrowser } from './platform/system-browser';
 import { createMainWindow, hardenSession, installWebContentsGuards } from './platform/window';
 import { openSecretStore } from './secrets/open-secret-store';
-import { createRefusingSecretStore } from './secrets/secret-store';
-import { readWeakStorageConsent } from './secrets/weak-storage-consent';
+import { openSecretStorage } from './secrets/secret-storage';
 import { createMainServices, type MainServices } from './services';
 import { systemClock } from './time/clock';
 
@@ -22,19 +22,21 @@ const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 // resources/ sits at the project (and packaged app) root, two levels above out/main.
 const iconPath = join(import.meta.dirname, '../../resources/icon.png');
 
-const log = (line: string) => console.error(line);
+// Every line main writes goes through redactSecrets: an error may quote a header or a token.
+const log = createRedactingLog((line) => console.error(line));
 
 /** Main's services with the Electron adapters: keychain, system browser, in-process sandbox. */
 async function startServices(): Promise<MainServices> {
   const userDataDir = app.getPath('userData');
-  const opened = await openSecretStore(
-    platformSecretStoreCandidates(userDataDir),
-    await readWeakStorageConsent(userDataDir),
-  );
-  if (!opened.ok) log(`Fieldbook: no place to keep sign-ins: ${opened.error.message}`);
+  // Re-run with consent when the user accepts weaker storage (secrets.acceptWeakStorage).
+  const secrets = await openSecretStorage({
+    userDataDir,
+    open: (acceptWeak) => openSecretStore(platformSecretStoreCandidates(userDataDir), acceptWeak),
+    log,
+  });
   return createMainServices({
     userDataDir,
-    secrets: opened.ok ? opened.value.store : createRefusingSecretStore(opened.error.message),
+    secrets,
     browser: createSystemBrowser(),
     clock: systemClock,
     startSandbox,
@@ -54,14 +56,14 @@ if (!app.requestSingleInstanceLock()) {
   let services: MainServices | undefined;
   const showWindow = () => {
     if (!mainWindow || mainWindow.isDestroyed()) {
-      mainWindow = createMainWindow({ preloadPath, iconPath });
+      mainWindow = createMainWindow({ preloadPath, iconPath, log });
       return;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   };
 
-  installWebContentsGuards();
+  installWebContentsGuards(log);
   app.on('second-instance', showWindow);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -86,13 +88,24 @@ if (!app.requestSingleInstanceLock()) {
       },
       (error: unknown) => {
         // Still open the window: the local data is there, and every call explains itself.
-        log(`Fieldbook: main services failed to start: ${String(error)}`);
+        log(`Fieldbook: main services failed to start: ${describeError(error)}`);
         return createUnavailableHandlers();
       },
     );
     // IPC is bound before the window exists, so the renderer's first call finds its handler.
-    bindIpcRouter(createIpcRouter({ handlers, isTrustedSender: isTrustedElectronSender }));
+    bindIpcRouter(
+      createIpcRouter({
+        handlers,
+        isTrustedSender: isTrustedElectronSender,
+        log: (message, details) => log(`${message} ${JSON.stringify(details)}`),
+      }),
+    );
     showWindow();
     app.on('activate', showWindow);
   });
+}
+
+/** The stack when there is one: it says where start-up failed (the log redacts any secret). */
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

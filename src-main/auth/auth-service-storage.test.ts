@@ -45,12 +45,13 @@ async function world(secrets: SecretStore) {
 const TOKEN = 'rvn_abcdef0123456789';
 
 describe('auth service and its secret store', () => {
-  it('passes the refusing store’s explanation on, and connections can still be deleted', async () => {
+  it('passes the refusing store’s explanation on; connections show signed out and can be deleted', async () => {
     const message = 'Fieldbook found no secure place on this computer to keep your sign-in.';
     const { connections, auth, id } = await world(createRefusingSecretStore(message));
     expect(await auth.setToken(id, TOKEN)).toEqual({ ok: false, error: { kind: 'auth', message } });
-    expect(await auth.status(id)).toEqual({ ok: false, error: { kind: 'auth', message } });
-    expect(await auth.accessToken(id)).toEqual({ ok: false, error: { kind: 'auth', message } });
+    // Nothing can have been stored, so the connection is simply signed out (and listable).
+    expect(await auth.status(id)).toMatchObject({ ok: true, value: { state: 'signed_out' } });
+    expect(await auth.accessToken(id)).toMatchObject({ ok: false, error: { kind: 'auth' } });
     expect((await connections.delete(id)).ok).toBe(true);
   });
 

@@ -166,14 +166,35 @@ describe('createIpcRouter', () => {
     expect(answer).toMatchObject({ ok: false, error: { kind: 'auth' } });
   });
 
-  test('with checkOutputs, an answer that breaks the contract is a server error', async () => {
+  test('an answer that breaks the contract is a server error, with a redacted log', async () => {
     const broken = (async () =>
-      ok({ connections: 'none' })) as unknown as Handlers['connections.list'];
-    const { router } = routerWith({ 'connections.list': broken }, { checkOutputs: true });
-    expect(await router.handle('connections.list', app, undefined)).toMatchObject({
-      ok: false,
-      error: { kind: 'server' },
-    });
+      ok({
+        connections: 'none',
+        note: 'Authorization: Bearer leaked.jwt.value',
+      })) as unknown as Handlers['connections.list'];
+    const { router, log } = routerWith({ 'connections.list': broken });
+    const answer = await router.handle('connections.list', app, undefined);
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'server' } });
+    expect(answer.ok || answer.error.message).toMatch(/reference [0-9a-f]{8}/);
+    const logged = JSON.stringify(log.mock.calls);
+    expect(logged).toContain('IPC handler failed');
+    expect(logged).not.toContain('leaked.jwt.value');
+  });
+
+  test('the renderer receives the parsed answer: keys the contract does not name are dropped', async () => {
+    const leaky = (async () =>
+      ok({ ...view, accessToken: 'secret-access-token-1234' })) as Handlers['connections.select'];
+    const listed = (async () =>
+      ok({
+        connections: [{ ...view, refreshToken: 'secret-refresh-token-5678' }],
+        tokens: { accessToken: 'secret-access-token-1234' },
+      })) as unknown as Handlers['connections.list'];
+    const { router } = routerWith({ 'connections.select': leaky, 'connections.list': listed });
+    const selected = await router.handle('connections.select', app, { id: 'c1' });
+    expect(selected).toEqual({ ok: true, value: view });
+    const list = await router.handle('connections.list', app, undefined);
+    expect(list).toEqual({ ok: true, value: { connections: [view] } });
+    expect(JSON.stringify([selected, list])).not.toMatch(/secret-|accessToken|refreshToken/);
   });
 
   test('whatever arrives, it answers a well-formed Result and never throws', async () => {

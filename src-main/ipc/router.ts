@@ -7,7 +7,7 @@ import {
   type IpcSender,
 } from '../../src-shared/ipc/contract';
 import { isChannel, type Channel } from '../../src-shared/ipc/channels';
-import { fail, type AppError, type Result } from '../../src-shared/ipc/result';
+import { fail, ok, type AppError, type Result } from '../../src-shared/ipc/result';
 import { redactSecrets } from '../secrets/redact';
 import { validationFailure } from './validation-failure';
 
@@ -17,7 +17,10 @@ export interface IpcRouterOptions {
   isTrustedSender: (sender: IpcSender) => boolean;
   /** Where unexpected errors go (already redacted). Defaults to console.error. */
   log?: (message: string, details: Record<string, unknown>) => void;
-  /** Check every successful answer against the contract's output schema (tests, e2e harness). */
+  /**
+   * Ignored, kept so existing callers still compile: every successful answer is parsed with the
+   * contract's output schema, in production too (see `dispatch`). Callers may drop it.
+   */
   checkOutputs?: boolean;
 }
 
@@ -28,7 +31,7 @@ export interface IpcRouter {
 type LooseHandler = (input: unknown, ctx: HandlerContext) => Promise<Result<unknown>>;
 
 export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
-  const { isTrustedSender, checkOutputs = false } = options;
+  const { isTrustedSender } = options;
   const log = options.log ?? ((message, details) => console.error(message, details));
   // Each handler's input type is the parsed input of its own channel, which is exactly what the
   // router passes it after parsing with that channel's schema; TS cannot follow the correlation.
@@ -48,11 +51,12 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
 
     const answer = await handlers[channel](parsed.data, { channel, sender });
     if (!isResult(answer)) return unexpected(channel, new Error('handler answered a non-Result'));
-    if (answer.ok && checkOutputs) {
-      const checked = operation.output.safeParse(answer.value);
-      if (!checked.success) return unexpected(channel, checked.error);
-    }
-    return answer;
+    if (!answer.ok) return answer;
+    // Always, and the PARSED value is what crosses: zod objects drop keys the contract does not
+    // name, so a token a handler attached by mistake never reaches the renderer.
+    const checked = operation.output.safeParse(answer.value);
+    if (!checked.success) return unexpected(channel, checked.error);
+    return ok(checked.data as unknown);
   }
 
   function trusted(sender: IpcSender): boolean {

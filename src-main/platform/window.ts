@@ -1,7 +1,11 @@
 // The main window and the security baseline of every web page Fieldbook shows (issue 2, point 2):
 // sandboxed, isolated, no Node; no navigation, pop-up, webview or permission; no network but app:.
 import { app, BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
+import { createRedactingLog } from '../http/log';
 import { appEntryUrl } from './app-protocol';
+
+/** A refused URL may carry a code or token in its query: never log one unredacted. */
+const warnRedacted = createRedactingLog((line) => console.warn(line));
 
 /** The renderer gets no Node, no Electron, and a separate JS world from the preload. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -26,10 +30,11 @@ export interface MainWindowOptions {
   preloadPath: string;
   /** The window and taskbar icon on Linux and Windows (macOS takes the bundle's icon). */
   iconPath?: string;
+  /** Where refused navigations are reported; pass a redacting log (src-main/http/log.ts). */
   log?: (message: string) => void;
 }
 
-export function createMainWindow({ preloadPath, iconPath, log = console.warn }: MainWindowOptions) {
+export function createMainWindow({ preloadPath, iconPath, log = warnRedacted }: MainWindowOptions) {
   const window = new BrowserWindow({
     width: 1280,
     height: 820,
@@ -75,7 +80,7 @@ export function hardenWebContents(contents: WebContents, log: (message: string) 
 }
 
 /** Defence in depth for any web contents created later (devtools, a future window). */
-export function installWebContentsGuards(log: (message: string) => void = console.warn): void {
+export function installWebContentsGuards(log: (message: string) => void = warnRedacted): void {
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
 }
 

@@ -52,7 +52,7 @@ describe('chooseSecretStore', () => {
       });
       expect(refused).toMatchObject({ kind: 'refused', canAcceptWeakStorage: true });
       expect(refused.kind === 'refused' && refused.message).toMatch(
-        /GNOME Keyring or KWallet.*weaker storage/s,
+        /GNOME Keyring or KWallet.*"Keep sign-ins with weaker protection" on Fieldbook's start screen.*anyone with access/s,
       );
       expect(
         chooseSecretStore({

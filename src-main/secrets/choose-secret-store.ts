@@ -45,8 +45,9 @@ export function chooseSecretStore(facts: SecretStoreFacts): SecretStoreChoice {
   return {
     kind: 'refused',
     message:
-      `${noKeyringMessage}, or allow weaker storage in Settings: your sign-in would then be ` +
-      'saved in a file that anyone with access to your user account could read.',
+      `${noKeyringMessage}, or choose "Keep sign-ins with weaker protection" on Fieldbook's ` +
+      'start screen: your sign-ins would then be saved in a file that anyone with access to ' +
+      'your user account could read.',
     canAcceptWeakStorage: true,
   };
 }

@@ -27,20 +27,26 @@ describe('openSecretStore', () => {
   it('opens the keychain store when keytar works', async () => {
     const c = candidates(true, 'basic_text');
     const opened = await openSecretStore(c.value, false);
-    expect(opened.ok && opened.value.store).toBe(c.keychain);
+    expect(opened.store).toBe(c.keychain);
+    expect(opened.choice).toEqual({ kind: 'keychain' });
   });
 
   it('treats a keytar probe that throws as "no keychain" and uses a strong safeStorage', async () => {
     const c = candidates('throws', 'gnome_libsecret');
     const opened = await openSecretStore(c.value, false);
-    expect(opened.ok && opened.value.store).toBe(c.safe);
+    expect(opened.store).toBe(c.safe);
+    expect(opened.choice).toEqual({ kind: 'safe_storage', weak: false });
   });
 
-  it('answers an auth error that explains the choice when only basic_text exists', async () => {
+  it('refuses with a store that explains why when only basic_text exists, unless accepted', async () => {
     const refused = await openSecretStore(candidates(false, 'basic_text').value, false);
-    expect(refused).toMatchObject({ ok: false, error: { kind: 'auth' } });
-    const accepted = await openSecretStore(candidates(false, 'basic_text').value, true);
-    expect(accepted.ok && accepted.value.choice).toEqual({ kind: 'safe_storage', weak: true });
+    expect(refused.choice).toMatchObject({ kind: 'refused', canAcceptWeakStorage: true });
+    await expect(refused.store.set('c1', 'tokens')).rejects.toThrow(/weaker protection/);
+    await expect(refused.store.delete('c1')).resolves.toBeUndefined();
+    const c = candidates(false, 'basic_text');
+    const accepted = await openSecretStore(c.value, true);
+    expect(accepted.choice).toEqual({ kind: 'safe_storage', weak: true });
+    expect(accepted.store).toBe(c.safe);
   });
 });
 

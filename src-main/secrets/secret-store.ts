@@ -31,12 +31,16 @@ export class SecretStoreUnavailableError extends Error {
 
 /**
  * For a machine with no acceptable secret store (see choose-secret-store.ts): the app still opens
- * and keeps local data, but every sign-in answers `message`. Deleting is a no-op — nothing can
- * have been stored — so connections can still be removed.
+ * and keeps local data, but every sign-in answers `message`. Reading finds nothing and deleting is
+ * a no-op — nothing can have been stored — so connections can still be listed, created and removed
+ * (they show as signed out).
  */
 export function createRefusingSecretStore(message: string): SecretStore {
-  const refuse = async (): Promise<never> => {
-    throw new SecretStoreUnavailableError(message);
+  return {
+    get: async () => null,
+    set: async () => {
+      throw new SecretStoreUnavailableError(message);
+    },
+    delete: async () => {},
   };
-  return { get: refuse, set: refuse, delete: async () => {} };
 }

@@ -7,19 +7,25 @@ import type { SystemBrowser } from '../auth/system-browser';
 import { createConnectionStore, type ConnectionStore } from '../connections/connection-store';
 import type { ConnectorSettings } from '../connectors';
 import { createRedactingLog } from '../http/log';
+import { fixedSecretStorage, isSecretStorage, type SecretStorage } from '../secrets/secret-storage';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../time/clock';
 import { createConnectionHandlers, createConnectionViews } from './connection-handlers';
 import { createConnectorRegistry } from './connector-registry';
 import { createR2Handlers } from './r2-handlers';
 import { createRevnueHandlers } from './revnue-handlers';
+import { createSecretsHandlers } from './secrets-handlers';
 import { gateSandboxConnections } from './sandbox-gate';
 import { createSandboxService, type StartSandbox } from './sandbox-handlers';
 
 export interface MainServicesOptions {
   /** Electron's userData folder (connections.json and the sandbox's files live here). */
   userDataDir: string;
-  secrets: SecretStore;
+  /**
+   * The app: the storage chosen for this machine (`openSecretStorage`), whose status and weak-
+   * storage consent the window can see. Tests and the harness: a plain store (status `memory`).
+   */
+  secrets: SecretStorage | SecretStore;
   browser: SystemBrowser;
   clock: Clock;
   /** `startSandbox` from sandbox/index.ts; absent in builds without the sandbox. */
@@ -41,14 +47,17 @@ export interface MainServices {
 
 export function createMainServices(options: MainServicesOptions): MainServices {
   const log = createRedactingLog(options.log ?? ((line) => process.stderr.write(`${line}\n`)));
+  const storage = isSecretStorage(options.secrets)
+    ? options.secrets
+    : fixedSecretStorage(options.secrets);
   const connections = createConnectionStore({
     dir: options.userDataDir,
-    secrets: options.secrets,
+    secrets: storage.store,
     warn: log,
   });
   const auth = createAuthService({
     connections,
-    secrets: options.secrets,
+    secrets: storage.store,
     browser: options.browser,
     clock: options.clock,
   });
@@ -76,6 +85,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...createRevnueHandlers(registry),
       ...createR2Handlers(registry),
       ...sandbox.handlers,
+      ...createSecretsHandlers(storage),
     },
     sandbox,
   );

@@ -100,13 +100,26 @@ describe('main services over IPC against the sandbox', () => {
     const { call, revnueId, r2Id, sandbox } = world;
     await call('revnue.customers.list', { connectionId: revnueId });
     await call('r2.customers.list', { connectionId: r2Id });
+    await call('auth.status', { connectionId: r2Id });
+    const before = await world.storedTokens();
+    // Both connections hold tokens: Revnue's admin token, R2's access and refresh token.
+    expect(before.length).toBeGreaterThanOrEqual(3);
+
     sandbox.setFaults('expire-tokens');
     await call('r2.customers.list', { connectionId: r2Id });
+    await call('revnue.customers.list', { connectionId: revnueId });
+    await call('auth.status', { connectionId: r2Id });
     await call('auth.setToken', { connectionId: revnueId, token: 'rvn_wrong_token_that_is_long' });
     await call('connections.list', undefined);
+    const after = await world.storedTokens();
+    // The R2 tokens rotated: the refresh stored a new access and refresh token.
+    expect(after.filter((token) => !before.includes(token)).length).toBeGreaterThanOrEqual(2);
+
     const everything = [...world.answers, ...world.logs].join('\n');
-    expect(world.answers.length).toBeGreaterThan(5);
-    for (const token of sandbox.revnue.tokens) expect(everything).not.toContain(token);
+    expect(world.answers.length).toBeGreaterThan(7);
+    const tokens = new Set([...before, ...after, ...sandbox.revnue.tokens]);
+    for (const token of tokens) expect(token.length).toBeGreaterThanOrEqual(8);
+    expect([...tokens].filter((token) => everything.includes(token))).toEqual([]);
     expect(everything).not.toContain('rvn_wrong_token_that_is_long');
     expect(everything).not.toMatch(/Bearer\s+(?!\[redacted\])\S/);
     expect(everything).not.toMatch(/eyJ[\w-]{10,}\./); // no JWT-shaped R2 token

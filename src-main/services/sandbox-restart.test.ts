@@ -65,7 +65,6 @@ function startSession(
   const router = createIpcRouter({
     handlers: services.handlers,
     isTrustedSender: () => true,
-    checkOutputs: true,
   });
   const call = async <C extends Channel>(channel: C, payload: Input<C>) =>
     (await router.handle(channel, { url: 'test://restart/' }, payload)) as Result<Output<C>>;

@@ -33,6 +33,9 @@ export const channels = [
   'r2.customers.patch',
   'r2.customers.findByNaturalKey',
 
+  'secrets.status',
+  'secrets.acceptWeakStorage',
+
   'sandbox.tryIt',
 ] as const;
 

@@ -40,7 +40,14 @@ describe('createFieldbookApi', () => {
 
   test('offers named operations only: no generic invoke, nothing writable', () => {
     const api = createFieldbookApi(async () => ({ ok: true, value: null }));
-    expect(Object.keys(api).sort()).toEqual(['auth', 'connections', 'r2', 'revnue', 'sandbox']);
+    expect(Object.keys(api).sort()).toEqual([
+      'auth',
+      'connections',
+      'r2',
+      'revnue',
+      'sandbox',
+      'secrets',
+    ]);
     expect(Object.isFrozen(api)).toBe(true);
     expect(Object.isFrozen(api.r2.customers)).toBe(true);
     expect(() => {

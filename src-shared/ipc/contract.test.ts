@@ -48,6 +48,20 @@ describe('contract inputs', () => {
 });
 
 describe('contract outputs', () => {
+  test('the secrets status names what protects sign-ins, never a secret', () => {
+    const status = contract['secrets.status'].output;
+    expect(status.safeParse({ store: 'keychain' }).success).toBe(true);
+    expect(
+      status.safeParse({ store: 'unavailable', message: 'No keyring', canAcceptWeakStorage: true })
+        .success,
+    ).toBe(true);
+    expect(status.safeParse({ store: 'plaintext' }).success).toBe(false);
+    // Keys the contract does not name are dropped, so no secret can ride along.
+    expect(status.parse({ store: 'weak', token: 'rt-123' })).toEqual({ store: 'weak' });
+    expect(accepts('secrets.acceptWeakStorage', undefined)).toBe(true);
+    expect(accepts('secrets.acceptWeakStorage', { force: true })).toBe(false);
+  });
+
   test('are wrapped in the Result shape', () => {
     const schema = resultSchemaOf('r2.customers.list');
     expect(schema.safeParse({ ok: true, value: { rows: [], total: 0 } }).success).toBe(true);

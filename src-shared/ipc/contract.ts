@@ -52,6 +52,20 @@ export type AuthStatus = z.infer<typeof authStatusSchema>;
 
 const connections = z.object({ connections: z.array(connectionViewSchema) });
 
+/**
+ * What protects sign-ins on this computer (never any secret): the OS keychain, Electron
+ * safeStorage with a real backend, `weak` safeStorage the user accepted, `memory` (tests and the
+ * browser harness only: nothing is persisted securely), or `unavailable` with the reason.
+ */
+export const secretsStatusSchema = z.object({
+  store: z.enum(['keychain', 'safe_storage', 'weak', 'memory', 'unavailable']),
+  /** When `unavailable`: why, and what the user can do, in words for the screen. */
+  message: z.string().optional(),
+  /** When `unavailable`: whether accepting weaker storage would help on this computer. */
+  canAcceptWeakStorage: z.boolean().optional(),
+});
+export type SecretsStatus = z.infer<typeof secretsStatusSchema>;
+
 export const contract = {
   'connections.list': { input: noInput, output: connections },
   'connections.create': { input: newConnectionSchema, output: connectionViewSchema },
@@ -149,6 +163,10 @@ export const contract = {
     }),
     output: z.array(r2CustomerSchema),
   },
+
+  'secrets.status': { input: noInput, output: secretsStatusSchema },
+  /** The user's explicit consent to weaker storage: saved, and used at once (no restart). */
+  'secrets.acceptWeakStorage': { input: noInput, output: secretsStatusSchema },
 
   /** "Try the sandbox": main starts the sandbox in-process and adds one connection per API. */
   'sandbox.tryIt': { input: noInput, output: connections },

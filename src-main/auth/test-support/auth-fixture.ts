@@ -1,18 +1,20 @@
 // One R2/Revnue sign-in test world: a real sandbox on 127.0.0.1, a temp user-data folder, the
-// connection store, an in-memory SecretStore, a manual clock and a fetch that counts token calls.
+// connection store, an in-memory SecretStore (or the one given, e.g. the real keyring), a manual
+// clock and a fetch that counts token calls.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as oauth from 'oauth4webapi';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
 import { createConnectionStore } from '../../connections/connection-store';
-import { createMemorySecretStore } from '../../secrets/secret-store';
+import { createMemorySecretStore, type SecretStore } from '../../secrets/secret-store';
 import { createAuthService, type AuthStateChange } from '../auth-service';
 import type { SystemBrowser } from '../system-browser';
 import { createFormFillingBrowser } from './form-filling-browser';
 import { createManualClock } from './manual-clock';
 
 export async function createAuthFixture(
-  options: { browser?: SystemBrowser; sandbox?: SandboxOptions } = {},
+  options: { browser?: SystemBrowser; sandbox?: SandboxOptions; secrets?: SecretStore } = {},
 ) {
   const sandbox: Sandbox = await startSandbox({
     port: 0,
@@ -21,7 +23,7 @@ export async function createAuthFixture(
     ...options.sandbox,
   });
   const dir = await mkdtemp(join(tmpdir(), 'fieldbook-auth-'));
-  const secrets = createMemorySecretStore();
+  const secrets: SecretStore = options.secrets ?? createMemorySecretStore();
   const connections = createConnectionStore({ dir, secrets });
   const clock = createManualClock();
   const tokenRequests: string[] = [];
@@ -71,6 +73,32 @@ export async function createAuthFixture(
           headers: { Authorization: `Bearer ${token}` },
         })
       ).status,
+    /**
+     * An attacker replays a stolen refresh token straight against the sandbox's token endpoint;
+     * resolves with the OAuth error the server answered (`invalid_grant` for a rotated-out one).
+     */
+    async replayRefreshToken(stolen: string): Promise<string> {
+      const insecure = { [oauth.allowInsecureRequests]: true } as const;
+      const issuer = new URL(sandbox.r2.issuer);
+      const as = await oauth.processDiscoveryResponse(
+        issuer,
+        await oauth.discoveryRequest(issuer, { algorithm: 'oauth2', ...insecure }),
+      );
+      const client = { client_id: sandbox.r2.publicClientId };
+      const replay = await oauth.refreshTokenGrantRequest(
+        as,
+        client,
+        oauth.None(),
+        stolen,
+        insecure,
+      );
+      try {
+        await oauth.processRefreshTokenResponse(as, client, replay);
+        return 'accepted';
+      } catch (error) {
+        return error instanceof oauth.ResponseBodyError ? error.error : String(error);
+      }
+    },
     async close() {
       await sandbox.close();
       await rm(dir, { recursive: true, force: true });

@@ -11,7 +11,8 @@ import type { Result } from '../../../src-shared/ipc/result';
 import { createFormFillingBrowser } from '../../auth/test-support/form-filling-browser';
 import type { ConnectorSettings } from '../../connectors';
 import { createIpcRouter } from '../../ipc/router';
-import { createMemorySecretStore } from '../../secrets/secret-store';
+import { parseTokenSet, secretsOf } from '../../auth/token-set';
+import { createMemorySecretStore, type SecretStore } from '../../secrets/secret-store';
 import { systemClock } from '../../time/clock';
 import { createMainServices } from '../create-main-services';
 
@@ -22,6 +23,10 @@ export interface ServicesWorld {
   logs: string[];
   /** Every Result the router answered, serialized, for the no-token check. */
   answers: string[];
+  /** The in-memory SecretStore main keeps both connections' token sets in. */
+  secrets: SecretStore & { accounts(): string[] };
+  /** Every token string stored right now (access, refresh, client secret), of every connection. */
+  storedTokens(): Promise<string[]>;
   call<C extends Channel>(channel: C, payload: Input<C>): Promise<Result<Output<C>>>;
   close(): Promise<void>;
 }
@@ -33,9 +38,10 @@ export async function createServicesWorld(
   const logs: string[] = [];
   const answers: string[] = [];
   let sandbox: Sandbox | undefined;
+  const secrets = createMemorySecretStore();
   const services = createMainServices({
     userDataDir: dir,
-    secrets: createMemorySecretStore(),
+    secrets,
     browser: createFormFillingBrowser(),
     clock: systemClock,
     startSandbox: async (base) => {
@@ -51,7 +57,6 @@ export async function createServicesWorld(
   const router = createIpcRouter({
     handlers: services.handlers,
     isTrustedSender: () => true,
-    checkOutputs: true,
     log: (message, details) => logs.push(`${message} ${JSON.stringify(details)}`),
   });
   const call = async <C extends Channel>(channel: C, payload: Input<C>) => {
@@ -69,6 +74,14 @@ export async function createServicesWorld(
     r2Id: byKind('r2'),
     logs,
     answers,
+    secrets,
+    storedTokens: async () => {
+      const sets = await Promise.all(secrets.accounts().map((id) => secrets.get(id)));
+      return sets.flatMap((secret) => {
+        const tokens = parseTokenSet(secret);
+        return tokens ? secretsOf(tokens) : [];
+      });
+    },
     call,
     close: async () => {
       await services.close();

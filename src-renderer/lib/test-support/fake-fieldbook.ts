@@ -3,7 +3,7 @@
 import type { ConnectionView } from '../../../src-shared/connection';
 import type { Channel } from '../../../src-shared/ipc/channels';
 import { createFieldbookApi } from '../../../src-shared/ipc/client';
-import type { Input, Output } from '../../../src-shared/ipc/contract';
+import type { Input, Output, SecretsStatus } from '../../../src-shared/ipc/contract';
 import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
 import type { Result } from '../../../src-shared/ipc/result';
 
@@ -86,4 +86,28 @@ export function manualSchedule() {
 /** Lets every pending promise callback (the fake's answers, the state's awaits) run. */
 export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * `secrets.*` for a computer without a keyring: `unavailable` (with main's reason) until the user
+ * accepts weaker storage, `weak` after that. `accepts` counts the consents main received.
+ */
+export function secretsWithoutKeyring(canAcceptWeakStorage = true) {
+  const message =
+    'Fieldbook found no secure place on this computer to keep your sign-in. Start or install a ' +
+    'keyring and restart Fieldbook, or choose "Keep sign-ins with weaker protection".';
+  let accepted = false;
+  const state = { accepts: 0 };
+  const status = (): SecretsStatus =>
+    accepted ? { store: 'weak' } : { store: 'unavailable', message, canAcceptWeakStorage };
+  const handlers: FakeHandlers = {
+    'secrets.status': async () => ({ ok: true, value: status() }),
+    'secrets.acceptWeakStorage': async () => {
+      state.accepts += 1;
+      if (!canAcceptWeakStorage) return { ok: false, error: { kind: 'auth', message } };
+      accepted = true;
+      return { ok: true, value: status() };
+    },
+  };
+  return { handlers, message, state };
 }
