@@ -65,7 +65,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     handlers: services.handlers,
     isTrustedSender: (sender) =>
       typeof sender.url === 'string' && sender.url.startsWith(`${origin}/`),
-    checkOutputs: true,
     log: (message, details) => log(`${message} ${JSON.stringify(details)}`),
   });
 

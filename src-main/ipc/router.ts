@@ -17,11 +17,6 @@ export interface IpcRouterOptions {
   isTrustedSender: (sender: IpcSender) => boolean;
   /** Where unexpected errors go (already redacted). Defaults to console.error. */
   log?: (message: string, details: Record<string, unknown>) => void;
-  /**
-   * Ignored, kept so existing callers still compile: every successful answer is parsed with the
-   * contract's output schema, in production too (see `dispatch`). Callers may drop it.
-   */
-  checkOutputs?: boolean;
 }
 
 export interface IpcRouter {
