@@ -138,7 +138,7 @@ describe('Revnue API v2', () => {
     expect(bad.body).toEqual({
       name: ['Name must be at most 50 characters'],
       contact_person: { email: ['Contact email is required when a name is given'] },
-      nda_signed_date: ['Use the date format yyyy-MM-dd'],
+      nda_signed_date: ['NDA signed date: enter a date like 2025-06-30'],
       template: { fields: [{ value: [expect.any(String)] }, { value: [expect.any(String)] }] },
     });
     const missing = await send('POST', 'customer/', {});

@@ -7,7 +7,11 @@ export const messages = {
   maxLength: (label: string, max: number) => `${label} must be at most ${max} characters`,
   text: (label: string) => `${label} must be text`,
   email: 'Enter a valid email address',
-  isoDate: 'Use the date format yyyy-MM-dd',
+  /** A calendar day, named by field, with an example instead of format tokens. */
+  date: (label: string) => `${label}: enter a date like 2025-06-30`,
+  /** A local date and time (the record's `yyyy-MM-ddTHH:mm`, what a date-time picker gives). */
+  dateTime: (label: string) => `${label}: enter a date and time like 2025-06-30T14:30`,
+  /** The R2 WIRE format: only the server or the sandbox sees it, never the editor. */
   r2DateTime: 'Use the date and time format MM/dd/yyyy HH:mm',
   wholeNumber: (label: string) => `${label} must be a whole number`,
   number: (label: string) => `${label} must be a number`,
@@ -15,6 +19,15 @@ export const messages = {
   yesNo: (label: string) => `${label} must be yes or no`,
   oneOf: (label: string, options: readonly string[]) =>
     `${label} must be one of: ${options.join(', ')}`,
+  /** "Choose X: A, B or C" — the options as people read them, not as the wire spells them. */
+  choose: (label: string, options: readonly string[]) =>
+    `${label} must be ${options.slice(0, -1).join(', ')}${options.length > 1 ? ' or ' : ''}${options.at(-1) ?? ''}`,
+  /**
+   * A part of the record that is not even the right kind of value (a list that is not a list):
+   * only a bug or a damaged store produces it, so the salesperson is told what still helps.
+   */
+  unreadable: (what: string) =>
+    `${what} could not be read; open the customer again and re-enter it`,
 } as const;
 
 /** Email check used by both APIs: the practical pattern zod itself uses for `z.email()`. */

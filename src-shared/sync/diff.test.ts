@@ -100,6 +100,14 @@ describe('diff (Revnue)', () => {
     ]);
   });
 
+  test('another template is one change of the whole template, even where a field id repeats', () => {
+    const edited = globexOnRevnue();
+    edited.template = { id: 6, fields: [{ id: 8, value: 'Gold' }] };
+    expect(diff(revnueShape, globexOnRevnue(), edited)).toEqual([
+      { path: 'template', value: { id: 6, fields: [{ id: 8, value: 'Gold' }] } },
+    ]);
+  });
+
   test('the server id is not a change', () => {
     expect(diff(revnueShape, globexOnRevnue(), { ...globexOnRevnue(), id: 43 })).toEqual([]);
   });

@@ -14,7 +14,8 @@ export interface Change {
  * The changes that turn `before` into `after`, at the finest level the shape allows:
  * a changed address city is `address.city`; an added or removed contact is `contacts[recordid=…]`
  * with the whole contact (or `undefined`); a block or list that appears or disappears as a whole
- * is its own path. No path in the result contains another. Read-only fields are never included.
+ * is its own path, and so is a block whose `replaceWhenChanged` key changed (a Revnue template
+ * switch). No path in the result contains another. Read-only fields are never included.
  */
 export function diff(shape: Shape, before: unknown, after: unknown): Change[] {
   const changes: Change[] = [];
@@ -34,7 +35,12 @@ function diffInto(
   skip: readonly string[],
   out: Change[],
 ): void {
-  if (shape.kind === 'object' && isPlainObject(before) && isPlainObject(after)) {
+  if (
+    shape.kind === 'object' &&
+    isPlainObject(before) &&
+    isPlainObject(after) &&
+    !shape.replaceWhenChanged.some((key) => !deepEqual(before[key], after[key]))
+  ) {
     diffObject(shape, before, after, path, skip, out);
   } else if (shape.kind === 'list' && diffList(shape, before, after, path, out)) {
     return;

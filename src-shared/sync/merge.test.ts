@@ -135,4 +135,33 @@ describe('three-way merge (Revnue)', () => {
     const result = merge(revnueShape, globexOnRevnue(), mine, theirs);
     expect(result.conflicts.map((c) => c.path)).toEqual(['contact_person']);
   });
+
+  test('a template switch here and a field edit of the old template there: ONE conflict on template', () => {
+    const mine = globexOnRevnue();
+    mine.template = { id: 6, fields: [{ id: 20, value: 'Partner' }] };
+    const theirs = globexOnRevnue();
+    theirs.template!.fields[1]!.value = 'Platinum';
+    const result = merge(revnueShape, globexOnRevnue(), mine, theirs);
+    expect(result.conflicts).toEqual([
+      {
+        path: 'template',
+        base: globexOnRevnue().template,
+        mine: mine.template,
+        theirs: theirs.template,
+      },
+    ]);
+    expect(result.changedLocally).toEqual([]);
+    expect(result.merged.template).toEqual(theirs.template);
+  });
+
+  test('a template switch on one side only is taken whole, never mixed with the old fields', () => {
+    const mine = globexOnRevnue();
+    mine.template = { id: 6, fields: [{ id: 20, value: 'Partner' }] };
+    const theirs = globexOnRevnue();
+    theirs.city = 'Shelbyville';
+    const result = merge(revnueShape, globexOnRevnue(), mine, theirs);
+    expect(result.conflicts).toEqual([]);
+    expect(result.changedLocally).toEqual([{ path: 'template', value: mine.template }]);
+    expect(result.merged.template).toEqual({ id: 6, fields: [{ id: 20, value: 'Partner' }] });
+  });
 });

@@ -18,6 +18,12 @@ export interface ObjectShape {
   readonly patch: 'whole' | 'fields';
   /** Display labels for formatPath, by field name. */
   readonly labels: Readonly<Record<string, string>>;
+  /**
+   * Keys that decide what the rest of the block means (Revnue: `template.id` — the field values
+   * belong to that template). When one of them differs, the block changed as a WHOLE: one change,
+   * so a switch on one side and an edit inside on the other is one conflict on the block.
+   */
+  readonly replaceWhenChanged: readonly string[];
 }
 
 export interface ListShape {
@@ -43,7 +49,7 @@ export const valueShape: ValueShape = { kind: 'value' };
 
 export function objectShape(
   fields: Record<string, Shape> = {},
-  options: Partial<Pick<ObjectShape, 'readOnly' | 'patch' | 'labels'>> = {},
+  options: Partial<Pick<ObjectShape, 'readOnly' | 'patch' | 'labels' | 'replaceWhenChanged'>> = {},
 ): ObjectShape {
   return {
     kind: 'object',
@@ -51,6 +57,7 @@ export function objectShape(
     readOnly: options.readOnly ?? [],
     patch: options.patch ?? 'fields',
     labels: options.labels ?? {},
+    replaceWhenChanged: options.replaceWhenChanged ?? [],
   };
 }
 

@@ -72,8 +72,12 @@ function withoutServerIds(record: R2CustomerRecord, keep: ReadonlySet<string>): 
     ...rest,
     ...(record.contacts
       ? {
-          contacts: record.contacts.map(({ recordid, ...contact }) =>
-            recordid !== undefined && keep.has(recordid) ? { ...contact, recordid } : contact,
+          // A contact sent as new keeps (or, as the editor does, gets) a localKey: the record
+          // schema wants every contact to carry an identity.
+          contacts: record.contacts.map(({ recordid, ...contact }, index) =>
+            recordid !== undefined && keep.has(recordid)
+              ? { ...contact, recordid }
+              : { ...contact, localKey: contact.localKey ?? `new-${index}` },
           ),
         }
       : {}),

@@ -3,8 +3,8 @@
 // `recordid` optional, `companyname` required. Patch: any subset; contacts matched by `recordid`.
 import { z } from 'zod';
 import { messages } from '../messages';
-import { r2AddressBlocksShape, r2UdfSchema } from './address';
-import { auditShape, r2ContactSchema, r2ContactWriteSchema } from './contact';
+import { r2AddressBlocksShape, r2UdfsSchema } from './address';
+import { auditShape, r2ContactSchema, r2ContactWriteSchema, type DateFor } from './contact';
 import { r2DateTimeSchema } from './dates';
 import {
   r2BillableSchema,
@@ -75,10 +75,12 @@ const glAccount = z
   .nonnegative(messages.notNegative('GL account'))
   .nullish();
 
+const customerNotSaved = 'This customer was not stored properly; reload it from R2';
+
 /** The write rules, with the date schema as a parameter: wire dates here, ISO dates in record.ts. */
-export function customerWriteShape<D extends z.ZodType>(date: D) {
+export function customerWriteShape<D extends z.ZodType>(date: DateFor<D>) {
   return {
-    recordid: z.string().min(1).optional(),
+    recordid: z.string({ error: customerNotSaved }).min(1, customerNotSaved).optional(),
     companyname: z
       .string({
         error: (issue) =>
@@ -93,9 +95,9 @@ export function customerWriteShape<D extends z.ZodType>(date: D) {
     ...r2AddressBlocksShape,
     ...fieldsOf(r2AmountKeys, (key) => nonNegativeAmount(amountLabels[key])),
     glaccount: glAccount,
-    insuranceexpdate: date.nullish(),
+    insuranceexpdate: date('Insurance expires').nullish(),
     ...fieldsOf(r2FlagKeys, (key) => writeFlag(flagLabels[key])),
-    udfs: z.array(r2UdfSchema).nullish(),
+    udfs: r2UdfsSchema.nullish(),
   };
 }
 
@@ -110,19 +112,20 @@ export const r2CustomerSchema = z.object({
   insuranceexpdate: r2DateTimeSchema.nullish(),
   ...fieldsOf(r2FlagKeys, readFlag),
   contacts: z.array(r2ContactSchema).nullish(),
-  udfs: z.array(r2UdfSchema).nullish(),
-  ...auditShape(r2DateTimeSchema),
+  udfs: r2UdfsSchema.nullish(),
+  ...auditShape(() => r2DateTimeSchema),
 });
 export type R2Customer = z.infer<typeof r2CustomerSchema>;
 
+export const r2ContactsUnreadable = messages.unreadable('The contacts');
 export const r2CustomerWriteSchema = z.object({
-  ...customerWriteShape(r2DateTimeSchema),
-  contacts: z.array(r2ContactWriteSchema).nullish(),
+  ...customerWriteShape(() => r2DateTimeSchema),
+  contacts: z.array(r2ContactWriteSchema, { error: r2ContactsUnreadable }).nullish(),
 });
 export type R2CustomerWrite = z.infer<typeof r2CustomerWriteSchema>;
 
 /** PATCH: any subset of the write body; a contact without `recordid` is a new contact. */
 export const r2CustomerPatchSchema = r2CustomerWriteSchema.partial().extend({
-  contacts: z.array(r2ContactWriteSchema.partial()).optional(),
+  contacts: z.array(r2ContactWriteSchema.partial(), { error: r2ContactsUnreadable }).optional(),
 });
 export type R2CustomerPatch = z.infer<typeof r2CustomerPatchSchema>;

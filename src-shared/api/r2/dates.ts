@@ -35,9 +35,13 @@ export const r2DateTimeSchema = z
   .string({ error: messages.r2DateTime })
   .refine(isR2DateTime, messages.r2DateTime);
 
-export const isoLocalDateTimeSchema = z
-  .string({ error: 'Use the date and time format yyyy-MM-ddTHH:mm' })
-  .refine(isIsoLocalDateTime, 'Use the date and time format yyyy-MM-ddTHH:mm');
+/** A record's date-time field; messages name the field ("Insurance expires: enter a date …"). */
+export function isoLocalDateTimeFor(label: string) {
+  return z
+    .string({ error: messages.dateTime(label) })
+    .refine(isIsoLocalDateTime, messages.dateTime(label));
+}
+export const isoLocalDateTimeSchema = isoLocalDateTimeFor('Date');
 
 /** "01/31/2024 13:05" → "2024-01-31T13:05". Throws `R2DateError` for anything else. */
 export function r2DateTimeToIso(value: string): string {

@@ -2,6 +2,7 @@
 // from key lists (typed) instead of being spelled out twice for the read and the write side.
 import { z } from 'zod';
 import { messages } from '../messages';
+import { r2TextLabel } from './labels';
 
 /** `{ a: schema, b: schema }` for keys `['a', 'b']`, keeping the key types. */
 export function fieldsOf<const K extends string, S extends z.ZodType>(
@@ -16,7 +17,8 @@ export function fieldsOf<const K extends string, S extends z.ZodType>(
 export const readText = () => z.string().nullish();
 
 /** User input: a string (null clears the field). The seed states no lengths, so we impose none. */
-export const writeText = () => z.string({ error: 'Must be text' }).nullish();
+export const writeText = (key: string) =>
+  z.string({ error: messages.text(r2TextLabel(key)) }).nullish();
 
 /** Amounts (money, percentages): a number that cannot be negative. */
 export function nonNegativeAmount(label: string) {

@@ -15,6 +15,7 @@ export {
   r2AddressKeys,
   r2AddressBlocks,
   r2UdfSchema,
+  r2UdfListSchema,
   type R2Address,
   type R2Udf,
 } from './address';
@@ -42,6 +43,7 @@ export {
   type R2ContactRecord,
 } from './record';
 export { r2RecordFromWire, r2WriteFromRecord } from './mapping';
+export { withContactIdentities, newContactKey } from './contact-identity';
 export {
   r2CustomerSummariesFromRows,
   r2ListRowsFromSummary,

@@ -33,15 +33,16 @@ const textRule = (path: string, label: string, max: number): Row => ({
     [42, `${label} must be text`],
   ],
 });
-const dateRule = (path: string): Row => ({
+const dateRule = (path: string, label: string): Row => ({
   rule: `${path}: Format = yyyy-MM-dd`,
   path,
   valid: ['2024-02-29', '1999-12-31', ''],
   invalid: [
-    ['2023-02-29', 'Use the date format yyyy-MM-dd'],
-    ['2024-13-01', 'Use the date format yyyy-MM-dd'],
-    ['31.12.2024', 'Use the date format yyyy-MM-dd'],
-    ['2024-1-5', 'Use the date format yyyy-MM-dd'],
+    ['2023-02-29', `${label}: enter a date like 2025-06-30`],
+    ['2024-13-01', `${label}: enter a date like 2025-06-30`],
+    ['31.12.2024', `${label}: enter a date like 2025-06-30`],
+    ['2024-1-5', `${label}: enter a date like 2025-06-30`],
+    [20240229, `${label}: enter a date like 2025-06-30`],
   ],
 });
 const flagRule = (path: string, label: string): Row => ({
@@ -104,7 +105,11 @@ const rows: Row[] = [
     invalid: [
       [
         'ceo',
-        'Contact type must be one of: account_management, billing, executive, sales, support, technical',
+        'Contact type must be Account management, Billing, Executive, Sales, Support or Technical',
+      ],
+      [
+        7,
+        'Contact type must be Account management, Billing, Executive, Sales, Support or Technical',
       ],
     ],
   },
@@ -128,9 +133,9 @@ const rows: Row[] = [
   textRule('website', 'Website', 50),
   textRule('general_description', 'General description', 1000),
   flagRule('nda_signed', 'NDA signed'),
-  dateRule('nda_signed_date'),
+  dateRule('nda_signed_date', 'NDA signed date'),
   flagRule('msa_signed', 'MSA signed'),
-  dateRule('msa_signed_date'),
+  dateRule('msa_signed_date', 'MSA signed date'),
   textRule('supplementary_description', 'Supplementary description', 1000),
   textRule('additional_description', 'Additional description', 1000),
 ];

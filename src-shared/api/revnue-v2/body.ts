@@ -35,9 +35,9 @@ function bodyShape<T extends z.ZodType>(template: T) {
     website: optionalText('Website', 50),
     general_description: optionalText('General description', 1000),
     nda_signed: optionalFlag('NDA signed'),
-    nda_signed_date: optionalDate(),
+    nda_signed_date: optionalDate('NDA signed date'),
     msa_signed: optionalFlag('MSA signed'),
-    msa_signed_date: optionalDate(),
+    msa_signed_date: optionalDate('MSA signed date'),
     supplementary_description: optionalText('Supplementary description', 1000),
     additional_description: optionalText('Additional description', 1000),
     template,
@@ -54,7 +54,15 @@ export function revnueCustomerBodySchemaFor(templates: readonly RevnueCustomFiel
   return z.object(bodyShape(revnueTemplateRefSchemaFor(templates)));
 }
 
-const recordId = { id: z.number().int().positive().optional() };
+/** Only ever set from the server's answer; a wrong one means the stored record is damaged. */
+const serverIdMessage = 'This customer was not stored properly; reload it from Revnue';
+const recordId = {
+  id: z
+    .number({ error: serverIdMessage })
+    .int(serverIdMessage)
+    .positive(serverIdMessage)
+    .optional(),
+};
 
 /** The local canonical record the store and editor use: the body plus the server id once known. */
 export const revnueRecordSchema = revnueCustomerBodySchema.extend(recordId);

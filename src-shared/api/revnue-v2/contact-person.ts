@@ -12,26 +12,41 @@ export const revnueContactTypes = [
   'support',
   'technical',
 ] as const;
-export const revnueContactTypeSchema = z.enum(revnueContactTypes, {
-  error: messages.oneOf('Contact type', revnueContactTypes),
-});
+/** How the editor names each wire value (the wire values stay as the seed spells them). */
+export const revnueContactTypeLabels: Readonly<
+  Record<(typeof revnueContactTypes)[number], string>
+> = {
+  account_management: 'Account management',
+  billing: 'Billing',
+  executive: 'Executive',
+  sales: 'Sales',
+  support: 'Support',
+  technical: 'Technical',
+};
+const contactTypeMessage = messages.choose(
+  'Contact type',
+  revnueContactTypes.map((type) => revnueContactTypeLabels[type]),
+);
+
+export const revnueContactTypeSchema = z.enum(revnueContactTypes, { error: contactTypeMessage });
 export type RevnueContactType = z.infer<typeof revnueContactTypeSchema>;
 
 const contactFields = z
-  .object({
-    name: optionalText('Contact name', 50),
-    email: optionalText('Contact email', 254).refine(
-      (email) => email === '' || emailPattern.test(email),
-      messages.email,
-    ),
-    // '' is what an unset <select> gives; it means "no type".
-    type: z
-      .union([z.literal(''), revnueContactTypeSchema], {
-        error: messages.oneOf('Contact type', revnueContactTypes),
-      })
-      .nullish()
-      .transform((type) => (type ? type : undefined)),
-  })
+  .object(
+    {
+      name: optionalText('Contact name', 50),
+      email: optionalText('Contact email', 254).refine(
+        (email) => email === '' || emailPattern.test(email),
+        messages.email,
+      ),
+      // '' is what an unset <select> gives; it means "no type".
+      type: z
+        .union([z.literal(''), revnueContactTypeSchema], { error: contactTypeMessage })
+        .nullish()
+        .transform((type) => (type ? type : undefined)),
+    },
+    { error: messages.unreadable('The contact person') },
+  )
   .superRefine((contact, ctx) => {
     if (contact.email !== '' && contact.name === '') {
       ctx.addIssue({

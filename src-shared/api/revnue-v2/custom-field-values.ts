@@ -77,7 +77,7 @@ export function checkCustomFieldValue(
     case 'date':
       return typeof value === 'string' && isCalendarDate(value.trim())
         ? { ok: true, value: value.trim() }
-        : { ok: false, message: messages.isoDate };
+        : { ok: false, message: messages.date(label) };
     case 'text':
       if (typeof value !== 'string') return { ok: false, message: messages.text(label) };
       return value.trim().length > revnueCustomTextMax

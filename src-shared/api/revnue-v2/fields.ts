@@ -25,15 +25,15 @@ export function optionalText(label: string, max: number) {
 }
 
 /** Optional `yyyy-MM-dd` date that must exist in the calendar; '' / absent become null. */
-export function optionalDate() {
+export function optionalDate(label: string) {
   return z
-    .string({ error: messages.isoDate })
+    .string({ error: messages.date(label) })
     .trim()
     .nullish()
     .transform((value, ctx) => {
       if (value === undefined || value === null || value === '') return null;
       if (!isCalendarDate(value)) {
-        ctx.addIssue({ code: 'custom', message: messages.isoDate, input: value });
+        ctx.addIssue({ code: 'custom', message: messages.date(label), input: value });
         return z.NEVER;
       }
       return value;
@@ -68,11 +68,11 @@ function toId(
 }
 
 /** A required id (`company`): a number or a string of digits, sent as a number. */
-export function requiredId(label: string) {
+export function requiredId(label: string, wrongValue = messages.wholeNumber(label)) {
   return z
-    .union([z.number(), z.string()], { error: typeError(label, messages.wholeNumber(label)) })
+    .union([z.number(), z.string()], { error: typeError(label, wrongValue) })
     .transform((value, ctx) => {
-      const id = toId(value, label, ctx);
+      const id = toId(value, label, ctx, wrongValue);
       if (id === undefined) {
         if (ctx.issues.length === 0) {
           ctx.addIssue({ code: 'custom', message: messages.required(label), input: value });

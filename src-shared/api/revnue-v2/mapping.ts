@@ -3,7 +3,8 @@
 // record the record schema produces.
 import { normalizeCustomerName } from '../names';
 import type { RevnueCustomerBody, RevnueCustomerRecord } from './body';
-import type { RevnueCategory, RevnueCountry } from './lookups';
+import { checkCustomFieldValue } from './custom-field-values';
+import type { RevnueCategory, RevnueCountry, RevnueCustomFieldTemplate } from './lookups';
 import type { RevnueCustomerResponse } from './response';
 
 /** The server sent something the lookups cannot explain (e.g. a country the list lacks). */
@@ -59,15 +60,34 @@ function contactFromResponse(
   return { name, email, type };
 }
 
+/**
+ * The server's value in the record's spelling for its field type — the same normalization the body
+ * schema applies to the salesperson's input — so that money the server answers as 1200 equals the
+ * local "1200.00" and is no phantom change. A value the type rules refuse, or a field the template
+ * does not know, stays as sent: server data is not the salesperson's to fix.
+ */
+function normalizedValue(
+  value: string | number | null,
+  field: { type: RevnueCustomFieldTemplate['fields'][number]['type']; name: string } | undefined,
+) {
+  if (!field) return value;
+  const check = checkCustomFieldValue(field.type, field.name, value);
+  return check.ok ? check.value : value;
+}
+
 function templateFromResponse(
   template: RevnueCustomerResponse['template'],
+  templates: readonly RevnueCustomFieldTemplate[] | undefined,
 ): RevnueCustomerRecord['template'] {
   if (!template) return null;
+  const definition = templates?.find((candidate) => candidate.id === template.id);
   const fields = Object.entries(template.fields).map(([key, value]) => {
     if (!digits.test(key)) {
       throw new RevnueMappingError(`The server sent a custom field with an invalid id (“${key}”).`);
     }
-    return { id: Number(key), value };
+    const id = Number(key);
+    const field = definition?.fields.find((candidate) => candidate.id === id);
+    return { id, value: normalizedValue(value, field) };
   });
   fields.sort((a, b) => a.id - b.id);
   return { id: template.id, fields };
@@ -77,6 +97,8 @@ export interface RevnueResponseLookups {
   countries: readonly RevnueCountry[];
   /** Used when the response has no `company` (the seed's response does not show one). */
   company?: number;
+  /** When given, custom field values are normalized by their field's type (see normalizedValue). */
+  templates?: readonly RevnueCustomFieldTemplate[];
 }
 
 /** Response → local record. Throws `RevnueMappingError` for values the lookups cannot map. */
@@ -100,7 +122,7 @@ export function revnueRecordFromResponse(
     nda_signed_date: response.nda_signed_date || null,
     msa_signed: response.msa_signed ?? false,
     msa_signed_date: response.msa_signed_date || null,
-    template: templateFromResponse(response.template),
+    template: templateFromResponse(response.template, lookups.templates),
     ...texts,
   };
 }

@@ -88,9 +88,9 @@ const rows: Row[] = [
       ['', null],
     ],
     invalid: [
-      ['2023-02-29', 'Use the date format yyyy-MM-dd'],
-      ['02/29/2024', 'Use the date format yyyy-MM-dd'],
-      [20240229, 'Use the date format yyyy-MM-dd'],
+      ['2023-02-29', 'Renewal date: enter a date like 2025-06-30'],
+      ['02/29/2024', 'Renewal date: enter a date like 2025-06-30'],
+      [20240229, 'Renewal date: enter a date like 2025-06-30'],
     ],
   },
   {
@@ -195,7 +195,10 @@ describe('template and field ids', () => {
       template: { id: 7, fields: [{ id: 11, value: true }] },
     });
     expect(issuesOf(wrong)).toEqual([
-      ['template.fields[0].value', 'Custom field value must be a number or text'],
+      [
+        'template.fields[0].value',
+        'A custom field value could not be read; open the customer again and re-enter it',
+      ],
     ]);
   });
 });

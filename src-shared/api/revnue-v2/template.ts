@@ -7,27 +7,42 @@ import { checkCustomFieldValue, type RevnueCustomFieldValue } from './custom-fie
 import { requiredId } from './fields';
 import type { RevnueCustomFieldTemplate } from './lookups';
 
+/**
+ * The editor always sends a number or text for a value and a list for the fields; anything else
+ * means the form's data is damaged — said in words, since the salesperson cannot fix a type.
+ */
+const customFieldMessage = messages.unreadable('A custom field value');
 const fieldValue = z
   .union([z.number(), z.string(), z.null()], {
-    error: 'Custom field value must be a number or text',
+    error: customFieldMessage,
   })
   .optional()
   .transform((value): RevnueCustomFieldValue => value ?? null);
 
-const templateFields = z.object({
-  // '' is what an editor form with "no template" chosen holds.
-  id: z
-    .union([z.number(), z.string(), z.null()], {
-      error: messages.wholeNumber('Custom field template'),
-    })
-    .optional(),
-  fields: z
-    .array(z.object({ id: requiredId('Custom field'), value: fieldValue }), {
-      error: 'Custom fields must be a list',
-    })
-    .optional()
-    .transform((fields) => fields ?? []),
-});
+const templateFields = z.object(
+  {
+    // '' is what an editor form with "no template" chosen holds.
+    id: z
+      .union([z.number(), z.string(), z.null()], {
+        error: 'Choose a custom field template from the list',
+      })
+      .optional(),
+    fields: z
+      .array(
+        z.object(
+          {
+            id: requiredId('Custom field', 'Choose the custom field from the list'),
+            value: fieldValue,
+          },
+          { error: messages.unreadable('A custom field') },
+        ),
+        { error: messages.unreadable('The custom fields') },
+      )
+      .optional()
+      .transform((fields) => fields ?? []),
+  },
+  { error: messages.unreadable('The custom fields') },
+);
 
 type TemplateOutput = {
   id: number;
@@ -54,7 +69,7 @@ function resolveTemplate(
     ctx.addIssue({
       code: 'custom',
       path: ['id'],
-      message: messages.wholeNumber('Custom field template'),
+      message: 'Choose a custom field template from the list',
     });
     return undefined;
   }

@@ -93,9 +93,16 @@ function withCompleteBlocks(part: PlainObject): PlainObject {
 /**
  * A contact a colleague deleted (alone, or by clearing the list) whose local edit the salesperson
  * kept ('mine' on the conflict) comes back as a change of the whole contact — or of the whole list —
- * that still carries the old recordid: the only ways a local change can hold a whole contact with
- * a recordid. R2 refuses a recordid it no longer has (and the queue would be stuck on it), so such
- * a contact goes as a new one, without the recordid, and the server gives it a new one.
+ * that still carries the old recordid. R2 refuses a recordid it no longer has (and the queue would
+ * be stuck on it), so such a contact goes as a new one, without the recordid, and gets a new one.
+ *
+ * The merge result does not say which recordids the server still has (theirs is folded into
+ * `merged`), so this relies on those being the ONLY ways a local change holds a whole contact with
+ * a recordid. That holds because every contact carries an identity and no identity repeats (the
+ * record schema refuses anything else, and `toWrite` runs it first): then contacts are always
+ * diffed item by item, a whole-item change with a value is an addition — which the salesperson
+ * makes with a localKey, never a recordid — or a kept deletion, and a whole-list change happens
+ * only where one side has no list at all, i.e. the server's list was cleared.
  */
 function withoutStaleContactIds(
   write: R2CustomerWrite,

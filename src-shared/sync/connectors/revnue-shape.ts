@@ -1,5 +1,6 @@
 // The Revnue v2 customer (local record, src-shared/api/revnue-v2) as the sync core sees it: flat
-// fields, one contact_person block, custom-field values matched by field id.
+// fields, one contact_person block, custom-field values matched by field id (within one template;
+// a template switch is one change of the whole `template`).
 import { listShape, objectShape, type ObjectShape } from '../shape';
 
 export const revnueShape: ObjectShape = objectShape(
@@ -9,7 +10,12 @@ export const revnueShape: ObjectShape = objectShape(
       {
         fields: listShape(['id'], objectShape({}), { itemNoun: 'Custom field' }),
       },
-      { labels: { id: 'Template', fields: 'Custom fields' } },
+      {
+        labels: { id: 'Template', fields: 'Custom fields' },
+        // The values belong to the template: another template means another set of fields, so a
+        // switch is one change of the whole block, never a mix of two templates' fields.
+        replaceWhenChanged: ['id'],
+      },
     ),
   },
   {

@@ -48,7 +48,7 @@ describe('Revnue POST body', () => {
     record.template!.fields.push({ id: 9, value: '2024-02-30' });
     expect(revnueCreateBody(record, globexTemplates)).toEqual({
       ok: false,
-      errors: { 'template.fields[id=9].value': ['Use the date format yyyy-MM-dd'] },
+      errors: { 'template.fields[id=9].value': ['Renewal date: enter a date like 2025-06-30'] },
     });
   });
 
