@@ -1,0 +1,47 @@
+// The layering of DESIGN §2 is enforced by ESLint (eslint.config.js); this proves the rules fire
+// where they must and stay quiet where they must not, by linting small snippets as if they lived
+// at real paths in the tree.
+import { ESLint } from 'eslint';
+import { describe, expect, test } from 'vitest';
+
+const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+
+async function restrictedImports(path: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path });
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
+}
+
+describe('import boundaries', () => {
+  test.each([
+    ['src-shared/sync/x.ts', "import { readFile } from 'node:fs/promises';"],
+    ['src-shared/sync/x.ts', "import { join } from 'path';"],
+    ['src-shared/sync/x.ts', "import { app } from 'electron';"],
+    ['src-shared/sync/x.ts', "import { ok } from '../../src-main/http/http-client';"],
+    ['src-shared/api/x.ts', "import { sandboxReadyLine } from '../../sandbox/ready-line';"],
+    ['src-main/services/x.ts', "import { app } from 'electron';"],
+    ['src-main/services/x.ts', "import keytar from 'keytar';"],
+    ['src-main/services/x.ts', "import { x } from '../auth/test-support/auth-fixture';"],
+    ['src-main/index.ts', "import { startHarness } from '../e2e/harness/start-harness';"],
+    ['src-renderer/lib/x.ts', "import ky from 'ky';"],
+    [
+      'src-renderer/lib/x.ts',
+      "import { createHttpClient } from '../../src-main/http/http-client';",
+    ],
+  ])('%s may not: %s', async (path, code) => {
+    expect(await restrictedImports(path, `${code}\nexport {};\n`)).toHaveLength(1);
+  });
+
+  test.each([
+    ['src-shared/connection.ts', "import { isAllowedApiUrl } from './net/loopback';"],
+    ['src-shared/sync/x.ts', "import { parsePath } from './field-path';"],
+    ['src-main/index.ts', "import { app } from 'electron';"],
+    ['src-main/platform/x.ts', "import keytar from 'keytar';"],
+    ['src-preload/index.ts', "import { contextBridge } from 'electron';"],
+    ['src-main/services/x.test.ts', "import { x } from '../auth/test-support/auth-fixture';"],
+    ['src-renderer/lib/x.ts', "import { ok } from '../../src-shared/ipc/result';"],
+  ])('%s may: %s', async (path, code) => {
+    expect(await restrictedImports(path, `${code}\nexport {};\n`)).toEqual([]);
+  });
+});
