@@ -2,18 +2,11 @@
 // shape. The CLI prints it; the e2e harness embeds the same object in its own ready line.
 import type { Sandbox } from './index';
 
+/** The sandbox's own description minus what only tests use (every token, every redirect URI). */
 export interface SandboxReadyLine {
-  url: string;
-  revnue: { baseUrl: string; token: string; company: number };
-  r2: {
-    baseUrl: string;
-    issuer: string;
-    publicClientId: string;
-    serviceClientId: string;
-    serviceClientSecret: string;
-    username: string;
-    password: string;
-  };
+  url: Sandbox['url'];
+  revnue: Omit<Sandbox['revnue'], 'tokens'>;
+  r2: Omit<Sandbox['r2'], 'redirectUris'>;
 }
 
 export function sandboxReadyLine({ url, revnue, r2 }: Sandbox): SandboxReadyLine {
