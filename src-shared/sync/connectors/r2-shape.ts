@@ -1,17 +1,11 @@
 // The R2 customer (by-ID shape, src-shared/api/r2) as the sync core sees it: three address blocks
 // sent complete, contacts matched by recordid (new ones by localKey), udfs by caption (sent whole).
+import { r2AuditKeys } from '../../api/r2';
 import { listShape, objectShape, type ObjectShape } from '../shape';
 import type { PlainObject } from '../values';
 
 /** Set by R2 on customers and contacts; never diffed, never sent, always taken from the server. */
-export const r2AuditFields = [
-  'createdbyid',
-  'createdbyname',
-  'createddate',
-  'updatedbyid',
-  'updatedbyname',
-  'updateddate',
-] as const;
+export const r2AuditFields = r2AuditKeys;
 
 // Our R2 PATCH convention (README "R2 PATCH convention", implemented by the sandbox): JSON Merge
 // Patch — null clears, a block merges per key (so r2-wire sends a changed block complete, each key
