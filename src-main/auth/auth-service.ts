@@ -59,6 +59,14 @@ export function createAuthService(options: AuthServiceOptions) {
   const bump = (id: string) => generations.set(id, generation(id) + 1);
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
 
+  /** What every token request needs: the server, our client id, the time, the fetch to use. */
+  const tokenRequestContext = (as: oauth.AuthorizationServer, auth: R2AuthSettings) => ({
+    as,
+    clientId: auth.clientId,
+    now: clock.now(),
+    ...fetchOption,
+  });
+
   function emit(connectionId: string, state: AuthState, message?: string): void {
     for (const listener of listeners) {
       try {
@@ -128,12 +136,7 @@ export function createAuthService(options: AuthServiceOptions) {
     }
     const server = await authServer(id, connection.auth, false);
     if (!server.ok) return server;
-    const ctx = {
-      as: server.value,
-      clientId: connection.auth.clientId,
-      now: clock.now(),
-      ...fetchOption,
-    };
+    const ctx = tokenRequestContext(server.value, connection.auth);
     const renewed: TokenResult =
       tokens.kind === 'oauth_pkce'
         ? await refreshTokens(ctx, tokens.refreshToken ?? '')
@@ -258,13 +261,11 @@ export function createAuthService(options: AuthServiceOptions) {
         return signInWith(connection, async () => {
           const server = await authServer(id, connection.auth, true);
           if (!server.ok) return server;
-          const ctx = {
-            as: server.value,
-            clientId: connection.auth.clientId,
-            now: clock.now(),
-            ...fetchOption,
-          };
-          return clientCredentialsTokens(ctx, secret, scope);
+          return clientCredentialsTokens(
+            tokenRequestContext(server.value, connection.auth),
+            secret,
+            scope,
+          );
         });
       }),
 
