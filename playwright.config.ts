@@ -7,7 +7,9 @@ export default defineConfig({
   testDir: 'e2e/specs',
   timeout: 60_000,
   workers: 1,
-  reporter: process.env.CI ? 'list' : 'list',
+  reporter: 'list',
+  // A focused spec left in by mistake would silently skip the rest in CI.
+  forbidOnly: !!process.env.CI,
   use: {
     headless: true,
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
