@@ -134,6 +134,37 @@ describe('http client', () => {
     expect(calls).toBe(1);
   });
 
+  it("a GET waits out a 503's Retry-After before retrying, and hands a long one back", async () => {
+    const slept: number[] = [];
+    const clock = { now: () => Date.now(), sleep: async (ms: number) => void slept.push(ms) };
+    let calls = 0;
+    let retryAfter = '2';
+    server = await startLocalServer((_req, res) => {
+      calls += 1;
+      if (calls === 1 || retryAfter === '600') {
+        res.setHeader('retry-after', retryAfter);
+        return sendJson(res, 503, { detail: 'Down for maintenance' });
+      }
+      sendJson(res, 200, []);
+    });
+    const client = createHttpClient({
+      baseUrl: server.baseUrl,
+      tokenProvider: tokens(),
+      pacer: createPacer({ limit: 6000 }),
+      parseErrorBody,
+      clock,
+      getBackoff: { baseMs: 1, capMs: 5, maxAttempts: 3 },
+    });
+    expect((await client.request({ method: 'GET', path: 'x' })).ok).toBe(true);
+    expect(slept).toEqual([2000]);
+
+    retryAfter = '600';
+    calls = 0;
+    const long = await client.request({ method: 'GET', path: 'x' });
+    expect(long.ok ? null : long.error).toMatchObject({ kind: 'server', retryAfterMs: 600_000 });
+    expect(calls).toBe(1);
+  });
+
   it('maps statuses to kinds, with messages from the body', async () => {
     const statuses = [400, 403, 404, 409, 412, 418, 500] as const;
     const kinds: string[] = [];

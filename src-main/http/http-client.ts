@@ -185,15 +185,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
       options.pacer.onSuccess();
       if (response.status >= 200 && response.status < 300) return ok(response);
-      if (response.status >= 500 && retriable && retries + 1 < backoff.maxAttempts) {
-        await clock.sleep(fullJitterDelayMs(backoff, retries, random), request.signal);
-        retries += 1;
-        continue;
-      }
+      // A 503 may say how long the server expects to be down: retrying sooner only adds load.
       const retryAfterMs =
         response.status === 503
           ? parseRetryAfterMs(response.headers.get('retry-after'), clock.now())
           : undefined;
+      if (
+        response.status >= 500 &&
+        retriable &&
+        retries + 1 < backoff.maxAttempts &&
+        (retryAfterMs ?? 0) <= MAX_INLINE_RATE_LIMIT_WAIT_MS
+      ) {
+        const jitterMs = fullJitterDelayMs(backoff, retries, random);
+        await clock.sleep(Math.max(jitterMs, retryAfterMs ?? 0), request.signal);
+        retries += 1;
+        continue;
+      }
       return {
         ok: false,
         error: errorFromStatus(

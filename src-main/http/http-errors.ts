@@ -85,6 +85,8 @@ export function errorFromStatus(
       kind: 'server',
       message: `The server had a problem (error ${status}); Fieldbook will try again.`,
       ...base,
+      // A 503's Retry-After tells the sync engine when trying again makes sense.
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     };
   }
   return {
