@@ -4,16 +4,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok } from '../../src-shared/ipc/result';
-import { createConnectionStore } from '../connections/connection-store';
 import {
   createMemorySecretStore,
   createRefusingSecretStore,
   type SecretStore,
 } from '../secrets/secret-store';
-import { systemClock } from '../time/clock';
-import { createAuthService } from './auth-service';
-import { createAbandoningBrowser } from './test-support/form-filling-browser';
+import { createRevnueAuthWorld } from './test-support/revnue-auth-world';
 
 let dir: string;
 beforeEach(async () => {
@@ -23,24 +19,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function world(secrets: SecretStore) {
-  const connections = createConnectionStore({ dir, secrets });
-  const auth = createAuthService({
-    connections,
-    secrets,
-    browser: createAbandoningBrowser(),
-    clock: systemClock,
-    verifyRevnueToken: async () => ok(undefined),
-  });
-  const created = await connections.create({
-    kind: 'revnue-v2',
-    name: 'Revnue',
-    baseUrl: 'https://dashboard-api.revnue.com/api/v2/',
-    auth: { mode: 'admin_token' },
-  });
-  if (!created.ok) throw new Error(created.error.message);
-  return { connections, auth, id: created.value.id };
-}
+const world = (secrets: SecretStore) => createRevnueAuthWorld(dir, secrets);
 
 const TOKEN = 'rvn_abcdef0123456789';
 

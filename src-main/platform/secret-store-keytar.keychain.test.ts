@@ -6,11 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { describe, expect, it } from 'vitest';
-import { ok } from '../../src-shared/ipc/result';
-import { createAuthService } from '../auth/auth-service';
-import { createAbandoningBrowser } from '../auth/test-support/form-filling-browser';
-import { createConnectionStore } from '../connections/connection-store';
-import { systemClock } from '../time/clock';
+import { createRevnueAuthWorld } from '../auth/test-support/revnue-auth-world';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE, keytarWorks } from './secret-store-keytar';
 
 if (!process.env.FIELDBOOK_IN_PRIVATE_BUS) {
@@ -59,22 +55,7 @@ describe('sign-in secrets in the private keyring', () => {
     const dir = await mkdtemp(join(tmpdir(), 'fieldbook-keychain-'));
     try {
       const secrets = createKeytarSecretStore(service);
-      const connections = createConnectionStore({ dir, secrets });
-      const auth = createAuthService({
-        connections,
-        secrets,
-        browser: createAbandoningBrowser(),
-        clock: systemClock,
-        verifyRevnueToken: async () => ok(undefined),
-      });
-      const created = await connections.create({
-        kind: 'revnue-v2',
-        name: 'Revnue',
-        baseUrl: 'https://dashboard-api.revnue.com/api/v2/',
-        auth: { mode: 'admin_token' },
-      });
-      if (!created.ok) throw new Error(created.error.message);
-      const id = created.value.id;
+      const { connections, auth, id } = await createRevnueAuthWorld(dir, secrets);
       const token = `rvn_${randomUUID()}`;
 
       expect((await auth.setToken(id, token)).ok).toBe(true);

@@ -1,16 +1,13 @@
 // The weaker-storage banner on the start screen, rendered for real against the in-memory
 // window.fieldbook: hidden when sign-ins are safe, and a consent only after a clear warning.
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, expect, test } from 'vitest';
-import { ConnectionsState } from '../../lib/state/connections.svelte';
 import {
-  createFakeFieldbook,
-  manualSchedule,
   secretsWithoutKeyring,
   settle,
   type FakeHandlers,
 } from '../../lib/test-support/fake-fieldbook';
-import StartScreen from './StartScreen.svelte';
+import { renderStartScreen, visibleText } from './test-support/render-start-screen';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {
@@ -20,25 +17,15 @@ afterEach(() => {
 });
 
 async function render(handlers: FakeHandlers) {
-  const fake = createFakeFieldbook({
+  const screen = await renderStartScreen({
     'connections.list': async () => ({ ok: true, value: { connections: [] } }),
     ...handlers,
   });
-  const connections = new ConnectionsState(fake.api, { schedule: manualSchedule().schedule });
-  const target = document.body.appendChild(document.createElement('div'));
-  const component = mount(StartScreen, { target, props: { connections, api: fake.api } });
-  cleanup = () => {
-    connections.dispose();
-    void unmount(component);
-  };
-  await connections.load();
-  await settle();
-  flushSync();
-  return { fake, target };
+  cleanup = screen.dispose;
+  return { fake: screen.fake, target: screen.target };
 }
 
-const text = (element: Element | null | undefined) =>
-  (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const text = visibleText;
 
 function button(target: HTMLElement, name: RegExp): HTMLButtonElement | undefined {
   return [...target.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));

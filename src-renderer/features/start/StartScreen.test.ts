@@ -1,18 +1,15 @@
 // The start screen rendered for real (Svelte's mount in Chromium) against the in-memory
 // window.fieldbook: what a person sees before and after Try the sandbox.
 import type { R2ListRow } from '../../../src-shared/api/r2';
-import { flushSync, mount, unmount } from 'svelte';
+import { flushSync } from 'svelte';
 import { afterEach, expect, test } from 'vitest';
-import { ConnectionsState } from '../../lib/state/connections.svelte';
 import {
-  createFakeFieldbook,
-  manualSchedule,
   r2Connection,
   revnueConnection,
   settle,
   type FakeHandlers,
 } from '../../lib/test-support/fake-fieldbook';
-import StartScreen from './StartScreen.svelte';
+import { renderStartScreen, visibleText } from './test-support/render-start-screen';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {
@@ -22,25 +19,12 @@ afterEach(() => {
 });
 
 async function render(handlers: FakeHandlers) {
-  const fake = createFakeFieldbook(handlers);
-  const timer = manualSchedule();
-  const connections = new ConnectionsState(fake.api, { schedule: timer.schedule });
-  const target = document.body.appendChild(document.createElement('div'));
-  const component = mount(StartScreen, { target, props: { connections, api: fake.api } });
-  cleanup = () => {
-    connections.dispose();
-    void unmount(component);
-  };
-  await connections.load();
-  await settle();
-  flushSync();
-  return { fake, timer, connections, target };
+  const { dispose, ...screen } = await renderStartScreen(handlers);
+  cleanup = dispose;
+  return screen;
 }
 
-/** The text a person reads: whitespace from the markup's line breaks collapsed. */
-function text(element: Element | null | undefined): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
+const text = visibleText;
 
 function button(target: HTMLElement, name: RegExp): HTMLButtonElement {
   const found = [...target.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
