@@ -14,7 +14,7 @@ import { createMainWindow, hardenSession, installWebContentsGuards } from './pla
 import { openSecretStore } from './secrets/open-secret-store';
 import { openSecretStorage } from './secrets/secret-storage';
 import { createMainServices, type MainServices } from './services';
-import { systemClock } from './time/clock';
+import { systemClock } from '../src-shared/time/clock';
 
 // Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/.
 const rendererRoot = join(import.meta.dirname, '../renderer');

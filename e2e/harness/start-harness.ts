@@ -11,7 +11,7 @@ import { createIpcRouter } from '../../src-main/ipc/router';
 import { createMemorySecretStore, type SecretStore } from '../../src-main/secrets/secret-store';
 import { createMainServices } from '../../src-main/services/create-main-services';
 import { createFormFillingBrowser } from '../../src-main/auth/test-support/form-filling-browser';
-import { systemClock } from '../../src-main/time/clock';
+import { systemClock } from '../../src-shared/time/clock';
 import { startSandbox } from '../../sandbox/index';
 import { sandboxReadyLine } from '../../sandbox/ready-line';
 import { buildBridgeScript } from './bridge-bundle';

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { ConnectionStore } from '../connections/connection-store';
 import { rememberSecret } from '../secrets/redact';
 import type { SecretStore } from '../secrets/secret-store';
-import type { Clock } from '../time/clock';
+import type { Clock } from '../../src-shared/time/clock';
 import * as say from './auth-messages';
 import { runAuthorizationCodeFlow } from './authorization-code-flow';
 import { resolveAuthorizationServer, type FetchLike } from './oauth-server';

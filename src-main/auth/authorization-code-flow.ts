@@ -3,7 +3,7 @@
 import * as oauth from 'oauth4webapi';
 import type { R2AuthSettings } from '../../src-shared/connection';
 import { fail, type Result } from '../../src-shared/ipc/result';
-import type { Clock } from '../time/clock';
+import type { Clock } from '../../src-shared/time/clock';
 import { redactSecrets } from '../secrets/redact';
 import { isAllowedAuthUrl } from './loopback';
 import { startLoopbackListener, type LoopbackListener } from './loopback-listener';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fail, ok } from '../../src-shared/ipc/result';
+import { systemClock } from '../../src-shared/time/clock';
 import { createHttpClient } from './http-client';
 import type { ParsedErrorBody } from './http-errors';
 import { createPacer } from './pacer';
@@ -136,7 +137,7 @@ describe('http client', () => {
 
   it("a GET waits out a 503's Retry-After before retrying, and hands a long one back", async () => {
     const slept: number[] = [];
-    const clock = { now: () => Date.now(), sleep: async (ms: number) => void slept.push(ms) };
+    const clock = { ...systemClock, sleep: async (ms: number) => void slept.push(ms) };
     let calls = 0;
     let retryAfter = '2';
     server = await startLocalServer((_req, res) => {

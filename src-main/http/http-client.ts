@@ -4,7 +4,7 @@
 import ky, { type KyInstance } from 'ky';
 import type { Result } from '../../src-shared/ipc/result';
 import { ok } from '../../src-shared/ipc/result';
-import { systemClock, type Clock } from '../time/clock';
+import { systemClock, type Clock } from '../../src-shared/time/clock';
 import { defaultGetBackoff, fullJitterDelayMs, type BackoffPolicy } from './backoff';
 import {
   errorFromStatus,

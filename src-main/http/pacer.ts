@@ -3,8 +3,8 @@
 // on a 429 the pacer stops everything until Retry-After, then runs at a lower rate and
 // climbs back gradually, because the limit is shared with other users we cannot see.
 import { TokenBucket } from 'limiter';
-import type { Clock } from '../time/clock';
-import { systemClock } from '../time/clock';
+import type { Clock } from '../../src-shared/time/clock';
+import { systemClock } from '../../src-shared/time/clock';
 
 export interface PacerOptions {
   /** Requests per interval this client may use (its share of the account's limit). */

@@ -9,7 +9,7 @@ import type { ConnectorSettings } from '../connectors';
 import { createRedactingLog } from '../http/log';
 import { fixedSecretStorage, isSecretStorage, type SecretStorage } from '../secrets/secret-storage';
 import type { SecretStore } from '../secrets/secret-store';
-import type { Clock } from '../time/clock';
+import type { Clock } from '../../src-shared/time/clock';
 import { createConnectionHandlers, createConnectionViews } from './connection-handlers';
 import { createConnectorRegistry } from './connector-registry';
 import { createR2Handlers } from './r2-handlers';

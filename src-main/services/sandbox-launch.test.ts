@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFormFillingBrowser } from '../auth/test-support/form-filling-browser';
 import { createMemorySecretStore } from '../secrets/secret-store';
-import { systemClock } from '../time/clock';
+import { systemClock } from '../../src-shared/time/clock';
 import { createMainServices } from './create-main-services';
 import { DEFAULT_SANDBOX_PORT, launchSandbox, type SandboxHandle } from './sandbox-launch';
 

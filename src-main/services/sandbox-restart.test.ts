@@ -13,7 +13,7 @@ import { createFormFillingBrowser } from '../auth/test-support/form-filling-brow
 import type { SystemBrowser } from '../auth/system-browser';
 import { createIpcRouter } from '../ipc/router';
 import { createMemorySecretStore, type SecretStore } from '../secrets/secret-store';
-import { systemClock } from '../time/clock';
+import { systemClock } from '../../src-shared/time/clock';
 import { createMainServices, type MainServices } from './create-main-services';
 
 interface Session {

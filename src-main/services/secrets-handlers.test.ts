@@ -11,7 +11,7 @@ import { openSecretStore } from '../secrets/open-secret-store';
 import { openSecretStorage } from '../secrets/secret-storage';
 import { createMemorySecretStore } from '../secrets/secret-store';
 import { readWeakStorageConsent } from '../secrets/weak-storage-consent';
-import { systemClock } from '../time/clock';
+import { systemClock } from '../../src-shared/time/clock';
 import { createMainServices, type MainServices } from './create-main-services';
 
 const sender = { url: 'test://secrets/' };

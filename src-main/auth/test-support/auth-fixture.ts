@@ -11,7 +11,7 @@ import { createMemorySecretStore, type SecretStore } from '../../secrets/secret-
 import { createAuthService, type AuthStateChange } from '../auth-service';
 import type { SystemBrowser } from '../system-browser';
 import { createFormFillingBrowser } from './form-filling-browser';
-import { createManualClock } from './manual-clock';
+import { createManualClock } from '../../../src-shared/time/test-support/manual-clock';
 
 export async function createAuthFixture(
   options: { browser?: SystemBrowser; sandbox?: SandboxOptions; secrets?: SecretStore } = {},

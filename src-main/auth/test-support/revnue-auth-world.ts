@@ -3,7 +3,7 @@
 import { ok } from '../../../src-shared/ipc/result';
 import { createConnectionStore } from '../../connections/connection-store';
 import type { SecretStore } from '../../secrets/secret-store';
-import { systemClock } from '../../time/clock';
+import { systemClock } from '../../../src-shared/time/clock';
 import { createAuthService } from '../auth-service';
 import { createAbandoningBrowser } from './form-filling-browser';
 

@@ -13,7 +13,7 @@ import type { ConnectorSettings } from '../../connectors';
 import { createIpcRouter } from '../../ipc/router';
 import { parseTokenSet, secretsOf } from '../../auth/token-set';
 import { createMemorySecretStore, type SecretStore } from '../../secrets/secret-store';
-import { systemClock } from '../../time/clock';
+import { systemClock } from '../../../src-shared/time/clock';
 import { createMainServices } from '../create-main-services';
 
 export interface ServicesWorld {

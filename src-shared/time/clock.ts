@@ -1,11 +1,14 @@
-// Time as an injected dependency (DESIGN §5): pacing, backoff, token expiry and sign-in time-outs
-// all read the clock through this interface so tests can drive time instead of waiting for it.
+// Time as an injected dependency (DESIGN §5): pacing, backoff, token expiry, sign-in time-outs,
+// the sync engine's timers and the renderer's state classes all read time through this interface,
+// so tests drive time instead of waiting for it. Pure: only the timers every runtime has.
 
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
   /** Resolves after `ms`; rejects with the signal's reason when aborted first. */
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Runs `task` once after `ms`; the function it returns cancels it if it has not run yet. */
+  schedule(task: () => void, ms: number): () => void;
 }
 
 export const systemClock: Clock = {
@@ -23,4 +26,8 @@ export const systemClock: Clock = {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
+  schedule: (task, ms) => {
+    const timer = setTimeout(task, ms);
+    return () => clearTimeout(timer);
+  },
 };
