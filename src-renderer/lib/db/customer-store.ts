@@ -1,0 +1,166 @@
+// The local store's operations (DESIGN §3): every method is ONE IndexedDB transaction, and every
+// method that records a salesperson's change commits with `strict` durability before it resolves.
+// The Dexie implementation is `dexie-customer-store.ts`; the engine and the UI see only this.
+import type {
+  ConnectorDescriptor,
+  ConnectorLookups,
+} from '../../../src-shared/connectors/descriptor';
+import type { AppError } from '../../../src-shared/ipc/result';
+import type { Choices } from '../../../src-shared/sync/resolve';
+import type { Conflict } from '../../../src-shared/sync/merge';
+import type { ConnectionMeta, CustomerRow, Hydration, OutboxRow, RecordSyncState } from './rows';
+
+/** A record as a pull delivers it: the server's version, in the local record's shape. */
+export interface PulledRecord<T> {
+  readonly serverId: string;
+  readonly record: T;
+  readonly hydration: Hydration;
+}
+
+/** A storage failure in words (quota, closed database, aborted transaction); nothing was changed. */
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'quota' | 'closed' | 'aborted' | 'invalid' | 'unknown',
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface CustomerStore {
+  // ── What the salesperson does (UI) ───────────────────────────────────────────────────────────
+  /**
+   * A new customer: stored under a fresh `local-<uuid>` key with a pending create entry, in one
+   * strict transaction. Throws StoreError (nothing stored) when the record fails the schema.
+   */
+  createCustomer<T>(
+    descriptor: ConnectorDescriptor<T>,
+    connectionId: string,
+    record: T,
+  ): Promise<string>;
+  /**
+   * An edit of `key`: the row's record becomes `record`, and the difference to the previous local
+   * state is queued (coalesced with a pending entry of the same record; a rejected entry of the
+   * record is re-queued with it, as the fix of what the server refused). One strict transaction.
+   */
+  saveCustomer<T>(
+    descriptor: ConnectorDescriptor<T>,
+    connectionId: string,
+    key: string,
+    record: T,
+  ): Promise<void>;
+  /** Drops every waiting change of `key` and restores its server state (a create: the row goes). */
+  discardChanges(connectionId: string, key: string): Promise<void>;
+  /** Marks the row opened (the "only those I open" scope); no sync state changes. */
+  markOpened(connectionId: string, key: string): Promise<void>;
+  getCustomer<T>(connectionId: string, key: string): Promise<CustomerRow<T> | undefined>;
+  /** Every outbox row of a connection, oldest first (the Changes view). */
+  listOutbox<T>(connectionId: string): Promise<OutboxRow<T>[]>;
+  countWaiting(connectionId: string): Promise<number>;
+
+  // ── What the engine does ─────────────────────────────────────────────────────────────────────
+  /**
+   * The head entry of each record whose head is pending, or in_flight with an unknown outcome, and
+   * due (`nextAttemptAt` ≤ now). Records whose head is rejected or conflict are skipped: they
+   * block only themselves. Oldest first, at most `limit`.
+   */
+  dueEntries<T>(connectionId: string, now: number, limit: number): Promise<OutboxRow<T>[]>;
+  /** The earliest `nextAttemptAt` among waiting (pending/in_flight) heads, or null. */
+  nextDueAt(connectionId: string): Promise<number | null>;
+  /** Start-up: in_flight creates become outcomeUnknown; in_flight updates go back to pending. */
+  recoverInFlight(connectionId: string): Promise<number>;
+  /** Durably (strict) marks the entry in_flight before its request is sent; sets firstAttemptAt. */
+  markInFlight(seq: number, now: number): Promise<OutboxRow | undefined>;
+  /**
+   * The create reached the server as `serverId` with `serverRecord` (in the local shape): in ONE
+   * transaction the row is re-keyed to `serverId`, its base becomes `serverRecord`, the entry goes,
+   * every later entry of the record is re-keyed and re-based (its paths renamed by the
+   * descriptor's itemRenames), and the row's record = serverRecord + those later changes.
+   */
+  completeCreate<T>(
+    descriptor: ConnectorDescriptor<T>,
+    seq: number,
+    serverId: string,
+    serverRecord: T,
+  ): Promise<void>;
+  /** The update is on the server, which now holds `serverRecord`: entry gone, base adopted, later entries re-based. */
+  completeUpdate<T>(
+    descriptor: ConnectorDescriptor<T>,
+    seq: number,
+    serverRecord: T,
+  ): Promise<void>;
+  /** A retryable failure: back to pending (or stays in_flight+outcomeUnknown for a create). */
+  deferEntry(
+    seq: number,
+    patch: {
+      nextAttemptAt: number;
+      lastError: AppError;
+      outcomeUnknown?: boolean;
+      countAttempt: boolean;
+    },
+  ): Promise<void>;
+  /** The server refused it (validation): `rejected`, messages on the row's fieldErrors. */
+  rejectEntry(seq: number, error: AppError): Promise<void>;
+  /** Both sides changed the same fields, or the server record is gone: `conflict`. */
+  conflictEntry<T>(
+    seq: number,
+    conflict:
+      { kind: 'fields'; conflicts: readonly Conflict[]; theirs: T } | { kind: 'deleted_on_server' },
+  ): Promise<void>;
+  /**
+   * The salesperson's choices for a `fields` conflict: the entry becomes a pending update against
+   * `theirs` carrying the resolved values. Returns the descriptor's per-field errors instead when
+   * the choices do not resolve every conflict to a valid record (nothing changes then).
+   */
+  resolveConflict<T>(
+    descriptor: ConnectorDescriptor<T>,
+    connectionId: string,
+    key: string,
+    choices: Choices,
+    lookups: ConnectorLookups,
+  ): Promise<{ ok: true } | { ok: false; errors: Record<string, string[]> }>;
+  /** "Deleted on the server": re-create it (a pending create of the local state) or discard it. */
+  resolveDeleted<T>(
+    descriptor: ConnectorDescriptor<T>,
+    connectionId: string,
+    key: string,
+    choice: 'recreate' | 'discard',
+  ): Promise<void>;
+
+  /**
+   * Pulled records, in chunks of ~1,000 per transaction (relaxed durability: the server still has
+   * them). A record with waiting entries keeps its local state; only its `remote` is refreshed. A
+   * summary never replaces a full record the server has not changed since (no echo, no downgrade).
+   */
+  applyPulled<T>(
+    descriptor: ConnectorDescriptor<T>,
+    connectionId: string,
+    records: readonly PulledRecord<T>[],
+  ): Promise<void>;
+  /**
+   * After a COMPLETE listing (descriptor.capabilities.listingIsComplete): rows with a server id not
+   * in `seenServerIds` were deleted on the server. Without waiting entries they go; with them,
+   * their head becomes a `deleted_on_server` conflict. Returns how many rows were affected.
+   */
+  applyDeletions(connectionId: string, seenServerIds: ReadonlySet<string>): Promise<number>;
+  /**
+   * Summary rows to fetch in full, at most `limit`: every summary row (`all`), or the opened ones
+   * plus those whose server id is in the given set (the salesperson's own, for the 'mine' scope),
+   * or only the opened ones (`opened`). Opened rows come first.
+   */
+  rowsToHydrate(
+    connectionId: string,
+    wanted: 'all' | 'opened' | ReadonlySet<string>,
+    limit: number,
+  ): Promise<CustomerRow[]>;
+  putLookups(connectionId: string, lookups: ConnectorLookups, now: number): Promise<void>;
+  getLookups(connectionId: string): Promise<ConnectorLookups>;
+  getMeta(connectionId: string): Promise<ConnectionMeta>;
+  putMeta(meta: ConnectionMeta): Promise<void>;
+  /** Removes every row, entry, lookup and meta of a connection (the connection was deleted). */
+  deleteConnectionData(connectionId: string): Promise<void>;
+  close(): void;
+}
+
+export type { RecordSyncState };

@@ -1,0 +1,138 @@
+// What the store, the sync engine and (later) the UI know about a connector: ONE descriptor per
+// API (DESIGN §1). Anything that differs between Revnue v2 and R2 is a member here, so the code
+// that uses a descriptor never asks which API it is talking to (no `kind === …` outside).
+import type { z } from 'zod';
+import type { ConnectorKind } from '../connection';
+import type { Change } from '../sync/diff';
+import type { MergeResult } from '../sync/merge';
+import type { Choices } from '../sync/resolve';
+import type { ObjectShape } from '../sync/shape';
+import type { Validated } from '../sync/validate';
+
+/** Which customers an R2 connection keeps complete (by-ID) copies of for offline use. */
+export type OfflineScope = 'all' | 'mine' | 'opened';
+
+export interface ConnectorCapabilities {
+  /** Partial updates exist (R2 PATCH); otherwise an update is a PUT of the whole merged record. */
+  readonly patch: boolean;
+  /** The list is paged (R2 `page`/`pagesize`); otherwise one request lists everything. */
+  readonly paging: boolean;
+  /** The list can be asked for changes since a time (R2 `updatedsince`). */
+  readonly updatedSince: boolean;
+  /**
+   * A complete pull lists EVERY customer, so one missing from it was deleted on the server
+   * (Revnue). R2's list never shows "Created in CRM" records: missing there proves nothing.
+   */
+  readonly listingIsComplete: boolean;
+  /** List rows lack fields the by-ID record has, so full records are fetched in a second tier. */
+  readonly summariesInList: boolean;
+  /** The offline scopes the connection may choose from ('all' first = the default). */
+  readonly offlineScopes: readonly OfflineScope[];
+}
+
+export interface RateLimitDefaults {
+  /** This client's share of the account's requests per minute (main's pacer enforces it). */
+  readonly perMinute: number;
+  /** How many records the engine pushes at once; main's pacer still spaces the requests. */
+  readonly parallelPushes: number;
+}
+
+/** A column of the customer list: a label and how to read it from a record. */
+export interface ListColumn<T> {
+  readonly id: string;
+  readonly label: string;
+  readonly value: (record: T) => string;
+}
+
+/** One field of the editor, by its path in the record and its label ("Company name"). */
+export interface EditorField {
+  readonly path: string;
+  readonly label: string;
+  readonly input:
+    | 'text'
+    | 'email'
+    | 'tel'
+    | 'url'
+    | 'number'
+    | 'money'
+    | 'date'
+    | 'datetime'
+    | 'checkbox'
+    | 'select'
+    | 'textarea';
+  readonly required?: boolean;
+  readonly maxLength?: number;
+  /** Values of a select (enums), or the lookup it is filled from (`lookup:categories`). */
+  readonly options?: readonly string[] | `lookup:${string}`;
+  readonly readOnly?: boolean;
+}
+
+export interface EditorSection {
+  readonly id: string;
+  readonly label: string;
+  readonly fields: readonly EditorField[];
+  /** A repeatable group (R2 contacts): the path of the list its items live in. */
+  readonly repeat?: string;
+}
+
+/** The words a salesperson sees for this API's sync situations. */
+export interface ConnectorWording {
+  /** "Revnue API v2", "Unibiz R2". */
+  readonly apiName: string;
+  /** e.g. "A customer named “Acme” already exists in Revnue." for a natural-key clash. */
+  readonly duplicateName: (name: string) => string;
+  readonly deletedOnServer: string;
+}
+
+export interface ConnectorDescriptor<T> {
+  readonly kind: ConnectorKind;
+  readonly label: string;
+  readonly capabilities: ConnectorCapabilities;
+  readonly rateLimit: RateLimitDefaults;
+  /** The sync core's shape of the local record (keys typed by the record). */
+  readonly shape: ObjectShape;
+  /** The local record's schema: what the editor and the store accept. */
+  readonly recordSchema: z.ZodType<T>;
+  readonly listColumns: readonly ListColumn<T>[];
+  readonly editor: readonly EditorSection[];
+  readonly wording: ConnectorWording;
+
+  /** The natural key (Revnue: normalized name; R2: customerid, else normalized company name). */
+  naturalKey(record: T): string;
+  /** The name shown for a record in lists, the Changes view and messages. */
+  displayName(record: T): string;
+  /** Every nested item gets its client identity (R2 contacts' `localKey`); call before storing. */
+  prepareForStore(record: T): T;
+  /** A new record for the editor. */
+  emptyRecord(): T;
+  /** Validation against the record schema (and the lookups, e.g. Revnue custom-field types). */
+  validate(record: T, lookups: ConnectorLookups): Validated<T>;
+  /** Conflict resolution against the record schema (sync core's resolveR2/resolveRevnue). */
+  resolve(
+    result: MergeResult<T>,
+    choices: Choices,
+    lookups: ConnectorLookups,
+  ): Validated<MergeResult<T>>;
+  /**
+   * After a create: the client item identities (R2 contact localKey) the server answered with an
+   * id, as path renames, so edits queued while the create was in flight still name their items:
+   * `contacts[localKey=local-1]` → `contacts[recordid=C-9]`. Revnue has none: [].
+   */
+  itemRenames(sent: T, created: T): readonly PathRename[];
+  /** A record to create again after it was deleted on the server: server ids stripped. */
+  forRecreate(record: T): T;
+}
+
+export interface PathRename {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Cached lookup lists by name (Revnue: companies, categories, countries, templates; R2: none). */
+export type ConnectorLookups = Readonly<Record<string, unknown>>;
+
+/** Applies item renames to queued changes (see ConnectorDescriptor.itemRenames). */
+export type RenameChanges = (
+  changes: readonly Change[],
+  renames: readonly PathRename[],
+) => Change[];
