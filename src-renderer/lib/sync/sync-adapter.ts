@@ -46,9 +46,10 @@ export interface SyncAdapter<T> {
   /**
    * Sends what `merge.changedLocally` says the server lacks (R2 PATCH — or PUT when a contact was
    * removed; Revnue PUT of the merged record), and answers the record the server now holds.
-   * Never called with unresolved conflicts or an empty changedLocally.
+   * `theirs` is the server record the merge was made against (a Revnue PUT sends null only to
+   * clear a field it has set). Never called with unresolved conflicts or an empty changedLocally.
    */
-  push(serverId: string, merge: MergeResult<T>): Promise<Result<T>>;
+  push(serverId: string, merge: MergeResult<T>, theirs: T): Promise<Result<T>>;
   /**
    * After a create whose outcome is unknown: the server record with the same natural key created
    * since `firstAttemptAt` (ms), or null when there is none (then it is safe to send again).
