@@ -119,6 +119,12 @@ export interface ConnectorDescriptor<T> {
    * `contacts[localKey=local-1]` → `contacts[recordid=C-9]`. Revnue has none: [].
    */
   itemRenames(sent: T, created: T): readonly PathRename[];
+  /**
+   * What the list shows of a full record, in the same shape a pulled summary has (R2: the list's
+   * columns; Revnue: the record itself — its list is complete). The store compares a pulled summary
+   * with this to tell "unchanged since the full copy" (keep it) from "changed" (fetch again).
+   */
+  summaryOf(record: T): T;
   /** A record to create again after it was deleted on the server: server ids stripped. */
   forRecreate(record: T): T;
 }

@@ -158,6 +158,14 @@ export interface CustomerStore {
   getLookups(connectionId: string): Promise<ConnectorLookups>;
   getMeta(connectionId: string): Promise<ConnectionMeta>;
   putMeta(meta: ConnectionMeta): Promise<void>;
+  /**
+   * Called after a salesperson's change committed (create, save, discard, resolve) — the engine
+   * pushes soon after — and after a pull's last chunk (`pulled`), so a list re-queries once per
+   * pull, not per chunk. Returns the unsubscribe.
+   */
+  onChange(
+    listener: (change: { connectionId: string; cause: 'local' | 'pulled' }) => void,
+  ): () => void;
   /** Removes every row, entry, lookup and meta of a connection (the connection was deleted). */
   deleteConnectionData(connectionId: string): Promise<void>;
   close(): void;
