@@ -145,6 +145,11 @@ export interface CustomerStore {
    */
   applyDeletions(connectionId: string, seenServerIds: ReadonlySet<string>): Promise<number>;
   /**
+   * The server answered 404 for these ids (R2 by-ID): rows without waiting entries go; rows with
+   * them get a `deleted_on_server` conflict on their head entry. Returns how many rows were affected.
+   */
+  markDeletedOnServer(connectionId: string, serverIds: readonly string[]): Promise<number>;
+  /**
    * Summary rows to fetch in full, at most `limit`: every summary row (`all`), or the opened ones
    * plus those whose server id is in the given set (the salesperson's own, for the 'mine' scope),
    * or only the opened ones (`opened`). Opened rows come first.
