@@ -48,6 +48,25 @@ export default tseslint.config(
       },
     },
   },
+  // Type-aware rules (DESIGN §5.8): a promise nobody awaits loses its error silently, and a
+  // switch over a union that misses a member is a state the sync engine forgot.
+  {
+    files: ['**/*.ts', '**/*.svelte'],
+    languageOptions: {
+      parserOptions: {
+        projectService: true,
+        extraFileExtensions: ['.svelte'],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+    },
+  },
   // Electron and keytar only at main's edges (and in the preload, which is Electron by nature).
   {
     files: ['**/*.{ts,svelte}'],

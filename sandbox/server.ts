@@ -62,6 +62,8 @@ async function handle(
     case 'throttle':
       await writeResponse(res, faultThrottleResponse(path, plan.action.retryAfterSeconds));
       return;
+    case 'none':
+      break;
   }
   if (plan.loseResponse) loseResponse(req, res);
 
