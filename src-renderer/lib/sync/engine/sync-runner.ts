@@ -10,7 +10,12 @@ import {
   type SyncStatus,
   type SyncTiming,
 } from '../sync-status';
-import { browserOnlineSignal, localStorageHeartbeat, type OnlineSignal } from './browser-signals';
+import {
+  broadcastChangeChannel,
+  browserOnlineSignal,
+  localStorageHeartbeat,
+  type OnlineSignal,
+} from './browser-signals';
 import {
   defaultLockTiming,
   ProfileLock,
@@ -43,6 +48,16 @@ export interface SyncRunnerOptions {
   readonly onAuthChanged?: (listener: (change: AuthChange) => void) => () => void;
   /** Default: navigator.onLine and the window's online/offline events. */
   readonly online?: OnlineSignal;
+  /**
+   * Tells the other windows of the profile about a save here, so the window that syncs pushes it
+   * at once (each window's store only tells its own listeners). Default: a BroadcastChannel.
+   */
+  readonly changes?: ChangeChannel;
+}
+
+export interface ChangeChannel {
+  post(connectionId: string): void;
+  subscribe(listener: (connectionId: string) => void): () => void;
 }
 
 export interface SyncRunner {
@@ -58,6 +73,8 @@ export interface SyncRunner {
   settled(): Promise<void>;
   /** No run in progress anywhere (tests drive a manual clock between these). */
   quiet(): Promise<void>;
+  /** Whether `settled()` would resolve now. */
+  isSettled(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -87,10 +104,14 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
     onLost: () => everyEngine('another_window', true),
   });
 
+  const changes = options.changes ?? broadcastChangeChannel(`${lockName}:changes`);
   unsubscribes.push(
     store.onChange(({ connectionId, cause }) => {
-      if (cause === 'local') engines.get(connectionId)?.localChanged();
+      if (cause !== 'local') return;
+      engines.get(connectionId)?.localChanged();
+      changes.post(connectionId);
     }),
+    changes.subscribe((connectionId) => engines.get(connectionId)?.localChanged()),
     online.subscribe((isOnline) => everyEngine('offline', !isOnline)),
   );
   if (options.onAuthChanged) {
@@ -171,10 +192,13 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
       for (;;) {
         // Subscribe before checking, so a change during the check is not missed.
         const woken = nextActivity();
-        const states = await Promise.all([...engines.values()].map((engine) => engine.isSettled()));
-        if (states.every(Boolean)) return;
+        if (await this.isSettled()) return;
         await woken;
       }
+    },
+    async isSettled() {
+      const states = await Promise.all([...engines.values()].map((engine) => engine.isSettled()));
+      return states.every(Boolean);
     },
     async quiet() {
       await Promise.all([...engines.values()].map((engine) => engine.quiet()));
