@@ -66,7 +66,9 @@ export class FakeServerAdapter<T> implements SyncAdapter<T> {
 
   pullPage(cursor: unknown, checkpoint: string | null): Promise<Result<PullPage<T>>> {
     return this.#call('list', () => {
-      const since = checkpoint === null ? null : Number(checkpoint);
+      // Without `updatedSince` (Revnue) every pull is a complete listing, whatever the checkpoint.
+      const delta = this.descriptor.capabilities.updatedSince && checkpoint !== null;
+      const since = delta ? Number(checkpoint) : null;
       const version = this.#server.version;
       const listed = this.#server.list(since);
       if (!listed.ok) return listed;
