@@ -246,9 +246,16 @@ export class SyncEngine<T> {
   #kick(): void {
     if (this.#running || this.#closed || this.#pauses.size > 0 || this.#requested === null) return;
     if (this.#clock.now() < this.#rateLimitedUntil) {
-      // No request before the server's Retry-After, whatever asked for the run.
+      // No request before the server's Retry-After, whatever asked for the run (and the status
+      // says so: this may follow a pause, whose "paused" must not stay on screen).
       this.#scheduleWait(this.#rateLimitedUntil, this.#requested);
       this.#requested = null;
+      this.#board.set({
+        phase: 'waiting',
+        pauseReason: null,
+        nextAttemptAt: this.#rateLimitedUntil,
+        waitReason: waitReasonFor({ rateLimited: true, runFailed: false, problem: null }),
+      });
       return;
     }
     const kind = this.#requested;
