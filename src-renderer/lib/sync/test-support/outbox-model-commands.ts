@@ -190,8 +190,17 @@ const discard = (index: number) =>
     );
     if (entries.length === 0 || entries.some((entry) => entry.firstAttemptAt !== null)) return;
     await world.store.discardChanges(world.connectionId, key);
-    if (entries.some((entry) => entry.kind === 'create')) customer.discarded = true;
-    else for (const field of modelFields) customer.fields[field].mine = undefined;
+    if (entries.some((entry) => entry.kind === 'create')) {
+      customer.discarded = true;
+      return;
+    }
+    // Every earlier change of the record is on the server (none is left in the outbox): what it
+    // holds now is what the salesperson gets back.
+    const onServer = world.server.record(key);
+    for (const field of modelFields) {
+      customer.fields[field].mine = undefined;
+      if (onServer) customer.fields[field].agreed = onServer[field];
+    }
   });
 
 const field = fc.constantFrom<ModelField>(...modelFields);
