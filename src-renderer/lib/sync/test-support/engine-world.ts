@@ -12,7 +12,10 @@ import type { CustomerStore } from '../../db/customer-store';
 import { openCustomerStore } from '../../db/dexie-customer-store';
 import type { AuthChange, SyncRunner } from '../engine/sync-runner';
 import { createSyncRunner } from '../engine/sync-runner';
-import { fullJitterBackoff, type SyncStatus, type SyncTiming } from '../sync-status';
+import type { SyncStatus, SyncTiming } from '../sync-status';
+import { testTiming } from './test-timing';
+
+export { testTiming };
 import { FakeServer } from './fake-server';
 import { FakeServerAdapter } from './fake-server-adapter';
 import {
@@ -31,14 +34,6 @@ export interface OtherWindow {
   status(): SyncStatus | undefined;
   close(): Promise<void>;
 }
-
-export const testTiming: SyncTiming = {
-  backoffMs: fullJitterBackoff(1_000, 8_000),
-  saveDebounceMs: 750,
-  idleIntervalMs: 60_000,
-  maxRetryAfterMs: 120_000,
-  hydrateBatch: 5,
-};
 
 export interface EngineWorldOptions {
   readonly api?: CardApi;
