@@ -1,5 +1,6 @@
 // The main window and the security baseline of every web page Fieldbook shows (issue 2, point 2):
-// sandboxed, isolated, no Node; no navigation, pop-up or webview; no permission but persistent storage; no network but app:.
+// sandboxed, isolated, no Node; no navigation, pop-up or webview; no permission but persistent
+// storage; no network but app:.
 import { app, BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
 import { createRedactingLog } from '../http/log';
 import { appEntryUrl, appOrigin } from './app-protocol';
