@@ -11,6 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { propertyParams } from '../../../../src-shared/sync/test-support/fc-params';
 import { EngineWorld } from '../test-support/engine-world';
 import {
+  cardConnector,
+  revnueConnector,
+  type CardLike,
+  type WorldConnector,
+} from '../test-support/fake-server-connectors';
+import {
   modelFields,
   newModel,
   expectedValue,
@@ -25,11 +31,15 @@ const numRuns = Number(env?.FC_RUNS ?? 1000);
 /** fc.commands shrinks by which commands ran: a replay needs their replayPath too. */
 const replayPath = env?.FC_REPLAY;
 
-async function setup(): Promise<{ model: OutboxModel; real: EngineWorld }> {
+type World = EngineWorld<CardLike>;
+
+async function setup(
+  connector: WorldConnector<CardLike>,
+): Promise<{ model: OutboxModel; real: World }> {
   const model = newModel();
-  const world = new EngineWorld({ random: () => 0.5 });
+  const world = new EngineWorld<CardLike>({ connector, random: () => 0.5 });
   for (const name of ['Acme', 'Globex']) {
-    world.server.seed({ name, phone: '0', city: 'Leeds', owner: 'ann' });
+    world.server.seed(world.record({ name, phone: '0', city: 'Leeds' }));
     model.customers.push({
       name,
       createdKey: null,
@@ -43,7 +53,7 @@ async function setup(): Promise<{ model: OutboxModel; real: EngineWorld }> {
 }
 
 /** Faults off, online, signed in; conflicts resolved with "mine" until none is left. */
-async function settleEverything(model: OutboxModel, world: EngineWorld): Promise<Set<string>> {
+async function settleEverything(model: OutboxModel, world: World): Promise<Set<string>> {
   world.server.clearFaults();
   world.setOnline(true);
   world.setAuth('signed_in');
@@ -65,7 +75,9 @@ async function settleEverything(model: OutboxModel, world: EngineWorld): Promise
   return mustConflict;
 }
 
-describe('the engine against a reference model', () => {
+const connectors = [cardConnector, revnueConnector] as unknown as WorldConnector<CardLike>[];
+
+describe.each(connectors)('the engine against a reference model ($label)', (connector) => {
   it('loses nothing, duplicates nothing and overwrites no concurrent edit', async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -74,7 +86,7 @@ describe('the engine against a reference model', () => {
           ...(replayPath ? { replayPath } : {}),
         }),
         async (commands) => {
-          const { model, real: world } = await setup();
+          const { model, real: world } = await setup(connector);
           try {
             await fc.asyncModelRun(() => Promise.resolve({ model, real: world }), commands);
             const mustConflict = await settleEverything(model, world);

@@ -2,8 +2,8 @@
 // the computer can do, each applied to the real system (EngineWorld) and to the reference model.
 // Between commands nothing runs: every command that starts a run waits until it is over.
 import fc from 'fast-check';
-import type { Card } from './fake-server-descriptor';
-import type { EngineWorld } from './engine-world';
+import type { EngineWorld as AnyEngineWorld } from './engine-world';
+import type { CardLike } from './fake-server-connectors';
 import type { FaultKind, ServerOperation } from './fake-server';
 import {
   modelFields,
@@ -15,6 +15,8 @@ import {
   type OutboxModel,
 } from './outbox-model';
 
+/** The model test runs on any connector whose records have a name, a city and a phone. */
+export type EngineWorld = AnyEngineWorld<CardLike>;
 type Command = fc.AsyncCommand<OutboxModel, EngineWorld>;
 
 const living = (model: OutboxModel) => model.customers.filter((customer) => !customer.discarded);
@@ -146,7 +148,7 @@ export async function resolveConflicts(
   choice: 'mine' | 'theirs',
 ): Promise<number> {
   let resolved = 0;
-  for (const entry of await world.store.listOutbox<Card>(world.connectionId)) {
+  for (const entry of await world.store.listOutbox<CardLike>(world.connectionId)) {
     if (entry.state !== 'conflict' || entry.conflict?.kind !== 'fields') continue;
     const row = await world.row(entry.recordKey);
     const customer = model.customers.find((candidate) => candidate.name === row?.record.name);
