@@ -162,7 +162,7 @@ export class EngineWorld<T extends CardLike = Card> {
   setAuth(authState: ConnectionView['authState']): void {
     this.#authState = authState;
     for (const listener of [...this.#authListeners]) {
-      listener({ connectionId: this.connectionId, authState });
+      listener({ connectionId: this.connectionId, state: authState });
     }
   }
 
