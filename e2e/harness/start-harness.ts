@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createIpcRouter } from '../../src-main/ipc/router';
 import { createMemorySecretStore, type SecretStore } from '../../src-main/secrets/secret-store';
 import { createMainServices } from '../../src-main/services/create-main-services';
+import type { ConnectorSettings } from '../../src-main/connectors';
 import { createFormFillingBrowser } from '../../src-main/auth/test-support/form-filling-browser';
 import { systemClock } from '../../src-shared/time/clock';
 import { startSandbox } from '../../sandbox/index';
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   /** Keep connections and (sandbox) tokens here across runs; a fresh temp folder otherwise. */
   profileDir?: string;
   rendererDir: string;
+  /** Main's pacing and time-outs (defaults: the app's). */
+  connectors?: ConnectorSettings;
   log?: (line: string) => void;
 }
 
@@ -57,6 +60,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     clock: systemClock,
     startSandbox,
     log,
+    ...(options.connectors ? { connectors: options.connectors } : {}),
   });
   const sandbox = options.sandbox ? await startSandbox({ port: 0, log }) : undefined;
 
