@@ -12,7 +12,7 @@ import { platformSecretStoreCandidates } from './platform/secret-store-safe-stor
 import { createSystemBrowser } from './platform/system-browser';
 import { createMainWindow, hardenSession, installWebContentsGuards } from './platform/window';
 import { openSecretStore } from './secrets/open-secret-store';
-import { openSecretStorage } from './secrets/secret-storage';
+import { selectSecretStore } from './secrets/secret-store-selector';
 import { createMainServices, type MainServices } from './services';
 import { systemClock } from '../src-shared/time/clock';
 
@@ -29,7 +29,7 @@ const log = createRedactingLog((line) => console.error(line));
 async function startServices(): Promise<MainServices> {
   const userDataDir = app.getPath('userData');
   // Re-run with consent when the user accepts weaker storage (secrets.acceptWeakStorage).
-  const secrets = await openSecretStorage({
+  const secrets = await selectSecretStore({
     userDataDir,
     open: (acceptWeak) => openSecretStore(platformSecretStoreCandidates(userDataDir), acceptWeak),
     log,

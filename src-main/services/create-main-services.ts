@@ -7,7 +7,11 @@ import type { SystemBrowser } from '../auth/system-browser';
 import { createConnectionStore, type ConnectionStore } from '../connections/connection-store';
 import type { ConnectorSettings } from '../connectors';
 import { createRedactingLog } from '../http/log';
-import { fixedSecretStorage, isSecretStorage, type SecretStorage } from '../secrets/secret-storage';
+import {
+  fixedSecretStoreSelector,
+  isSecretStoreSelector,
+  type SecretStoreSelector,
+} from '../secrets/secret-store-selector';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../../src-shared/time/clock';
 import { createConnectionHandlers, createConnectionViews } from './connection-handlers';
@@ -22,10 +26,10 @@ export interface MainServicesOptions {
   /** Electron's userData folder (connections.json and the sandbox's files live here). */
   userDataDir: string;
   /**
-   * The app: the storage chosen for this machine (`openSecretStorage`), whose status and weak-
+   * The app: the secret store chosen for this machine (`selectSecretStore`), whose status and weak-
    * storage consent the window can see. Tests and the harness: a plain store (status `memory`).
    */
-  secrets: SecretStorage | SecretStore;
+  secrets: SecretStoreSelector | SecretStore;
   browser: SystemBrowser;
   clock: Clock;
   /** `startSandbox` from sandbox/index.ts; absent in builds without the sandbox. */
@@ -47,17 +51,17 @@ export interface MainServices {
 
 export function createMainServices(options: MainServicesOptions): MainServices {
   const log = createRedactingLog(options.log ?? ((line) => process.stderr.write(`${line}\n`)));
-  const storage = isSecretStorage(options.secrets)
+  const selector = isSecretStoreSelector(options.secrets)
     ? options.secrets
-    : fixedSecretStorage(options.secrets);
+    : fixedSecretStoreSelector(options.secrets);
   const connections = createConnectionStore({
     dir: options.userDataDir,
-    secrets: storage.store,
+    secrets: selector.store,
     warn: log,
   });
   const auth = createAuthService({
     connections,
-    secrets: storage.store,
+    secrets: selector.store,
     browser: options.browser,
     clock: options.clock,
   });
@@ -85,7 +89,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...createRevnueHandlers(registry),
       ...createR2Handlers(registry),
       ...sandbox.handlers,
-      ...createSecretsHandlers(storage),
+      ...createSecretsHandlers(selector),
     },
     sandbox,
   );
