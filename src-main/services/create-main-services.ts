@@ -1,6 +1,7 @@
-// Main's services without Electron: connection store, auth, connectors and the IPC handler map.
-// src-main/index.ts passes the Electron adapters; the e2e harness and the tests pass Node ones.
-// A sandbox from an earlier session restarts in the background; calls on its connections wait.
+// Main's services without Electron: connection store, auth, connectors, the IPC handler map and
+// the event hub the window listens to. src-main/index.ts passes the Electron adapters; the e2e
+// harness and the tests pass Node ones. A sandbox from an earlier session restarts in the
+// background; calls on its connections wait.
 import type { Handlers } from '../../src-shared/ipc/contract';
 import { createAuthService, type AuthService } from '../auth/auth-service';
 import type { SystemBrowser } from '../auth/system-browser';
@@ -15,6 +16,12 @@ import {
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../../src-shared/time/clock';
 import { createConnectionHandlers, createConnectionViews } from './connection-handlers';
+import { createEventHub, type EventHub } from '../ipc/event-hub';
+import {
+  announceAuthChanges,
+  announcingConnectionStore,
+  createConnectionsAnnouncer,
+} from './connection-events';
 import { createConnectorRegistry } from './connector-registry';
 import { createR2Handlers } from './r2-handlers';
 import { createRevnueHandlers } from './revnue-handlers';
@@ -44,6 +51,9 @@ export interface MainServicesOptions {
 
 export interface MainServices {
   handlers: Handlers;
+  /** `auth.changed` and `connections.changed`, for the edge that carries them to the window. */
+  events: EventHub;
+  /** Changes made here are announced like those made over IPC. */
   connections: ConnectionStore;
   auth: AuthService;
   close(): Promise<void>;
@@ -54,23 +64,28 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const selector = isSecretStoreSelector(options.secrets)
     ? options.secrets
     : fixedSecretStoreSelector(options.secrets);
-  const connections = createConnectionStore({
+  const storedConnections = createConnectionStore({
     dir: options.userDataDir,
     secrets: selector.store,
     warn: log,
   });
   const auth = createAuthService({
-    connections,
     secrets: selector.store,
     browser: options.browser,
     clock: options.clock,
+    connections: storedConnections,
   });
+  const events = createEventHub({ log });
+  announceAuthChanges(auth, events);
+  const views = createConnectionViews(storedConnections, auth);
+  const announcer = createConnectionsAnnouncer(views, events, log);
+  // Everything below changes connections through this one, so no change goes unannounced.
+  const connections = announcingConnectionStore(storedConnections, announcer);
   const registry = createConnectorRegistry({
     connections,
     auth,
     settings: { ...options.connectors, log },
   });
-  const views = createConnectionViews(connections, auth);
   const sandbox = createSandboxService({
     userDataDir: options.userDataDir,
     connections,
@@ -96,8 +111,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
 
   return {
     handlers,
+    events,
     connections,
     auth,
-    close: () => sandbox.close(),
+    close: async () => {
+      await sandbox.close();
+      await announcer.idle();
+    },
   };
 }
