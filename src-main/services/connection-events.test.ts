@@ -6,7 +6,12 @@ import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { ConnectionStore } from '../connections/connection-store';
 import { createEventHub, type HubEvent } from '../ipc/event-hub';
 import type { ConnectionViews } from './connection-handlers';
-import { announcingConnectionStore, createConnectionsAnnouncer } from './connection-events';
+import type { AuthStateChange } from '../auth/auth-service';
+import {
+  announceAuthChanges,
+  announcingConnectionStore,
+  createConnectionsAnnouncer,
+} from './connection-events';
 import { createServicesWorld, type ServicesWorld } from './test-support/services-world';
 
 function view(name: string): ConnectionView {
@@ -123,6 +128,28 @@ describe('the announcing connection store', () => {
   });
 });
 
+describe('announcing sign-in changes', () => {
+  it('sends auth.changed and then the list again, whose views carry the new state', () => {
+    let listener: ((change: AuthStateChange) => void) | undefined;
+    const auth = {
+      onStateChange: (l: (change: AuthStateChange) => void) => ((listener = l), () => {}),
+    };
+    const hub = createEventHub({ log: () => {} });
+    const heard: HubEvent[] = [];
+    hub.subscribe((e) => heard.push(e));
+    const changed = vi.fn();
+    announceAuthChanges(auth, hub, { changed });
+    listener?.({ connectionId: 'r2-1', state: 'signed_out', message: 'Sign in again.' });
+    expect(heard).toEqual([
+      {
+        event: 'auth.changed',
+        payload: { connectionId: 'r2-1', state: 'signed_out', message: 'Sign in again.' },
+      },
+    ]);
+    expect(changed).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('events from the real services', () => {
   let world: ServicesWorld | undefined;
   afterEach(async () => {
@@ -146,6 +173,9 @@ describe('events from the real services', () => {
     ]);
     const both = await world.nextEvent((e) => listed(e).length === 2);
     expect(listed(both).map((c) => c.kind)).toEqual(['revnue-v2', 'r2']);
+    // The last list announced shows both signed in, however the sign-in and the reads overlapped.
+    const lastList = () => listed(events.findLast((e) => e.event === 'connections.changed')!);
+    await expect.poll(() => lastList().map((c) => c.authState)).toEqual(['signed_in', 'signed_in']);
     // Every event is exactly what the event list allows: no secret rides along.
     const serialized = JSON.stringify(events);
     for (const token of await world.storedTokens()) expect(serialized).not.toContain(token);

@@ -1,7 +1,7 @@
 // Tells the window when connections or sign-ins change (DESIGN §2 "Events"), so it never polls:
 // `auth.changed` from the auth service, and `connections.changed` — the whole list, as
-// `connections.list` answers it — after every change to the list, whoever made it (an IPC
-// operation, "Try the sandbox", the sandbox moving its connections after a restart).
+// `connections.list` answers it — after every change to the list or to a sign-in, whoever made
+// it (an IPC operation, "Try the sandbox", the sandbox moving its connections after a restart).
 import type { AuthService } from '../auth/auth-service';
 import type { ConnectionStore } from '../connections/connection-store';
 import type { EventHub } from '../ipc/event-hub';
@@ -79,7 +79,18 @@ export function announcingConnectionStore(
   };
 }
 
-/** Forwards every sign-in state change of the auth service as `auth.changed`. */
-export function announceAuthChanges(auth: Pick<AuthService, 'onStateChange'>, events: EventHub) {
-  return auth.onStateChange((change) => events.emit('auth.changed', change));
+/**
+ * Forwards every sign-in state change of the auth service as `auth.changed`, and announces the
+ * list again: each view carries its `authState`, and a list read just before the change must
+ * not be the last word the window hears.
+ */
+export function announceAuthChanges(
+  auth: Pick<AuthService, 'onStateChange'>,
+  events: EventHub,
+  announcer: Pick<ConnectionsAnnouncer, 'changed'>,
+) {
+  return auth.onStateChange((change) => {
+    events.emit('auth.changed', change);
+    announcer.changed();
+  });
 }

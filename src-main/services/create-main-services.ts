@@ -76,9 +76,9 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     connections: storedConnections,
   });
   const events = createEventHub({ log });
-  announceAuthChanges(auth, events);
   const views = createConnectionViews(storedConnections, auth);
   const announcer = createConnectionsAnnouncer(views, events, log);
+  announceAuthChanges(auth, events, announcer);
   // Everything below changes connections through this one, so no change goes unannounced.
   const connections = announcingConnectionStore(storedConnections, announcer);
   const registry = createConnectorRegistry({
