@@ -4,10 +4,24 @@
 import { ESLint } from 'eslint';
 import { describe, expect, test } from 'vitest';
 
-const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+// The snippets live at made-up paths no tsconfig includes, so the type-aware rules (which need a
+// program) are switched off here; the import rules under test need no types.
+const eslint = new ESLint({
+  cwd: new URL('..', import.meta.url).pathname,
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': 'off',
+    },
+  },
+});
 
 async function restrictedImports(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path });
+  // A snippet that does not parse would report no import at all: that must fail, not pass.
+  const fatal = (result?.messages ?? []).filter((message) => message.fatal);
+  if (fatal.length > 0) throw new Error(`${path}: ${fatal.map((m) => m.message).join('; ')}`);
   return (result?.messages ?? [])
     .filter((message) => message.ruleId === 'no-restricted-imports')
     .map((message) => message.message);
@@ -41,6 +55,34 @@ describe('import boundaries', () => {
     ['src-preload/index.ts', "import { contextBridge } from 'electron';"],
     ['src-main/services/x.test.ts', "import { x } from '../auth/test-support/auth-fixture';"],
     ['src-renderer/lib/x.ts', "import { ok } from '../../src-shared/ipc/result';"],
+  ])('%s may: %s', async (path, code) => {
+    expect(await restrictedImports(path, `${code}\nexport {};\n`)).toEqual([]);
+  });
+});
+
+// Paths of files that exist, so the type-aware parser finds them in a project.
+describe('the exceptions for tests that need real parts', () => {
+  const world =
+    "import { createServicesWorld } from '../../../../src-main/services/test-support/services-world';";
+  const sandbox = "import { rowsOf } from '../../sandbox/r2/list-rows';";
+
+  test.each([
+    ['src-renderer/lib/sync/adapters/r2-adapter.ts', world],
+    [
+      'src-renderer/lib/sync/adapters/r2-adapter.ts',
+      "import { x } from '../test-support/adapter-world.node';",
+    ],
+    ['src-renderer/lib/sync/test-support/adapter-world.node.ts', "import ky from 'ky';"],
+    ['src-shared/connectors/r2.ts', sandbox],
+    ['src-shared/connectors/r2.test.ts', "import { x } from '../../src-main/connectors';"],
+  ])('%s may not: %s', async (path, code) => {
+    expect(await restrictedImports(path, `${code}\nexport {};\n`)).not.toEqual([]);
+  });
+
+  test.each([
+    ['src-renderer/lib/sync/adapters/r2-adapter.node.test.ts', world],
+    ['src-renderer/lib/sync/test-support/adapter-world.node.ts', world],
+    ['src-shared/connectors/r2.test.ts', sandbox],
   ])('%s may: %s', async (path, code) => {
     expect(await restrictedImports(path, `${code}\nexport {};\n`)).toEqual([]);
   });

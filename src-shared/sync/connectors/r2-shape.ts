@@ -23,7 +23,11 @@ const emptyTexts = (keys: readonly string[]) => Object.fromEntries(keys.map((key
 export const r2EmptyAddress: Readonly<Record<string, string>> = emptyTexts(r2AddressKeys);
 const emptyBlocks = Object.fromEntries(r2AddressBlocks.map((block) => [block, r2EmptyAddress]));
 
-const address = objectShape({}, { patch: 'whole', clearWith: r2EmptyAddress });
+// Labels belong to the block they name a field of: formatPath looks them up level by level.
+const address = objectShape(
+  {},
+  { patch: 'whole', clearWith: r2EmptyAddress, labels: { addressline: 'Address line' } },
+);
 const udfs = listShape(['caption'], objectShape({}), {
   patch: 'whole',
   itemNoun: 'User field',
@@ -34,7 +38,6 @@ const addressLabels = {
   address: 'Address',
   billingaddress: 'Billing address',
   shippingaddress: 'Shipping address',
-  addressline: 'Address line',
   udfs: 'User fields',
 };
 
