@@ -5,7 +5,15 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { R2CustomerRecord, R2CustomerWrite } from '../../src-shared/api/r2';
 import type { RevnueCustomerBody, RevnueCustomerRecord } from '../../src-shared/api/revnue-v2';
-import { merge, resolveR2, resolveRevnue, revnueShape, type Choice } from '../../src-shared/sync';
+import {
+  diff,
+  merge,
+  r2Shape,
+  resolveR2,
+  resolveRevnue,
+  revnueShape,
+  type Choice,
+} from '../../src-shared/sync';
 import type { Conflict, R2UpdateRequest } from '../../src-shared/sync';
 import { propertyParams, r2Edit, r2Record } from '../../src-shared/sync/test-support/arbitraries';
 import {
@@ -185,7 +193,7 @@ describe('R2 PATCH convention, by example', () => {
     const request = await pushToR2(world, id, result);
     const server = await readFromR2(world, id);
     expectServerHoldsMerged({ server, merged: result.merged });
-    return { request, server };
+    return { request, server, merged: result.merged };
   }
 
   test('a udf removed locally is removed on the server (udfs replace the list)', async () => {
@@ -200,9 +208,11 @@ describe('R2 PATCH convention, by example', () => {
   });
 
   test('a cleared address line is sent as "" and cleared, the rest of the block kept', async () => {
-    const { request, server } = await syncMyEdit((mine) => {
+    const { request, server, merged } = await syncMyEdit((mine) => {
       delete mine.address?.addressline;
     });
+    // The server keeps '' and answers it; read back, that is the absent line: no echo.
+    expect(diff(r2Shape, merged, server)).toEqual([]);
     expect(request).toEqual({
       method: 'PATCH',
       body: {
