@@ -16,7 +16,8 @@ export default defineConfig({
           environment: 'node',
           include: [
             '{src-shared,src-main,src-preload,sandbox,e2e/harness,bench,scripts}/**/*.test.ts',
-            // Renderer code that runs against main's real services (the sync adapters over HTTP).
+            // Renderer code that needs no browser: the adapters over HTTP against main's real
+            // services, the store and the engine over fake-indexeddb.
             'src-renderer/**/*.node.test.ts',
           ],
           exclude: ['**/*.browser.test.ts', '**/*.keychain.test.ts', 'node_modules/**'],
@@ -28,7 +29,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['src-renderer/**/*.test.ts', '**/*.browser.test.ts'],
-          exclude: ['src-renderer/**/*.node.test.ts', 'node_modules/**'],
+          exclude: ['**/*.node.test.ts', 'node_modules/**'],
           browser: {
             enabled: true,
             headless: true,
