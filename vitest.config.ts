@@ -16,8 +16,8 @@ export default defineConfig({
           environment: 'node',
           include: [
             '{src-shared,src-main,src-preload,sandbox,e2e/harness,bench,scripts}/**/*.test.ts',
-            // Renderer code that needs no browser: the adapters over HTTP against main's real
-            // services, the store and the engine over fake-indexeddb.
+            // Renderer code that runs in Node: the store on fake-indexeddb, the sync engine, and
+            // the sync adapters against main's real services over HTTP.
             'src-renderer/**/*.node.test.ts',
           ],
           exclude: ['**/*.browser.test.ts', '**/*.keychain.test.ts', 'node_modules/**'],
