@@ -1,6 +1,7 @@
 // Starts everything the renderer needs outside Electron: main's services in this Node process
 // (form-filling browser instead of the system browser, a non-keyring SecretStore), the built
-// renderer on 127.0.0.1, and the WebSocket bridge that stands in for the preload's IPC.
+// renderer on 127.0.0.1, and the WebSocket bridge that stands in for the preload's IPC and
+// carries main's events to the page.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { createIpcRouter } from '../../src-main/ipc/router';
 import { createMemorySecretStore, type SecretStore } from '../../src-main/secrets/secret-store';
 import { createMainServices } from '../../src-main/services/create-main-services';
+import type { ConnectorSettings } from '../../src-main/connectors';
 import { createFormFillingBrowser } from '../../src-main/auth/test-support/form-filling-browser';
 import { systemClock } from '../../src-shared/time/clock';
 import { startSandbox } from '../../sandbox/index';
@@ -26,6 +28,8 @@ export interface HarnessOptions {
   /** Keep connections and (sandbox) tokens here across runs; a fresh temp folder otherwise. */
   profileDir?: string;
   rendererDir: string;
+  /** Main's pacing and time-outs (defaults: the app's). */
+  connectors?: ConnectorSettings;
   log?: (line: string) => void;
 }
 
@@ -57,6 +61,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     clock: systemClock,
     startSandbox,
     log,
+    ...(options.connectors ? { connectors: options.connectors } : {}),
   });
   const sandbox = options.sandbox ? await startSandbox({ port: 0, log }) : undefined;
 
@@ -85,6 +90,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     handle: (channel, senderUrl, payload) => router.handle(channel, { url: senderUrl }, payload),
     log,
   });
+  // Main's events reach the page as they reach the window in Electron (webContents.send).
+  const stopEvents = services.events.subscribe(({ event, payload }) => bridge.push(event, payload));
 
   return {
     url: `${origin}/?harness=${secret}`,
@@ -93,6 +100,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // Exactly the sandbox CLI's ready line (URLs, demo credentials).
     sandbox: sandbox ? sandboxReadyLine(sandbox) : null,
     async close() {
+      stopEvents();
       await bridge.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { R2CustomerRecord } from '../../../src-shared/api/r2';
 import { completeCreateRows, completeUpdateRows } from './completion';
 import { createEntry, storedRow, updateEntry } from './test-support/row-builders';
-import { r2TestDescriptor } from './test-support/test-descriptors';
+import { r2Descriptor } from '../../../src-shared/connectors';
 
 const sent: R2CustomerRecord = {
   companyname: 'Fresh Ltd',
@@ -35,7 +35,7 @@ describe('a create the server took', () => {
 
   test('moves the row and later entries to the server id, renamed and re-based', () => {
     const done = completeCreateRows({
-      descriptor: r2TestDescriptor,
+      descriptor: r2Descriptor,
       entry: create,
       row: localRow,
       existing: undefined,
@@ -71,7 +71,7 @@ describe('a create the server took', () => {
   test('with nothing queued behind it the row is synced, and a pulled copy is replaced', () => {
     const pulledCopy = storedRow(created, { key: 'R-9', serverId: 'R-9', hydration: 'summary' });
     const done = completeCreateRows({
-      descriptor: r2TestDescriptor,
+      descriptor: r2Descriptor,
       entry: create,
       row: localRow,
       existing: pulledCopy,

@@ -3,7 +3,7 @@
 // re-keys the row and every later entry from its local key to the server id.
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import { rebaseEntry } from '../../../src-shared/sync/outbox-entry';
-import { renameChangePaths } from './rename-change-paths';
+import { renameChangePaths } from '../../../src-shared/connectors/rename-change-paths';
 import { fieldErrorsFor, localRecordOf, syncStateOf } from './row-state';
 import type { CreateRow, OutboxRow, UpdateRow } from './rows';
 import { withIndexFields, type StoredCustomerRow } from './stored-row';
