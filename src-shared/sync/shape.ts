@@ -70,6 +70,32 @@ export function objectShape(
   };
 }
 
+/** What `objectShapeOf<T>()` accepts: the same options, with every field name a key of T. */
+export interface TypedObjectOptions<K extends string> {
+  readonly readOnly?: readonly K[];
+  readonly patch?: ObjectShape['patch'];
+  readonly labels?: Partial<Record<K, string>>;
+  readonly replaceWhenChanged?: readonly K[];
+  readonly clearWith?: Partial<Record<K, unknown>>;
+}
+
+/**
+ * `objectShape` typed by the record it describes: `objectShapeOf<R2CustomerRecord>()({...})`. A
+ * field, label, read-only or clear key that is not a key of T fails to compile, so a misspelt
+ * field can never silently become "a value the descriptor says nothing about".
+ */
+export function objectShapeOf<T>() {
+  return (
+    fields: Partial<Record<Extract<keyof T, string>, Shape>> = {},
+    options: TypedObjectOptions<Extract<keyof T, string>> = {},
+  ): ObjectShape =>
+    objectShape(fields as Record<string, Shape>, {
+      ...options,
+      labels: (options.labels ?? {}) as Record<string, string>,
+      clearWith: (options.clearWith ?? {}) as Record<string, unknown>,
+    });
+}
+
 /** The value a partial update sends to clear `field` of `shape` (see `clearWith`). */
 export function clearValueOf(shape: ObjectShape, field: string): unknown {
   return field in shape.clearWith ? structuredClone(shape.clearWith[field]) : null;

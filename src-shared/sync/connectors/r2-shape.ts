@@ -7,7 +7,9 @@ import {
   r2ContactTextKeys,
   r2CustomerTextKeys,
 } from '../../api/r2';
-import { listShape, objectShape, type ObjectShape } from '../shape';
+import type { R2Address } from '../../api/r2/address';
+import type { R2ContactRecord, R2CustomerRecord } from '../../api/r2/record';
+import { listShape, objectShape, objectShapeOf, type ObjectShape } from '../shape';
 import type { PlainObject } from '../values';
 
 /** Set by R2 on customers and contacts; never diffed, never sent, always taken from the server. */
@@ -24,7 +26,7 @@ export const r2EmptyAddress: Readonly<Record<string, string>> = emptyTexts(r2Add
 const emptyBlocks = Object.fromEntries(r2AddressBlocks.map((block) => [block, r2EmptyAddress]));
 
 // Labels belong to the block they name a field of: formatPath looks them up level by level.
-const address = objectShape(
+const address = objectShapeOf<R2Address>()(
   {},
   { patch: 'whole', clearWith: r2EmptyAddress, labels: { addressline: 'Address line' } },
 );
@@ -39,9 +41,9 @@ const addressLabels = {
   billingaddress: 'Billing address',
   shippingaddress: 'Shipping address',
   udfs: 'User fields',
-};
+} satisfies Partial<Record<keyof R2CustomerRecord & keyof R2ContactRecord, string>>;
 
-export const r2ContactShape: ObjectShape = objectShape(
+export const r2ContactShape: ObjectShape = objectShapeOf<R2ContactRecord>()(
   { ...addressBlocks, udfs },
   {
     readOnly: r2AuditFields,
@@ -66,7 +68,7 @@ export const r2ContactShape: ObjectShape = objectShape(
   },
 );
 
-export const r2Shape: ObjectShape = objectShape(
+export const r2Shape: ObjectShape = objectShapeOf<R2CustomerRecord>()(
   {
     ...addressBlocks,
     contacts: listShape(['recordid', 'localKey'], r2ContactShape, {

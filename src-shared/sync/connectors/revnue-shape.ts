@@ -1,12 +1,20 @@
 // The Revnue v2 customer (local record, src-shared/api/revnue-v2) as the sync core sees it: flat
 // fields, one contact_person block, custom-field values matched by field id (within one template;
 // a template switch is one change of the whole `template`).
-import { listShape, objectShape, type ObjectShape } from '../shape';
+import type { RevnueCustomerRecord } from '../../api/revnue-v2/body';
+import type { RevnueContactPerson } from '../../api/revnue-v2/contact-person';
+import { listShape, objectShape, objectShapeOf, type ObjectShape } from '../shape';
 
-export const revnueShape: ObjectShape = objectShape(
+type RevnueTemplateBlock = NonNullable<RevnueCustomerRecord['template']>;
+
+// Typed by the record (objectShapeOf): a misspelt field or label does not compile.
+export const revnueShape: ObjectShape = objectShapeOf<RevnueCustomerRecord>()(
   {
-    contact_person: objectShape({}, { labels: { name: 'Name', email: 'Email', type: 'Type' } }),
-    template: objectShape(
+    contact_person: objectShapeOf<RevnueContactPerson>()(
+      {},
+      { labels: { name: 'Name', email: 'Email', type: 'Type' } },
+    ),
+    template: objectShapeOf<RevnueTemplateBlock>()(
       {
         fields: listShape(['id'], objectShape({}), { itemNoun: 'Custom field' }),
       },
