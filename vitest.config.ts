@@ -15,6 +15,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             '{src-shared,src-main,src-preload,sandbox,e2e/harness,bench,scripts}/**/*.test.ts',
+            'src-renderer/**/*.node.test.ts',
           ],
           exclude: ['**/*.browser.test.ts', '**/*.keychain.test.ts', 'node_modules/**'],
           testTimeout: 20_000,
@@ -25,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['src-renderer/**/*.test.ts', '**/*.browser.test.ts'],
-          exclude: ['node_modules/**'],
+          exclude: ['**/*.node.test.ts', 'node_modules/**'],
           browser: {
             enabled: true,
             headless: true,

@@ -1,5 +1,6 @@
 // The outbox entry (DESIGN §3): one queued local change of one record, stored durably until the
 // server has it. The store persists these; the pure functions here decide how they combine.
+import type { AppError } from '../ipc/result';
 import { applyChanges } from './apply';
 import type { Change } from './diff';
 
@@ -12,7 +13,8 @@ interface EntryCommon {
   readonly recordKey: string;
   readonly state: OutboxState;
   readonly attempts: number;
-  readonly lastError: string | null;
+  /** Why it waits, as the IPC answered it (with per-field messages): the store's rows carry this. */
+  readonly lastError: AppError | null;
 }
 
 /** A record the server has never seen. `changed` is its full new local state: what POST sends. */

@@ -17,12 +17,20 @@ export interface PulledRecord<T> {
   readonly hydration: Hydration;
 }
 
-/** A storage failure in words (quota, closed database, aborted transaction); nothing was changed. */
+export type StoreErrorReason = 'quota' | 'closed' | 'aborted' | 'invalid' | 'not_found' | 'unknown';
+
+/**
+ * A failure in words (disk full, closed database, aborted transaction, a record the schema
+ * refuses, a customer that is no longer on this computer); nothing was changed. `fields` carries
+ * the per-field messages of an `invalid` record, keyed by field path like AppError.fields.
+ */
 export class StoreError extends Error {
+  override readonly name = 'StoreError';
   constructor(
     message: string,
-    readonly reason: 'quota' | 'closed' | 'aborted' | 'invalid' | 'unknown',
+    readonly reason: StoreErrorReason,
     override readonly cause?: unknown,
+    readonly fields?: Readonly<Record<string, string[]>>,
   ) {
     super(message);
   }
@@ -57,6 +65,7 @@ export interface CustomerStore {
   getCustomer<T>(connectionId: string, key: string): Promise<CustomerRow<T> | undefined>;
   /** Every outbox row of a connection, oldest first (the Changes view). */
   listOutbox<T>(connectionId: string): Promise<OutboxRow<T>[]>;
+  /** How many changes are not on the server yet: every outbox row, whatever its state. */
   countWaiting(connectionId: string): Promise<number>;
 
   // ── What the engine does ─────────────────────────────────────────────────────────────────────
@@ -66,17 +75,27 @@ export interface CustomerStore {
    * block only themselves. Oldest first, at most `limit`.
    */
   dueEntries<T>(connectionId: string, now: number, limit: number): Promise<OutboxRow<T>[]>;
-  /** The earliest `nextAttemptAt` among waiting (pending/in_flight) heads, or null. */
+  /**
+   * When the next head that dueEntries would return is due: the earliest `nextAttemptAt` among
+   * pending heads and in_flight heads with an unknown outcome (a head with no `nextAttemptAt` is
+   * due at once: 0). Null when no such head waits.
+   */
   nextDueAt(connectionId: string): Promise<number | null>;
   /** Start-up: in_flight creates become outcomeUnknown; in_flight updates go back to pending. */
   recoverInFlight(connectionId: string): Promise<number>;
-  /** Durably (strict) marks the entry in_flight before its request is sent; sets firstAttemptAt. */
+  /**
+   * Durably (strict) marks the entry in_flight before its request is sent; sets firstAttemptAt.
+   * Undefined when the entry is gone (discarded meanwhile) or not sendable (rejected, conflict).
+   */
   markInFlight(seq: number, now: number): Promise<OutboxRow | undefined>;
   /**
    * The create reached the server as `serverId` with `serverRecord` (in the local shape): in ONE
    * transaction the row is re-keyed to `serverId`, its base becomes `serverRecord`, the entry goes,
    * every later entry of the record is re-keyed and re-based (its paths renamed by the
    * descriptor's itemRenames), and the row's record = serverRecord + those later changes.
+   * A row already keyed `serverId` (a pull listed the record first) is replaced: one row per
+   * server record. An entry that is gone (discarded meanwhile) changes nothing: the next pull
+   * brings the server's record.
    */
   completeCreate<T>(
     descriptor: ConnectorDescriptor<T>,
@@ -120,13 +139,16 @@ export interface CustomerStore {
     choices: Choices,
     lookups: ConnectorLookups,
   ): Promise<{ ok: true } | { ok: false; errors: Record<string, string[]> }>;
-  /** "Deleted on the server": re-create it (a pending create of the local state) or discard it. */
+  /**
+   * "Deleted on the server": re-create it (a pending create of the local state under a new local
+   * key, which it returns) or discard it (null).
+   */
   resolveDeleted<T>(
     descriptor: ConnectorDescriptor<T>,
     connectionId: string,
     key: string,
     choice: 'recreate' | 'discard',
-  ): Promise<void>;
+  ): Promise<string | null>;
 
   /**
    * Pulled records, in chunks of ~1,000 per transaction (relaxed durability: the server still has
