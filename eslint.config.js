@@ -154,4 +154,73 @@ export default tseslint.config(
       ],
     },
   },
+  // The one exception to the renderer's boundary: its Node-run tests (`*.node.test.ts`, e.g. the
+  // sync adapters over real HTTP) need the real sandbox and main's services, reached through a
+  // test-support world. App code may import neither those nor any test support (next block).
+  {
+    files: ['src-renderer/**/*.node.test.ts', 'src-renderer/**/test-support/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(electron|keytar|ky)(/.*)?$',
+              message:
+                'Renderer tests reach main through its services and IPC router, as the app does.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,svelte}'],
+    ignores: ['**/*.test.ts', '**/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: nodeBuiltinsRegex,
+              message: 'The renderer reaches main only through window.fieldbook.',
+            },
+            {
+              regex: '^(electron|keytar|ky)(/.*)?$',
+              message: 'The renderer reaches main only through window.fieldbook.',
+            },
+            {
+              group: ['**/src-main/**', '**/sandbox/**'],
+              message: 'The renderer imports nothing of main or the sandbox.',
+            },
+            noTestCodeInApp,
+          ],
+        },
+      ],
+    },
+  },
+  // The descriptors' tests check summaries against list rows rendered exactly as the sandbox
+  // renders them, so they may import sandbox code (still nothing of main, renderer or Node).
+  {
+    files: ['src-shared/connectors/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: nodeBuiltinsRegex, message: 'src-shared is pure: no Node built-ins.' },
+            {
+              regex: electronAndSecretsRegex,
+              message: 'src-shared is pure: no Electron or keytar.',
+            },
+            {
+              group: ['**/src-main/**', '**/src-renderer/**', '**/src-preload/**'],
+              message: 'src-shared tests import nothing of main, renderer or preload.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

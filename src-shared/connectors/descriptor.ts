@@ -2,7 +2,7 @@
 // API (DESIGN §1). Anything that differs between Revnue v2 and R2 is a member here, so the code
 // that uses a descriptor never asks which API it is talking to (no `kind === …` outside).
 import type { z } from 'zod';
-import type { ConnectorKind } from '../connection';
+import type { Connection, ConnectorKind } from '../connection';
 import type { Change } from '../sync/diff';
 import type { MergeResult } from '../sync/merge';
 import type { Choices } from '../sync/resolve';
@@ -41,29 +41,35 @@ export interface RateLimitDefaults {
 export interface ListColumn<T> {
   readonly id: string;
   readonly label: string;
-  readonly value: (record: T) => string;
+  /** The cell text; `lookups` turn ids into names (Revnue country 276 → "Germany"). */
+  readonly value: (record: T, lookups: ConnectorLookups) => string;
 }
+
+/** What kind of input the editor shows for a field. */
+export type EditorInput =
+  | 'text'
+  | 'email'
+  | 'tel'
+  | 'url'
+  | 'number'
+  | 'money'
+  | 'date'
+  | 'datetime'
+  | 'checkbox'
+  | 'select'
+  | 'textarea';
 
 /** One field of the editor, by its path in the record and its label ("Company name"). */
 export interface EditorField {
   readonly path: string;
   readonly label: string;
-  readonly input:
-    | 'text'
-    | 'email'
-    | 'tel'
-    | 'url'
-    | 'number'
-    | 'money'
-    | 'date'
-    | 'datetime'
-    | 'checkbox'
-    | 'select'
-    | 'textarea';
+  readonly input: EditorInput;
   readonly required?: boolean;
   readonly maxLength?: number;
   /** Values of a select (enums), or the lookup it is filled from (`lookup:categories`). */
   readonly options?: readonly string[] | `lookup:${string}`;
+  /** How the select shows each of `options` when the wire value is not for people (Revnue contact types). */
+  readonly optionLabels?: Readonly<Record<string, string>>;
   readonly readOnly?: boolean;
 }
 
@@ -71,8 +77,13 @@ export interface EditorSection {
   readonly id: string;
   readonly label: string;
   readonly fields: readonly EditorField[];
-  /** A repeatable group (R2 contacts): the path of the list its items live in. */
+  /**
+   * A repeatable group (R2 contacts): the path of the list its items live in, relative to the
+   * enclosing section's item (or the record); its fields' paths are relative to one item.
+   */
   readonly repeat?: string;
+  /** Sub-sections, e.g. inside each contact its billing address and its custom fields. */
+  readonly sections?: readonly EditorSection[];
 }
 
 /** The words a salesperson sees for this API's sync situations. */
@@ -103,8 +114,8 @@ export interface ConnectorDescriptor<T> {
   displayName(record: T): string;
   /** Every nested item gets its client identity (R2 contacts' `localKey`); call before storing. */
   prepareForStore(record: T): T;
-  /** A new record for the editor. */
-  emptyRecord(): T;
+  /** A new record for the editor (Revnue: in the connection's company; 1 without one). */
+  emptyRecord(connection?: Connection): T;
   /** Validation against the record schema (and the lookups, e.g. Revnue custom-field types). */
   validate(record: T, lookups: ConnectorLookups): Validated<T>;
   /** Conflict resolution against the record schema (sync core's resolveR2/resolveRevnue). */

@@ -51,4 +51,5 @@ export {
   type R2CustomerSummary,
   type R2ContactSummary,
 } from './summaries';
+export { r2RecordFromSummary, r2SummaryContactKeys, r2SummaryCustomerKeys } from './summary-record';
 export { r2NaturalKey, r2MatchesNaturalKey, type R2NaturalKey } from './natural-key';

@@ -10,7 +10,8 @@ export const r2AuditFields = r2AuditKeys;
 // Our R2 PATCH convention (README "R2 PATCH convention", implemented by the sandbox): JSON Merge
 // Patch — null clears, a block merges per key (so r2-wire sends a changed block complete, each key
 // it lacks as null), a list (udfs) replaces the server's — and contacts patched by recordid.
-const address = objectShape({}, { patch: 'whole' });
+// Labels belong to the block they name a field of: formatPath looks them up level by level.
+const address = objectShape({}, { patch: 'whole', labels: { addressline: 'Address line' } });
 const udfs = listShape(['caption'], objectShape({}), {
   patch: 'whole',
   itemNoun: 'User field',
@@ -21,7 +22,6 @@ const addressLabels = {
   address: 'Address',
   billingaddress: 'Billing address',
   shippingaddress: 'Shipping address',
-  addressline: 'Address line',
   udfs: 'User fields',
 };
 

@@ -1,0 +1,77 @@
+// The Unibiz R2 connector as data (DESIGN §1): partial updates (PATCH), a paged list of summaries
+// with an `updatedsince` delta, full records by ID, contacts identified by recordid / localKey.
+import {
+  r2NaturalKey,
+  r2RecordSchema,
+  withContactIdentities,
+  type R2ContactRecord,
+  type R2CustomerRecord,
+} from '../api/r2';
+import { r2Shape, resolveR2 } from '../sync/connectors';
+import { validateWith } from '../sync/validate';
+import type { ConnectorDescriptor, ListColumn } from './descriptor';
+import { r2EditorSections, r2LabelOf } from './r2-editor';
+import { r2ItemRenames } from './r2-item-renames';
+import { r2ForRecreate, r2SummaryOf } from './r2-record-views';
+
+const apiName = 'Unibiz R2';
+
+function contactName(contact: R2ContactRecord | undefined): string {
+  if (!contact) return '';
+  const name = [contact.firstname, contact.lastname].filter((part) => part?.trim()).join(' ');
+  return name.trim();
+}
+
+/** Only what a summary (the list's columns) carries, so a list of 100,000 shows at once. */
+const r2ListColumns: readonly ListColumn<R2CustomerRecord>[] = [
+  { id: 'companyname', label: r2LabelOf('companyname'), value: (r) => r.companyname },
+  { id: 'customerid', label: r2LabelOf('customerid'), value: (r) => r.customerid ?? '' },
+  { id: 'city', label: r2LabelOf('address.city'), value: (r) => r.address?.city ?? '' },
+  { id: 'country', label: r2LabelOf('address.country'), value: (r) => r.address?.country ?? '' },
+  { id: 'status', label: r2LabelOf('customerstatus'), value: (r) => r.customerstatus ?? '' },
+  { id: 'contact', label: 'Contact', value: (r) => contactName(r.contacts?.[0]) },
+  { id: 'email', label: 'Email', value: (r) => r.contacts?.[0]?.emailaddr ?? '' },
+  {
+    id: 'updated',
+    label: r2LabelOf('updateddate'),
+    value: (r) => (r.updateddate ?? '').replace('T', ' '),
+  },
+];
+
+export const r2Descriptor: ConnectorDescriptor<R2CustomerRecord> = {
+  kind: 'r2',
+  label: apiName,
+  capabilities: {
+    patch: true,
+    paging: true,
+    updatedSince: true,
+    listingIsComplete: false,
+    summariesInList: true,
+    offlineScopes: ['all', 'mine', 'opened'],
+  },
+  rateLimit: { perMinute: 600, parallelPushes: 4 },
+  shape: r2Shape,
+  recordSchema: r2RecordSchema,
+  listColumns: r2ListColumns,
+  editor: r2EditorSections,
+  wording: {
+    apiName,
+    duplicateName: (name) => `A customer “${name}” already exists in ${apiName}.`,
+    deletedOnServer:
+      'Someone deleted this customer in Unibiz R2. Create it again with your changes, or discard them.',
+  },
+  naturalKey(record) {
+    const key = r2NaturalKey(record);
+    return 'customerid' in key ? `customerid:${key.customerid}` : `companyname:${key.companyname}`;
+  },
+  displayName: (record) => record.companyname.trim() || 'Unnamed customer',
+  prepareForStore: (record) => withContactIdentities(record),
+  // "Created in R2" explicitly: R2 lists only "Created in R2" / "Synchronized with R2" customers,
+  // so a server default of "Created in CRM" would hide our own customers (issue 8 §9).
+  emptyRecord: () => ({ companyname: '', synchronizer2: 'Created in R2', contacts: [] }),
+  validate: (record) => validateWith(r2Shape, r2RecordSchema, record),
+  resolve: (result, choices) => resolveR2(result, choices),
+  itemRenames: r2ItemRenames,
+  summaryOf: r2SummaryOf,
+  forRecreate: (record) => r2ForRecreate(record),
+};

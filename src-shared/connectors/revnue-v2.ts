@@ -1,0 +1,74 @@
+// The Revnue API v2 connector as data (DESIGN §1): no PATCH (an update is a PUT of the whole
+// merged record), one complete unpaged list per company, custom fields typed by their template.
+import { revnueNaturalKey, revnueRecordSchema, type RevnueCustomerRecord } from '../api/revnue-v2';
+import type { Connection } from '../connection';
+import { resolveRevnue, revnueShape } from '../sync/connectors';
+import { validateWith } from '../sync/validate';
+import type { ConnectorDescriptor, ListColumn } from './descriptor';
+import { revnueEditorSections, revnueFieldLabels as label } from './revnue-editor';
+import { revnueLookup, revnueNameOf, revnueRecordSchemaWith } from './revnue-lookups';
+
+const apiName = 'Revnue API v2';
+
+const revnueListColumns: readonly ListColumn<RevnueCustomerRecord>[] = [
+  { id: 'name', label: label.name, value: (r) => r.name },
+  { id: 'city', label: label.city, value: (r) => r.city },
+  {
+    id: 'country',
+    label: label.country,
+    value: (r, lookups) => revnueNameOf(lookups, 'countries', r.country),
+  },
+  {
+    id: 'category',
+    label: label.category,
+    value: (r, lookups) => revnueNameOf(lookups, 'categories', r.category),
+  },
+  { id: 'contact', label: 'Contact', value: (r) => r.contact_person?.name ?? '' },
+  { id: 'email', label: 'Email', value: (r) => r.contact_person?.email ?? '' },
+  { id: 'phone', label: label.phone, value: (r) => r.phone },
+];
+
+/** A blank customer: every field present and empty, so the editor binds to each of them. */
+function emptyRevnueRecord(connection?: Connection): RevnueCustomerRecord {
+  // A connection of another kind has no company; 1 is the seed's single-company default.
+  const company = connection && 'company' in connection ? connection.company : 1;
+  // The schema fills every optional field with its empty value; the name is what it requires.
+  return { ...revnueRecordSchema.parse({ company, name: 'placeholder' }), name: '' };
+}
+
+export const revnueDescriptor: ConnectorDescriptor<RevnueCustomerRecord> = {
+  kind: 'revnue-v2',
+  label: apiName,
+  capabilities: {
+    patch: false,
+    paging: false,
+    updatedSince: false,
+    listingIsComplete: true,
+    summariesInList: false,
+    offlineScopes: ['all'],
+  },
+  // 40 of the account's 100 requests per minute: every user of the account shares the limit.
+  rateLimit: { perMinute: 40, parallelPushes: 2 },
+  shape: revnueShape,
+  recordSchema: revnueRecordSchema,
+  listColumns: revnueListColumns,
+  editor: revnueEditorSections,
+  wording: {
+    apiName,
+    duplicateName: (name) => `A customer named “${name}” already exists in Revnue.`,
+    deletedOnServer:
+      'Someone deleted this customer in Revnue. Create it again with your changes, or discard them.',
+  },
+  naturalKey: (record) => revnueNaturalKey(record),
+  displayName: (record) => record.name.trim() || 'Unnamed customer',
+  // Revnue records hold no list items that need a client identity.
+  prepareForStore: (record) => record,
+  emptyRecord: emptyRevnueRecord,
+  validate: (record, lookups) => validateWith(revnueShape, revnueRecordSchemaWith(lookups), record),
+  resolve: (result, choices, lookups) =>
+    resolveRevnue(result, choices, revnueLookup(lookups, 'templates')),
+  itemRenames: () => [],
+  // The list is complete and carries every field: a pulled record IS the full record.
+  summaryOf: (record) => record,
+  forRecreate: ({ id: _deleted, ...record }) => record,
+};
