@@ -1,0 +1,54 @@
+// The pull (DESIGN §8, first tier): page through the server's list from the stored checkpoint,
+// store each page (the store keeps local changes and refreshes only their remote copy), keep the
+// next checkpoint, and after a complete listing remove what the server no longer has.
+import type { PullCursor } from '../sync-adapter';
+import { runInterruption, safely } from './classify-error';
+import type { EngineContext, Interruption } from './engine-context';
+
+/** Between pages the push gets its turn; it says whether it sent anything. */
+export type BetweenPages = () => Promise<{ interruption: Interruption | null; pushed: number }>;
+
+export async function pullPhase<T>(
+  context: EngineContext<T>,
+  between: BetweenPages,
+): Promise<Interruption | null> {
+  const { store, adapter, connectionId, descriptor, clock } = context;
+  const { pullCheckpoint: checkpoint } = await store.getMeta(connectionId);
+  const seen = new Set<string>();
+  // A record created during the pull is missing from pages listed before it existed: deleting
+  // "what was not seen" is safe only when nothing was pushed in between.
+  let pushedDuring = 0;
+  let cursor: PullCursor | null = null;
+  context.progress({ phase: 'pulling', done: 0, total: null });
+  for (;;) {
+    const page = await safely(() => adapter.pullPage(cursor, checkpoint, clock.now()));
+    if (!page.ok) return runInterruption(page.error, interruptionContext(context));
+    const { records, next, done, total } = page.value;
+    await store.applyPulled(descriptor, connectionId, records);
+    for (const record of records) seen.add(record.serverId);
+    context.progress({ phase: 'pulling', done, total });
+    if (next === null) {
+      const meta = await store.getMeta(connectionId);
+      const nextCheckpoint =
+        page.value.checkpoint === undefined ? meta.pullCheckpoint : page.value.checkpoint;
+      await store.putMeta({ ...meta, pullCheckpoint: nextCheckpoint, lastPullAt: clock.now() });
+      const complete = page.value.complete === true && descriptor.capabilities.listingIsComplete;
+      if (complete && pushedDuring === 0) await store.applyDeletions(connectionId, seen);
+      return null;
+    }
+    cursor = next;
+    if (context.stopping()) return null;
+    const turn = await between();
+    pushedDuring += turn.pushed;
+    if (turn.interruption) return turn.interruption;
+    context.progress({ phase: 'pulling', done, total });
+  }
+}
+
+export function interruptionContext<T>(context: EngineContext<T>) {
+  return {
+    now: context.clock.now(),
+    isOnline: () => context.isOnline(),
+    maxRetryAfterMs: context.timing.maxRetryAfterMs,
+  };
+}

@@ -1,0 +1,25 @@
+// Sync for the renderer: one runner per profile (across windows) driving one engine per
+// connection between the local store and each connection's sync adapter (DESIGN §3–§8).
+export {
+  createSyncRunner,
+  type AuthChange,
+  type SyncRunner,
+  type SyncRunnerOptions,
+} from './engine/sync-runner';
+export { SyncEngine, type SyncEngineOptions } from './engine/sync-engine';
+export type { OnlineSignal } from './engine/browser-signals';
+export {
+  defaultLockTiming,
+  type Heartbeat,
+  type LockManagerLike,
+  type LockTiming,
+} from './engine/profile-lock';
+export type { PullCursor, PullPage, SyncAdapter } from './sync-adapter';
+export {
+  defaultSyncTiming,
+  fullJitterBackoff,
+  type PauseReason,
+  type SyncPhase,
+  type SyncStatus,
+  type SyncTiming,
+} from './sync-status';
