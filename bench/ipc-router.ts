@@ -22,8 +22,11 @@ const router = createIpcRouter({
   handlers: handlers as unknown as Handlers,
   isTrustedSender: (sender) => sender.url === 'app://fieldbook/index.html',
 });
-const api = createFieldbookApi((channel, payload) =>
-  router.handle(channel, { url: 'app://fieldbook/index.html', topFrame: true }, payload),
+const api = createFieldbookApi(
+  (channel, payload) =>
+    router.handle(channel, { url: 'app://fieldbook/index.html', topFrame: true }, payload),
+  // The benchmark measures operations only; it listens to no event.
+  () => () => {},
 );
 
 const body = r2WriteFromRecord(acmeOnR2());

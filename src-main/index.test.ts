@@ -12,6 +12,17 @@ vi.mock(
   async () => (await import('./platform/test-support/fake-electron')).fakeElectron,
 );
 
+// Counts imports of the sandbox module: main must not load it (nor oidc-provider) unless needed.
+const sandboxModule = vi.hoisted(() => ({ loads: 0 }));
+vi.mock('../sandbox/index', () => {
+  sandboxModule.loads += 1;
+  return {
+    startSandbox: async () => {
+      throw new Error('no sandbox in this test');
+    },
+  };
+});
+
 const { app, protocol, ipcMain, ipcHandlers, session } = fakeElectron;
 const trustedEvent = { senderFrame: { url: 'app://fieldbook/index.html', parent: null } };
 
@@ -99,6 +110,37 @@ describe('src-main/index.ts', () => {
       ok: false,
       error: { kind: 'validation' },
     });
+  });
+
+  test('loads the sandbox only when Try the sandbox asks for it', async () => {
+    sandboxModule.loads = 0;
+    await startMain();
+    const list = ipcHandlers.get('connections.list')!;
+    expect(await list(trustedEvent, undefined)).toMatchObject({ ok: true });
+    expect(sandboxModule.loads).toBe(0);
+    const tryIt = ipcHandlers.get('sandbox.tryIt')!;
+    expect(JSON.stringify(await tryIt(trustedEvent, undefined))).toContain(
+      'no sandbox in this test',
+    );
+    expect(sandboxModule.loads).toBe(1);
+  });
+
+  // Which pages get events (ours only) is tested in platform/ipc-electron-events.test.ts.
+  test("sends main's events to the window's page", async () => {
+    const window = await startMain();
+    const create = ipcHandlers.get('connections.create')!;
+    const revnue = {
+      kind: 'revnue-v2',
+      name: 'Head office',
+      baseUrl: 'https://dashboard-api.revnue.com/api/v2/',
+      auth: { mode: 'admin_token' },
+    };
+    expect(await create(trustedEvent, revnue)).toMatchObject({ ok: true });
+    await vi.waitFor(() =>
+      expect(window.webContents.send).toHaveBeenCalledWith('connections.changed', {
+        connections: [expect.objectContaining({ name: 'Head office', authState: 'signed_out' })],
+      }),
+    );
   });
 
   test('if the services cannot start, the window still opens and every call explains', async () => {

@@ -2,18 +2,18 @@
 // the plain-Node services; nothing below this file imports Electron except src-main/platform/.
 import { app, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { startSandbox } from '../sandbox/index';
 import { createRedactingLog } from './http/log';
 import { createIpcRouter } from './ipc/router';
 import { createUnavailableHandlers } from './ipc/unavailable-handlers';
 import { registerAppSchemePrivileges, serveAppProtocol } from './platform/app-protocol';
 import { bindIpcRouter, isTrustedElectronSender } from './platform/ipc-electron';
+import { sendEventsToWindow } from './platform/ipc-electron-events';
 import { platformSecretStoreCandidates } from './platform/secret-store-safe-storage';
 import { createSystemBrowser } from './platform/system-browser';
 import { createMainWindow, hardenSession, installWebContentsGuards } from './platform/window';
 import { openSecretStore } from './secrets/open-secret-store';
-import { openSecretStorage } from './secrets/secret-storage';
-import { createMainServices, type MainServices } from './services';
+import { selectSecretStore } from './secrets/secret-store-selector';
+import { createMainServices, loadSandboxWhenNeeded, type MainServices } from './services';
 import { systemClock } from '../src-shared/time/clock';
 
 // Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/.
@@ -25,11 +25,15 @@ const iconPath = join(import.meta.dirname, '../../resources/icon.png');
 // Every line main writes goes through redactSecrets: an error may quote a header or a token.
 const log = createRedactingLog((line) => console.error(line));
 
-/** Main's services with the Electron adapters: keychain, system browser, in-process sandbox. */
+/**
+ * Main's services with the Electron adapters: keychain, system browser, in-process sandbox — the
+ * sandbox (and oidc-provider) imported only once "Try the sandbox" or a sandbox connection
+ * needs it, so a start without one neither loads nor pays for it.
+ */
 async function startServices(): Promise<MainServices> {
   const userDataDir = app.getPath('userData');
   // Re-run with consent when the user accepts weaker storage (secrets.acceptWeakStorage).
-  const secrets = await openSecretStorage({
+  const secrets = await selectSecretStore({
     userDataDir,
     open: (acceptWeak) => openSecretStore(platformSecretStoreCandidates(userDataDir), acceptWeak),
     log,
@@ -39,7 +43,7 @@ async function startServices(): Promise<MainServices> {
     secrets,
     browser: createSystemBrowser(),
     clock: systemClock,
-    startSandbox,
+    startSandbox: loadSandboxWhenNeeded(() => import('../sandbox/index')),
     log,
   });
 }
@@ -84,6 +88,8 @@ if (!app.requestSingleInstanceLock()) {
     const handlers = await startServices().then(
       (started) => {
         services = started;
+        // Whichever window is open now gets main's events (auth.changed, connections.changed).
+        sendEventsToWindow(started.events, () => mainWindow);
         return started.handlers;
       },
       (error: unknown) => {

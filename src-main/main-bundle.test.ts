@@ -1,7 +1,8 @@
 // Runs the BUILT main process (out/main/index.js) under Node with a stub `electron`: the bundle
-// loads (sandbox and all), finds out/preload and out/renderer, serves app: and answers IPC.
+// loads, finds out/preload and out/renderer, serves app: and answers IPC. The sandbox is a chunk
+// of its own that main imports only when it is needed.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -67,5 +68,20 @@ describe('the built main bundle', () => {
     expect([...report.channels].sort()).toEqual([...channels].sort());
     expect(report.list).toEqual({ ok: true, value: { connections: [] } });
     expect(report.foreign).toMatchObject({ ok: false, error: { kind: 'auth' } });
+  });
+
+  test('keeps the sandbox (and oidc-provider) out of start-up: a chunk imported on demand', () => {
+    const code = readFileSync(bundle, 'utf8');
+    const staticImports = [...code.matchAll(/^import\b[^'"]*["']([^'"]+)["']/gm)].map((m) => m[1]);
+    expect(staticImports).not.toContain('oidc-provider');
+    expect(staticImports.some((name) => name?.includes('sandbox'))).toBe(false);
+    const lazy = [...code.matchAll(/\bimport\(\s*["'](\.\/chunks\/[^'"]+)["']\s*\)/g)].map(
+      (m) => m[1]!,
+    );
+    const importsOidc = (chunk: string) =>
+      /^import\b[^'"]*["']oidc-provider["']/m.test(
+        readFileSync(join(repo, 'out/main', chunk), 'utf8'),
+      );
+    expect(lazy.filter(importsOidc)).toHaveLength(1);
   });
 });

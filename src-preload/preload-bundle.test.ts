@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, test, vi } from 'vitest';
 import { channels } from '../src-shared/ipc/channels';
+import { eventNames } from '../src-shared/ipc/event-names';
 
 const bundlePath = join(import.meta.dirname, '../out/preload/index.cjs');
 
@@ -25,9 +26,25 @@ function runBundle(code: string) {
     ok: true,
     value: { channel, payload },
   }));
+  type IpcListener = (event: unknown, payload: unknown) => void;
+  const listeners = new Map<string, Set<IpcListener>>();
+  const ipcRenderer = {
+    invoke,
+    on: vi.fn((channel: string, listener: IpcListener) => {
+      listeners.set(channel, (listeners.get(channel) ?? new Set()).add(listener));
+    }),
+    removeListener: vi.fn((channel: string, listener: IpcListener) => {
+      listeners.get(channel)?.delete(listener);
+    }),
+  };
+  /** What main's webContents.send does: every listener gets Electron's event object first. */
+  const send = (channel: string, payload: unknown) => {
+    const event = { sender: ipcRenderer, senderFrame: null };
+    for (const listener of listeners.get(channel) ?? []) listener(event, payload);
+  };
   const electron = {
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
-    ipcRenderer: { invoke },
+    ipcRenderer,
   };
   const module = { exports: {} };
   const context = vm.createContext({
@@ -40,8 +57,10 @@ function runBundle(code: string) {
     },
   });
   new vm.Script(code, { filename: 'index.cjs' }).runInContext(context);
-  return { required, exposed, invoke };
+  return { required, exposed, invoke, ipcRenderer, listeners, send };
 }
+
+type Listen = (event: string, listener: (...args: unknown[]) => void) => () => void;
 
 describe('the built preload bundle', () => {
   test('is one CommonJS script (no ESM syntax, no dynamic import)', () => {
@@ -75,5 +94,31 @@ describe('the built preload bundle', () => {
       expect(typeof node, channel).toBe('function');
     }
     expect(invoke).toHaveBeenCalledTimes(1);
+  });
+
+  test('exposes on() for the event names only, handing listeners the payload alone', () => {
+    const { exposed, ipcRenderer, listeners, send } = runBundle(readBundle());
+    const fieldbook = exposed.get('fieldbook') as Record<string, unknown>;
+    expect(Object.keys(fieldbook).sort()).toEqual(
+      [...new Set([...channels.map((channel) => channel.split('.')[0]), 'on'])].sort(),
+    );
+    const on = fieldbook.on as Listen;
+
+    const heard: unknown[][] = [];
+    const stop = on('auth.changed', (...args) => heard.push(args));
+    expect(ipcRenderer.on).toHaveBeenCalledWith('auth.changed', expect.any(Function));
+    send('auth.changed', { connectionId: 'r2-1', state: 'signed_in' });
+    expect(heard).toEqual([[{ connectionId: 'r2-1', state: 'signed_in' }]]);
+
+    stop();
+    expect(listeners.get('auth.changed')?.size).toBe(0);
+    send('auth.changed', { connectionId: 'r2-1', state: 'signed_out' });
+    expect(heard).toHaveLength(1);
+
+    // Operation channels and made-up names are not events: nothing is listened to.
+    on('auth.status', () => {});
+    on('__proto__', () => {});
+    expect(ipcRenderer.on.mock.calls.map(([name]) => name)).toEqual(['auth.changed']);
+    for (const name of eventNames) expect(typeof on(name, () => {})).toBe('function');
   });
 });

@@ -1,6 +1,7 @@
 // Starts everything the renderer needs outside Electron: main's services in this Node process
 // (form-filling browser instead of the system browser, a non-keyring SecretStore), the built
-// renderer on 127.0.0.1, and the WebSocket bridge that stands in for the preload's IPC.
+// renderer on 127.0.0.1, and the WebSocket bridge that stands in for the preload's IPC and
+// carries main's events to the page.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -89,6 +90,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     handle: (channel, senderUrl, payload) => router.handle(channel, { url: senderUrl }, payload),
     log,
   });
+  // Main's events reach the page as they reach the window in Electron (webContents.send).
+  const stopEvents = services.events.subscribe(({ event, payload }) => bridge.push(event, payload));
 
   return {
     url: `${origin}/?harness=${secret}`,
@@ -97,6 +100,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // Exactly the sandbox CLI's ready line (URLs, demo credentials).
     sandbox: sandbox ? sandboxReadyLine(sandbox) : null,
     async close() {
+      stopEvents();
       await bridge.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -27,7 +27,7 @@ async function start() {
     },
   });
   closeBridge = bridge.close;
-  return { origin, calls, ws: origin.replace('http', 'ws') + '/__harness/ws' };
+  return { origin, calls, bridge, ws: origin.replace('http', 'ws') + '/__harness/ws' };
 }
 
 /** Resolves with the HTTP status the upgrade was refused with, or 101 when it was accepted. */
@@ -65,5 +65,30 @@ describe('harness WebSocket bridge', () => {
       { channel: 'connections.list', senderUrl: `${origin}/`, payload: { a: 1 } },
     ]);
     socket.close();
+  });
+
+  it('pushes events as {event, payload} to every connected page, apart from answers', async () => {
+    const { origin, ws, bridge } = await start();
+    const open = async () => {
+      const socket = new WebSocket(`${ws}?secret=right-secret`, { origin });
+      await new Promise((resolve) => socket.once('open', resolve));
+      const messages: unknown[] = [];
+      socket.on('message', (data) => messages.push(JSON.parse(String(data))));
+      return { socket, messages };
+    };
+    const first = await open();
+    const second = await open();
+    const refused = new WebSocket(`${ws}?secret=wrong`, { origin });
+    const refusedMessages: unknown[] = [];
+    refused.on('message', (data) => refusedMessages.push(String(data)));
+    refused.on('error', () => {});
+
+    const payload = { connectionId: 'r2-1', state: 'signed_in' };
+    bridge.push('auth.changed', payload);
+    const expected = { event: 'auth.changed', payload };
+    await expect.poll(() => [first.messages, second.messages]).toEqual([[expected], [expected]]);
+    expect(refusedMessages).toEqual([]);
+    first.socket.close();
+    second.socket.close();
   });
 });

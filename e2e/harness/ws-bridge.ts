@@ -1,5 +1,6 @@
 // The harness's stand-in for Electron IPC: one WebSocket endpoint on the page's own origin that
-// hands each `{id, channel, payload}` to main's IPC router and sends back `{id, result}`.
+// hands each `{id, channel, payload}` to main's IPC router and sends back `{id, result}`, and
+// pushes main's events as `{event, payload}` (webContents.send in Electron).
 // Only the page this harness served may connect: a random per-run secret AND its Origin.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
@@ -29,7 +30,13 @@ function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string) {
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
-export function attachWsBridge(options: WsBridgeOptions): { close(): Promise<void> } {
+export interface WsBridge {
+  /** Sends one event (already parsed by main's event hub) to every connected page. */
+  push(event: string, payload: unknown): void;
+  close(): Promise<void>;
+}
+
+export function attachWsBridge(options: WsBridgeOptions): WsBridge {
   const log = options.log ?? (() => {});
   const wss = new WebSocketServer({ noServer: true, maxPayload: 10 * 1024 * 1024 });
 
@@ -65,6 +72,11 @@ export function attachWsBridge(options: WsBridgeOptions): { close(): Promise<voi
 
   options.server.on('upgrade', onUpgrade);
   return {
+    push(event, payload) {
+      const message = JSON.stringify({ event, payload });
+      // Every client got past the secret and Origin checks: each is a page this harness served.
+      for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(message);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         options.server.off('upgrade', onUpgrade);

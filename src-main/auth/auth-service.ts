@@ -2,6 +2,8 @@
 // credentials, single-flight refresh with rotation) and Revnue's pasted admin token. No token leaves main.
 import type * as oauth from 'oauth4webapi';
 import type { AuthState, Connection, R2AuthSettings } from '../../src-shared/connection';
+import type { AuthStatus } from '../../src-shared/ipc/contract';
+import type { EventPayload } from '../../src-shared/ipc/events';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { ConnectionStore } from '../connections/connection-store';
 import { rememberSecret } from '../secrets/redact';
@@ -31,15 +33,8 @@ export interface AuthServiceOptions {
   signInTimeoutMs?: number;
 }
 
-export interface AuthStatus {
-  connectionId: string;
-  state: AuthState;
-}
-
-export interface AuthStateChange extends AuthStatus {
-  /** Why the state changed, when the user should know (e.g. the sign-in expired). */
-  message?: string;
-}
+/** What the auth service announces, exactly the payload of the `auth.changed` event. */
+export type AuthStateChange = EventPayload<'auth.changed'>;
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
@@ -187,12 +182,12 @@ export function createAuthService(options: AuthServiceOptions) {
     if (!obtained.ok) return obtained;
     bump(id);
     const kept = await keep(id, obtained.value, 'sign_in');
-    return kept.ok ? ok({ connectionId: id, state: 'signed_in' }) : kept;
+    return kept.ok ? ok({ state: 'signed_in' }) : kept;
   }
 
   return {
     status: (id: string): Promise<Result<AuthStatus>> =>
-      withConnection(id, async () => ok({ connectionId: id, state: await stateOf(id) })),
+      withConnection(id, async () => ok({ state: await stateOf(id) })),
 
     accessToken,
 
@@ -217,8 +212,9 @@ export function createAuthService(options: AuthServiceOptions) {
         const cancel = new AbortController();
         signIns.set(id, cancel);
         emit(id, 'signing_in');
+        let signedIn = false;
         try {
-          return await signInWith(connection, async () => {
+          const result = await signInWith(connection, async () => {
             const server = await authServer(id, connection.auth, true);
             if (!server.ok) return server;
             return runAuthorizationCodeFlow({
@@ -231,11 +227,16 @@ export function createAuthService(options: AuthServiceOptions) {
               cancel: cancel.signal,
             });
           });
+          signedIn = result.ok;
+          return result;
         } finally {
+          // A newer sign-in that replaced this one announces its own outcome.
           if (signIns.get(id) === cancel) {
             signIns.delete(id);
-            const state = await stateOf(id).catch((): AuthState => 'signed_out');
-            if (state !== 'signed_in') emit(id, state);
+            // Success was announced when the tokens were kept. A failed, cancelled or timed-out
+            // attempt settles back to what is stored: signed_out, or signed_in with the tokens
+            // of an earlier sign-in — either way the window must stop showing "Signing in…".
+            if (!signedIn) emit(id, await stateOf(id).catch((): AuthState => 'signed_out'));
           }
         }
       }),

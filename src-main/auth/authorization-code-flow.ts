@@ -5,7 +5,7 @@ import type { R2AuthSettings } from '../../src-shared/connection';
 import { fail, type Result } from '../../src-shared/ipc/result';
 import type { Clock } from '../../src-shared/time/clock';
 import { redactSecrets } from '../secrets/redact';
-import { isAllowedAuthUrl } from './loopback';
+import { isAllowedApiUrl } from '../../src-shared/net/loopback';
 import { startLoopbackListener, type LoopbackListener } from './loopback-listener';
 import type { FetchLike } from './oauth-server';
 import type { SystemBrowser } from './system-browser';
@@ -126,7 +126,7 @@ function checkCallback(
 
 export async function runAuthorizationCodeFlow(options: CodeFlowOptions): Promise<TokenResult> {
   const endpoint = options.as.authorization_endpoint;
-  if (!endpoint || !isAllowedAuthUrl(endpoint)) {
+  if (!endpoint || !isAllowedApiUrl(endpoint)) {
     return fail(
       'validation',
       'The sign-in server has no usable authorization address (it must start with https://). Check the connection settings.',

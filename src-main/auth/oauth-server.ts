@@ -3,7 +3,7 @@
 import * as oauth from 'oauth4webapi';
 import type { R2AuthSettings } from '../../src-shared/connection';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
-import { isLoopbackUrl } from './loopback';
+import { isLoopbackUrl } from '../../src-shared/net/loopback';
 
 export type FetchLike = typeof fetch;
 

@@ -30,12 +30,12 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
     const id = await world.pkceConnection();
     expect(await world.auth.status(id)).toEqual({
       ok: true,
-      value: { connectionId: id, state: 'signed_out' },
+      value: { state: 'signed_out' },
     });
 
     const result = await world.auth.signIn(id);
     await browser.settled();
-    expect(result).toEqual({ ok: true, value: { connectionId: id, state: 'signed_in' } });
+    expect(result).toEqual({ ok: true, value: { state: 'signed_in' } });
     expect(world.changes.map((c) => c.state)).toEqual(['signing_in', 'signed_in']);
 
     const opened = new URL(browser.opened[0] ?? '');
@@ -80,7 +80,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
     const id = await world.pkceConnection();
     const result = await world.auth.signIn(id);
     expect(wrongStateAnswers).toEqual([400]);
-    expect(result).toEqual({ ok: true, value: { connectionId: id, state: 'signed_in' } });
+    expect(result).toEqual({ ok: true, value: { state: 'signed_in' } });
     expect(opened).toHaveLength(1);
     // Only the real code was exchanged.
     expect(world.tokenRequests).toHaveLength(1);
@@ -111,6 +111,32 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
     expect(await world.auth.status(id)).toMatchObject({ ok: true, value: { state: 'signed_out' } });
     expect(world.changes.map((c) => c.state)).toEqual(['signing_in', 'signed_out']);
     expect(await world.secrets.get(id)).toBeNull();
+  });
+
+  it('a second sign-in that is cancelled settles back to signed_in with the earlier tokens', async () => {
+    const fills = createFormFillingBrowser();
+    const abandons = createAbandoningBrowser();
+    let attempts = 0;
+    // The person signs in once, then starts another sign-in and gives up on it.
+    const browser = { open: (url: string) => (++attempts === 1 ? fills : abandons).open(url) };
+    world = await createAuthFixture({ browser });
+    const id = await world.pkceConnection();
+    expect(await world.auth.signIn(id)).toMatchObject({ ok: true });
+    await fills.settled();
+
+    const pending = world.auth.signIn(id);
+    await until(() => abandons.opened.length === 1);
+    await world.auth.cancelSignIn(id);
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'auth' } });
+    // Without the last change the window would go on showing "Signing in…".
+    expect(world.changes.map((c) => c.state)).toEqual([
+      'signing_in',
+      'signed_in',
+      'signing_in',
+      'signed_in',
+    ]);
+    expect(world.changes.every((c) => c.connectionId === id)).toBe(true);
+    expect(await world.auth.status(id)).toEqual({ ok: true, value: { state: 'signed_in' } });
   });
 
   it('times out when the browser never comes back', async () => {

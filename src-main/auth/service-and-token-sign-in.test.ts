@@ -44,7 +44,7 @@ describe('R2 service account (client credentials)', () => {
     const id = await serviceConnection(world);
     const secret = world.sandbox.r2.serviceClientSecret;
     const result = await world.auth.signInService(id, `  ${secret}\n`);
-    expect(result).toEqual({ ok: true, value: { connectionId: id, state: 'signed_in' } });
+    expect(result).toEqual({ ok: true, value: { state: 'signed_in' } });
     const first = await world.auth.accessToken(id);
     expect(await world.r2Status(first.ok ? first.value : '')).toBe(200);
 
@@ -119,7 +119,7 @@ describe('Revnue admin token', () => {
     const token = world.sandbox.revnue.token;
     const before = world.sandbox.state().requests['GET /api/v2/company/'] ?? 0;
     const result = await world.auth.setToken(id, `\n  ${token}  \n`);
-    expect(result).toEqual({ ok: true, value: { connectionId: id, state: 'signed_in' } });
+    expect(result).toEqual({ ok: true, value: { state: 'signed_in' } });
     expect((world.sandbox.state().requests['GET /api/v2/company/'] ?? 0) - before).toBe(1);
     expect(parseTokenSet(await world.secrets.get(id))).toEqual({
       kind: 'revnue_token',

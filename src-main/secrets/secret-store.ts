@@ -1,5 +1,5 @@
 // Where Fieldbook keeps sign-in secrets: the SecretStore interface every adapter implements (OS
-// keychain via keytar, Electron safeStorage) and the choice between them. Nothing here logs a secret.
+// keychain via keytar, Electron safeStorage). Which one a machine uses: secret-store-selector.ts.
 
 /** One secret per account (account = connection id); values are opaque strings (JSON token sets). */
 export interface SecretStore {

@@ -58,12 +58,8 @@ export function createConnectionHandlers(deps: {
   async function then<T>(result: Result<T>, next: (value: T) => Promise<Result<ConnectionView>>) {
     return result.ok ? next(result.value) : result;
   }
-  async function statusOf(id: string): Promise<Result<AuthStatus>> {
-    const status = await auth.status(id);
-    return status.ok ? ok({ state: status.value.state }) : status;
-  }
   async function thenStatus(result: Result<unknown>, id: string): Promise<Result<AuthStatus>> {
-    return result.ok ? statusOf(id) : (result as Result<never>);
+    return result.ok ? auth.status(id) : (result as Result<never>);
   }
 
   return {
@@ -79,7 +75,7 @@ export function createConnectionHandlers(deps: {
       return deleted.ok ? ok(null) : deleted;
     },
 
-    'auth.status': ({ connectionId }) => statusOf(connectionId),
+    'auth.status': ({ connectionId }) => auth.status(connectionId),
     'auth.signIn': async ({ connectionId }) =>
       thenStatus(await auth.signIn(connectionId), connectionId),
     'auth.cancelSignIn': async ({ connectionId }) => {

@@ -1,16 +1,27 @@
-// Main's services without Electron: connection store, auth, connectors and the IPC handler map.
-// src-main/index.ts passes the Electron adapters; the e2e harness and the tests pass Node ones.
-// A sandbox from an earlier session restarts in the background; calls on its connections wait.
+// Main's services without Electron: connection store, auth, connectors, the IPC handler map and
+// the event hub the window listens to. src-main/index.ts passes the Electron adapters; the e2e
+// harness and the tests pass Node ones. A sandbox from an earlier session restarts in the
+// background; calls on its connections wait.
 import type { Handlers } from '../../src-shared/ipc/contract';
 import { createAuthService, type AuthService } from '../auth/auth-service';
 import type { SystemBrowser } from '../auth/system-browser';
 import { createConnectionStore, type ConnectionStore } from '../connections/connection-store';
 import type { ConnectorSettings } from '../connectors';
 import { createRedactingLog } from '../http/log';
-import { fixedSecretStorage, isSecretStorage, type SecretStorage } from '../secrets/secret-storage';
+import {
+  fixedSecretStoreSelector,
+  isSecretStoreSelector,
+  type SecretStoreSelector,
+} from '../secrets/secret-store-selector';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../../src-shared/time/clock';
 import { createConnectionHandlers, createConnectionViews } from './connection-handlers';
+import { createEventHub, type EventHub } from '../ipc/event-hub';
+import {
+  announceAuthChanges,
+  announcingConnectionStore,
+  createConnectionsAnnouncer,
+} from './connection-events';
 import { createConnectorRegistry } from './connector-registry';
 import { createR2Handlers } from './r2-handlers';
 import { createRevnueHandlers } from './revnue-handlers';
@@ -22,10 +33,10 @@ export interface MainServicesOptions {
   /** Electron's userData folder (connections.json and the sandbox's files live here). */
   userDataDir: string;
   /**
-   * The app: the storage chosen for this machine (`openSecretStorage`), whose status and weak-
+   * The app: the secret store chosen for this machine (`selectSecretStore`), whose status and weak-
    * storage consent the window can see. Tests and the harness: a plain store (status `memory`).
    */
-  secrets: SecretStorage | SecretStore;
+  secrets: SecretStoreSelector | SecretStore;
   browser: SystemBrowser;
   clock: Clock;
   /** `startSandbox` from sandbox/index.ts; absent in builds without the sandbox. */
@@ -40,6 +51,9 @@ export interface MainServicesOptions {
 
 export interface MainServices {
   handlers: Handlers;
+  /** `auth.changed` and `connections.changed`, for the edge that carries them to the window. */
+  events: EventHub;
+  /** Changes made here are announced like those made over IPC. */
   connections: ConnectionStore;
   auth: AuthService;
   close(): Promise<void>;
@@ -47,26 +61,31 @@ export interface MainServices {
 
 export function createMainServices(options: MainServicesOptions): MainServices {
   const log = createRedactingLog(options.log ?? ((line) => process.stderr.write(`${line}\n`)));
-  const storage = isSecretStorage(options.secrets)
+  const selector = isSecretStoreSelector(options.secrets)
     ? options.secrets
-    : fixedSecretStorage(options.secrets);
-  const connections = createConnectionStore({
+    : fixedSecretStoreSelector(options.secrets);
+  const storedConnections = createConnectionStore({
     dir: options.userDataDir,
-    secrets: storage.store,
+    secrets: selector.store,
     warn: log,
   });
   const auth = createAuthService({
-    connections,
-    secrets: storage.store,
+    secrets: selector.store,
     browser: options.browser,
     clock: options.clock,
+    connections: storedConnections,
   });
+  const events = createEventHub({ log });
+  const views = createConnectionViews(storedConnections, auth);
+  const announcer = createConnectionsAnnouncer(views, events, log);
+  announceAuthChanges(auth, events, announcer);
+  // Everything below changes connections through this one, so no change goes unannounced.
+  const connections = announcingConnectionStore(storedConnections, announcer);
   const registry = createConnectorRegistry({
     connections,
     auth,
     settings: { ...options.connectors, log },
   });
-  const views = createConnectionViews(connections, auth);
   const sandbox = createSandboxService({
     userDataDir: options.userDataDir,
     connections,
@@ -85,15 +104,19 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...createRevnueHandlers(registry),
       ...createR2Handlers(registry),
       ...sandbox.handlers,
-      ...createSecretsHandlers(storage),
+      ...createSecretsHandlers(selector),
     },
     sandbox,
   );
 
   return {
     handlers,
+    events,
     connections,
     auth,
-    close: () => sandbox.close(),
+    close: async () => {
+      await sandbox.close();
+      await announcer.idle();
+    },
   };
 }

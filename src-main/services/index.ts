@@ -6,3 +6,4 @@ export {
   type MainServicesOptions,
 } from './create-main-services';
 export type { StartSandbox, SandboxHandle } from './sandbox-handlers';
+export { loadSandboxWhenNeeded } from './lazy-sandbox';

@@ -115,7 +115,10 @@ describe('main services over IPC against the sandbox', () => {
     // The R2 tokens rotated: the refresh stored a new access and refresh token.
     expect(after.filter((token) => !before.includes(token)).length).toBeGreaterThanOrEqual(2);
 
-    const everything = [...world.answers, ...world.logs].join('\n');
+    // …nor in an event: the window hears of every sign-in change above.
+    const events = world.events.map((event) => JSON.stringify(event));
+    expect(events.length).toBeGreaterThan(3);
+    const everything = [...world.answers, ...world.logs, ...events].join('\n');
     expect(world.answers.length).toBeGreaterThan(7);
     const tokens = new Set([...before, ...after, ...sandbox.revnue.tokens]);
     for (const token of tokens) expect(token.length).toBeGreaterThanOrEqual(8);

@@ -106,7 +106,7 @@ async function existingOrCreated(
   return created.ok ? ok(created.value.id) : created;
 }
 
-/** The window polls `auth.status`; in Electron the person signs in in their browser. */
+/** In Electron the person signs in in their browser; the window hears the end as `auth.changed`. */
 function signInInBackground(deps: SandboxConnectionDeps, id: string): void {
   const signIn = deps.auth.signIn(id).then((result) => {
     if (!result.ok) log(deps, `the R2 sign-in did not complete: ${result.error.message}`);

@@ -11,6 +11,7 @@ import type { Input, Output } from '../../src-shared/ipc/contract';
 import type { Result } from '../../src-shared/ipc/result';
 import { createFormFillingBrowser } from '../auth/test-support/form-filling-browser';
 import type { SystemBrowser } from '../auth/system-browser';
+import type { HubEvent } from '../ipc/event-hub';
 import { createIpcRouter } from '../ipc/router';
 import { createMemorySecretStore, type SecretStore } from '../secrets/secret-store';
 import { systemClock } from '../../src-shared/time/clock';
@@ -23,6 +24,8 @@ interface Session {
   /** URLs the session asked the browser to open: empty means nobody had to sign in. */
   opened: string[];
   logs: string[];
+  /** Every event this session announced to the window. */
+  events: HubEvent[];
   call<C extends Channel>(channel: C, payload: Input<C>): Promise<Result<Output<C>>>;
 }
 
@@ -62,13 +65,15 @@ function startSession(
     sandbox: { customers: 20, defaultPort: 0 },
     connectors: { revnuePerMinute: 1000, r2PerMinute: 6000 },
   });
+  const events: HubEvent[] = [];
+  services.events.subscribe((event) => events.push(event));
   const router = createIpcRouter({
     handlers: services.handlers,
     isTrustedSender: () => true,
   });
   const call = async <C extends Channel>(channel: C, payload: Input<C>) =>
     (await router.handle(channel, { url: 'test://restart/' }, payload)) as Result<Output<C>>;
-  const session = { services, started, opened: browser.opened, logs, call };
+  const session = { services, started, opened: browser.opened, logs, events, call };
   open.push(session);
   return session;
 }
@@ -172,6 +177,15 @@ describe('the sandbox survives a restart', () => {
       expect(Number(newPort)).not.toBe(port);
       expect(r2.kind === 'r2' && r2.auth.issuer).toBe(`http://127.0.0.1:${newPort}`);
       expect(await portOf(second, before.revnueId)).toBe(newPort);
+      // The window hears of the move without asking: its list shows the new addresses.
+      await expect
+        .poll(() =>
+          second.events
+            .flatMap((e) => (e.event === 'connections.changed' ? [e.payload.connections] : []))
+            .at(-1)
+            ?.map((c) => new URL(c.baseUrl).port),
+        )
+        .toEqual([newPort, newPort]);
       expect(second.opened).toEqual([]);
       expect(second.logs.join('\n')).toContain(`port ${port} is taken`);
     } finally {

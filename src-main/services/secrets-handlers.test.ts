@@ -8,7 +8,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index';
 import { createAbandoningBrowser } from '../auth/test-support/form-filling-browser';
 import { createIpcRouter } from '../ipc/router';
 import { openSecretStore } from '../secrets/open-secret-store';
-import { openSecretStorage } from '../secrets/secret-storage';
+import { selectSecretStore } from '../secrets/secret-store-selector';
 import { createMemorySecretStore } from '../secrets/secret-store';
 import { readWeakStorageConsent } from '../secrets/weak-storage-consent';
 import { systemClock } from '../../src-shared/time/clock';
@@ -29,10 +29,10 @@ afterEach(async () => {
 async function world(secrets: 'basic_text' | 'memory') {
   dir = await mkdtemp(join(tmpdir(), 'fieldbook-secrets-'));
   const weakStore = createMemorySecretStore();
-  const storage =
+  const secretStore =
     secrets === 'memory'
       ? createMemorySecretStore()
-      : await openSecretStorage({
+      : await selectSecretStore({
           userDataDir: dir,
           open: (accepted) =>
             openSecretStore(
@@ -45,7 +45,7 @@ async function world(secrets: 'basic_text' | 'memory') {
         });
   services = createMainServices({
     userDataDir: dir,
-    secrets: storage,
+    secrets: secretStore,
     browser: createAbandoningBrowser(),
     clock: systemClock,
     log: () => {},

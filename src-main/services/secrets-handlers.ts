@@ -2,13 +2,13 @@
 // storage when this computer has no keyring. Neither ever answers secret content.
 import type { Handlers } from '../../src-shared/ipc/contract';
 import { ok } from '../../src-shared/ipc/result';
-import type { SecretStorage } from '../secrets/secret-storage';
+import type { SecretStoreSelector } from '../secrets/secret-store-selector';
 
 export function createSecretsHandlers(
-  storage: SecretStorage,
+  selector: SecretStoreSelector,
 ): Pick<Handlers, 'secrets.status' | 'secrets.acceptWeakStorage'> {
   return {
-    'secrets.status': async () => ok(storage.status()),
-    'secrets.acceptWeakStorage': () => storage.acceptWeakStorage(),
+    'secrets.status': async () => ok(selector.status()),
+    'secrets.acceptWeakStorage': () => selector.acceptWeakStorage(),
   };
 }

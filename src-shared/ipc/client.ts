@@ -1,15 +1,22 @@
-// Builds the `window.fieldbook` object from the channel list, over any transport: the preload
-// passes ipcRenderer.invoke, the e2e harness a WebSocket. Zod-free, so the preload stays small.
+// Builds the `window.fieldbook` object from the channel and event lists, over any transport: the
+// preload passes ipcRenderer, the e2e harness a WebSocket. Zod-free, so the preload stays small.
 import { channels, type Channel } from './channels';
-import type { FieldbookApi } from './fieldbook-api';
+import { isEventName, type EventName } from './event-names';
+import type { FieldbookApi, Unsubscribe } from './fieldbook-api';
 import type { AppError, Result } from './result';
 
 /** Sends one request to main and resolves with main's answer (a Result). */
 export type Invoke = (channel: Channel, payload: unknown) => Promise<unknown>;
 
+/**
+ * Delivers every payload main sends for `event` until the returned function is called. Only ever
+ * called with a name from the event list; main has already parsed the payload with its schema.
+ */
+export type Subscribe = (event: EventName, deliver: (payload: unknown) => void) => Unsubscribe;
+
 type ApiNode = { [name: string]: ApiNode | ((input?: unknown) => Promise<Result<unknown>>) };
 
-export function createFieldbookApi(invoke: Invoke): FieldbookApi {
+export function createFieldbookApi(invoke: Invoke, subscribe: Subscribe): FieldbookApi {
   const root: ApiNode = {};
   for (const channel of channels) {
     const path = channel.split('.');
@@ -18,9 +25,34 @@ export function createFieldbookApi(invoke: Invoke): FieldbookApi {
     for (const segment of path) node = (node[segment] ??= {}) as ApiNode;
     node[name] = (input?: unknown) => call(invoke, channel, input);
   }
-  // The object is built generically from the same channel list FieldbookApi is derived from;
-  // channels.test.ts checks that every channel ends up where the type says.
-  return deepFreeze(root) as unknown as FieldbookApi;
+  const on = (event: unknown, listener: unknown) => listen(subscribe, event, listener);
+  // The object is built generically from the same lists FieldbookApi is derived from;
+  // client.test.ts checks that every channel ends up where the type says.
+  return deepFreeze(Object.assign(root, { on }) as ApiNode) as unknown as FieldbookApi;
+}
+
+/** Untyped callers (the page's own scripts) get a no-op for a name that is not an event. */
+function listen(subscribe: Subscribe, event: unknown, listener: unknown): Unsubscribe {
+  if (!isEventName(event) || typeof listener !== 'function') return () => {};
+  let listening = true;
+  const stop = subscribe(event, (payload) => {
+    if (!listening) return;
+    try {
+      (listener as (payload: unknown) => void)(payload);
+    } catch (error) {
+      // One broken listener must not keep the event from the others (ipcRenderer, an
+      // EventEmitter, stops at the first throw), nor be swallowed: rethrown on its own, it
+      // reaches the console and window.onerror like any uncaught error.
+      setTimeout(() => {
+        throw error;
+      }, 0);
+    }
+  });
+  return () => {
+    if (!listening) return;
+    listening = false;
+    stop();
+  };
 }
 
 async function call(invoke: Invoke, channel: Channel, input: unknown): Promise<Result<unknown>> {

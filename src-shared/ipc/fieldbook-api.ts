@@ -2,6 +2,8 @@
 // exists because the channel `r2.customers.patch` does, with that channel's input and output.
 import type { Channel } from './channels';
 import type { Input, Output } from './contract';
+import type { EventName } from './event-names';
+import type { EventPayload } from './events';
 import type { Result } from './result';
 
 /** One operation. Operations without input (`connections.list`) may be called with no argument. */
@@ -26,5 +28,20 @@ type FieldbookNamespace<Prefix extends string> = {
     : FieldbookOperation<C>;
 };
 
-/** `window.fieldbook`: named operations only; there is no way to invoke an arbitrary channel. */
-export type FieldbookApi = FieldbookNamespace<''>;
+/** Stops one listener; calling it again does nothing. */
+export type Unsubscribe = () => void;
+
+export interface FieldbookEvents {
+  /**
+   * Calls `listener` with each payload of `event` main announces, until the returned function is
+   * called. Only the names of the event list exist: another name is a compile error (and, from
+   * untyped code, subscribes to nothing).
+   */
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): Unsubscribe;
+}
+
+/**
+ * `window.fieldbook`: named operations, plus `on` for main's events. There is no way to invoke
+ * an arbitrary channel or to listen to one.
+ */
+export type FieldbookApi = FieldbookNamespace<''> & FieldbookEvents;

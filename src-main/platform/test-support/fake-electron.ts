@@ -42,6 +42,10 @@ export class FakeSession {
 
 export class FakeWebContents extends FakeEmitter {
   session = new FakeSession();
+  /** The top-level page: loadURL puts it there, a test may navigate it elsewhere. */
+  mainFrame = { url: '' };
+  readonly send = vi.fn((_channel: string, _payload: unknown) => undefined);
+  isDestroyed = () => false;
   windowOpenHandler?: (details: { url: string }) => unknown;
   setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
     this.windowOpenHandler = handler;
@@ -51,7 +55,9 @@ export class FakeWebContents extends FakeEmitter {
 export class FakeBrowserWindow extends FakeEmitter {
   static readonly created: FakeBrowserWindow[] = [];
   readonly webContents = new FakeWebContents();
-  readonly loadURL = vi.fn(async (_url: string) => undefined);
+  readonly loadURL = vi.fn(async (url: string) => {
+    this.webContents.mainFrame.url = url;
+  });
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();

@@ -1,6 +1,7 @@
 // Test world: main's services behind the real IPC router, on a fresh sandbox started through
 // `sandbox.tryIt`, with R2 signed in by the form-filling browser. Every call goes through IPC,
-// so the tests see exactly what the window sees. Log lines are kept for the no-token checks.
+// and every event main announces is recorded, so the tests see exactly what the window sees.
+// Log lines are kept for the no-token checks.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { Input, Output } from '../../../src-shared/ipc/contract';
 import type { Result } from '../../../src-shared/ipc/result';
 import { createFormFillingBrowser } from '../../auth/test-support/form-filling-browser';
 import type { ConnectorSettings } from '../../connectors';
+import type { HubEvent } from '../../ipc/event-hub';
 import { createIpcRouter } from '../../ipc/router';
 import { parseTokenSet, secretsOf } from '../../auth/token-set';
 import { createMemorySecretStore, type SecretStore } from '../../secrets/secret-store';
@@ -23,6 +25,11 @@ export interface ServicesWorld {
   logs: string[];
   /** Every Result the router answered, serialized, for the no-token check. */
   answers: string[];
+  /** Every event main announced, in order, from before `sandbox.tryIt` on. */
+  events: HubEvent[];
+  /** The first recorded event (earlier or later) that `matches`. */
+  nextEvent(matches: (event: HubEvent) => boolean): Promise<HubEvent>;
+
   /** The in-memory SecretStore main keeps both connections' token sets in. */
   secrets: SecretStore & { accounts(): string[] };
   /** Every token string stored right now (access, refresh, client secret), of every connection. */
@@ -54,6 +61,22 @@ export async function createServicesWorld(
     // Fast pacing unless a test is about pacing: the 40/min Revnue default would make tests slow.
     connectors: { revnuePerMinute: 1000, r2PerMinute: 6000, ...options.connectors },
   });
+  const events: HubEvent[] = [];
+  const waiters = new Set<{ matches: (e: HubEvent) => boolean; found: (e: HubEvent) => void }>();
+  services.events.subscribe((event) => {
+    events.push(event);
+    for (const waiter of [...waiters]) {
+      if (waiter.matches(event)) {
+        waiters.delete(waiter);
+        waiter.found(event);
+      }
+    }
+  });
+  const nextEvent = (matches: (event: HubEvent) => boolean) => {
+    const seen = events.find(matches);
+    if (seen) return Promise.resolve(seen);
+    return new Promise<HubEvent>((found) => waiters.add({ matches, found }));
+  };
   const router = createIpcRouter({
     handlers: services.handlers,
     isTrustedSender: () => true,
@@ -74,6 +97,8 @@ export async function createServicesWorld(
     r2Id: byKind('r2'),
     logs,
     answers,
+    events,
+    nextEvent,
     secrets,
     storedTokens: async () => {
       const sets = await Promise.all(secrets.accounts().map((id) => secrets.get(id)));
@@ -88,10 +113,13 @@ export async function createServicesWorld(
       await rm(dir, { recursive: true, force: true });
     },
   };
-  for (let i = 0; i < 100; i += 1) {
-    const status = await call('auth.status', { connectionId: world.r2Id });
-    if (status.ok && status.value.state === 'signed_in') return world;
-    await systemClock.sleep(50);
-  }
-  throw new Error('the sandbox R2 sign-in did not complete');
+  // The background R2 sign-in announces its end, as it does to the window.
+  const settled = await nextEvent(
+    (e) =>
+      e.event === 'auth.changed' &&
+      e.payload.connectionId === world.r2Id &&
+      e.payload.state !== 'signing_in',
+  );
+  if (settled.event === 'auth.changed' && settled.payload.state === 'signed_in') return world;
+  throw new Error(`the sandbox R2 sign-in did not complete: ${JSON.stringify(settled.payload)}`);
 }

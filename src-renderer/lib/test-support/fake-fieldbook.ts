@@ -1,9 +1,12 @@
 // An in-memory `window.fieldbook` for the renderer's browser tests: the real client object built
-// from the channel list, over a fake transport whose answers each test scripts per operation.
+// from the channel and event lists, over a fake transport whose answers each test scripts per
+// operation, and whose events each test emits as main would.
 import type { ConnectionView } from '../../../src-shared/connection';
 import type { Channel } from '../../../src-shared/ipc/channels';
 import { createFieldbookApi } from '../../../src-shared/ipc/client';
 import type { Input, Output, SecretsStatus } from '../../../src-shared/ipc/contract';
+import type { EventName } from '../../../src-shared/ipc/event-names';
+import { events, type EventInput } from '../../../src-shared/ipc/events';
 import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
 import type { Result } from '../../../src-shared/ipc/result';
 
@@ -16,21 +19,41 @@ export interface FakeFieldbook {
   /** Every call in order, with its input. */
   calls: { channel: Channel; input: unknown }[];
   callsTo(channel: Channel): unknown[];
+  /**
+   * Announces an event as main would: parsed with the event's schema first (a payload main could
+   * never send throws here), then delivered to every listener subscribed now.
+   */
+  emit<E extends EventName>(event: E, payload: EventInput<E>): void;
+  /** How many listeners `event` has (0 once every subscriber unsubscribed). */
+  listenerCount(event: EventName): number;
 }
 
 export function createFakeFieldbook(handlers: FakeHandlers = {}): FakeFieldbook {
   const calls: FakeFieldbook['calls'] = [];
-  const api = createFieldbookApi(async (channel, input) => {
-    calls.push({ channel, input });
-    const handler = handlers[channel] as ((input: unknown) => Promise<unknown>) | undefined;
-    if (!handler) return { ok: false, error: { kind: 'server', message: `${channel} not faked` } };
-    return handler(input);
-  });
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const api = createFieldbookApi(
+    async (channel, input) => {
+      calls.push({ channel, input });
+      const handler = handlers[channel] as ((input: unknown) => Promise<unknown>) | undefined;
+      if (!handler) return { ok: false, error: { kind: 'server', message: `${channel} not faked` } };
+      return handler(input);
+    },
+    (event, deliver) => {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set.add(deliver));
+      return () => set.delete(deliver);
+    },
+  );
   return {
     api,
     handlers,
     calls,
     callsTo: (channel) => calls.filter((call) => call.channel === channel).map((c) => c.input),
+    emit(event, payload) {
+      const parsed = events[event].parse(payload);
+      for (const deliver of [...(listeners.get(event) ?? [])]) deliver(parsed);
+    },
+    listenerCount: (event) => listeners.get(event)?.size ?? 0,
   };
 }
 

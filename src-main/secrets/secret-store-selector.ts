@@ -1,6 +1,6 @@
-// Where sign-ins are kept on this computer, as main's services see it: the store in use, what
-// protects it (for the `secrets.status` operation) and the user's consent to weaker storage,
-// which takes effect at once by swapping the refusing store for the weak one.
+// Which SecretStore this computer uses, and why: not a store itself, but the choice behind it —
+// the store in use, what protects it (for `secrets.status`) and the user's consent to weaker
+// storage, which takes effect at once by swapping the refusing store for the weak one.
 import type { SecretsStatus } from '../../src-shared/ipc/contract';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { SecretStoreChoice } from './choose-secret-store';
@@ -9,7 +9,7 @@ import type { SecretStore } from './secret-store';
 import { createSwappableSecretStore } from './swappable-secret-store';
 import { readWeakStorageConsent, writeWeakStorageConsent } from './weak-storage-consent';
 
-export interface SecretStorage {
+export interface SecretStoreSelector {
   /** The store every service uses; it stays the same object when the storage behind it changes. */
   readonly store: SecretStore;
   status(): SecretsStatus;
@@ -17,7 +17,7 @@ export interface SecretStorage {
   acceptWeakStorage(): Promise<Result<SecretsStatus>>;
 }
 
-export interface SecretStorageOptions {
+export interface SecretStoreSelectorOptions {
   /** The user-data folder, where the consent file lives. */
   userDataDir: string;
   /** Chooses and opens a store (src-main/index.ts: `openSecretStore` with the platform adapters). */
@@ -26,7 +26,9 @@ export interface SecretStorageOptions {
   log?: (line: string) => void;
 }
 
-export async function openSecretStorage(options: SecretStorageOptions): Promise<SecretStorage> {
+export async function selectSecretStore(
+  options: SecretStoreSelectorOptions,
+): Promise<SecretStoreSelector> {
   let opened = await options.open(await readWeakStorageConsent(options.userDataDir));
   if (opened.choice.kind === 'refused') {
     options.log?.(`Fieldbook: no place to keep sign-ins: ${opened.choice.message}`);
@@ -74,12 +76,14 @@ export async function openSecretStorage(options: SecretStorageOptions): Promise<
  * For a store that is not chosen per machine (tests, the browser harness): its status is
  * `memory`, and there is nothing to accept.
  */
-export function fixedSecretStorage(store: SecretStore): SecretStorage {
+export function fixedSecretStoreSelector(store: SecretStore): SecretStoreSelector {
   const status: SecretsStatus = { store: 'memory' };
   return { store, status: () => status, acceptWeakStorage: async () => ok(status) };
 }
 
-export function isSecretStorage(value: SecretStore | SecretStorage): value is SecretStorage {
+export function isSecretStoreSelector(
+  value: SecretStore | SecretStoreSelector,
+): value is SecretStoreSelector {
   return 'status' in value && 'acceptWeakStorage' in value;
 }
 
