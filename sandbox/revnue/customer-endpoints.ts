@@ -54,7 +54,7 @@ export async function createCustomer(
   if ('response' in input) return input.response;
   const result = validateCustomerBody(state, input.body);
   if (!result.ok) return fieldErrors(result.errors);
-  const customer: StoredRevnueCustomer = { ...result.body, id: state.nextId };
+  const customer: StoredRevnueCustomer = { ...result.record, id: state.nextId };
   state.save(customer);
   context.onChange();
   return json(201, customerResponse(state, customer));
@@ -71,7 +71,7 @@ export async function updateCustomer(
   if ('response' in input) return input.response;
   const result = validateCustomerBody(state, input.body, id);
   if (!result.ok) return fieldErrors(result.errors);
-  const customer: StoredRevnueCustomer = { ...result.body, id };
+  const customer: StoredRevnueCustomer = { ...result.record, id };
   state.save(customer);
   context.onChange();
   return json(200, customerResponse(state, customer));

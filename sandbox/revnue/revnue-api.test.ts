@@ -120,6 +120,56 @@ describe('Revnue API v2', () => {
     expect((await send('PUT', `customer/${id}/`, seedBody)).status).toBe(404);
   });
 
+  it('PUT convention: a key left out is "not set", null clears, "" clears a text', async () => {
+    const { body } = await send('POST', 'customer/', { ...seedBody, name: 'Clear Me Ltd' });
+    const id = (body as { id: number }).id;
+    const put = await send('PUT', `customer/${id}/`, {
+      company: 1,
+      name: 'Clear Me Ltd',
+      address_line_1: '',
+      category: null,
+      nda_signed_date: null,
+      contact_person: { name: 'Ann Smith', email: 'ann@example.com', type: null },
+      template: {
+        id: 1,
+        fields: [
+          { id: 1, value: '99.00' },
+          { id: 2, value: null },
+        ],
+      },
+    });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({
+      address_line_1: '',
+      city: '',
+      category: null,
+      country: null,
+      nda_signed: false,
+      nda_signed_date: null,
+      contact_person: { name: 'Ann Smith', email: 'ann@example.com', type: null },
+      // Left out and cleared alike: a custom field without a value is no field.
+      template: { id: 1, fields: { '1': '99.00' } },
+    });
+  });
+
+  it('refuses null in a POST (the seed allows none), naming each field DRF style', async () => {
+    const created = await send('POST', 'customer/', {
+      company: 1,
+      name: 'Null Hire Ltd',
+      category: null,
+      contact_person: { name: 'Ann Smith', email: 'ann@example.com', type: null },
+      template: { id: 1, fields: [{ id: 1, value: null }] },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body).toEqual({
+      category: ['This field may not be null.'],
+      contact_person: { type: ['This field may not be null.'] },
+      template: { fields: [{ value: ['This field may not be null.'] }] },
+    });
+    const text = await send('POST', 'customer/', { company: 1, name: 'Null Hire Ltd', city: null });
+    expect(text).toMatchObject({ status: 400, body: { city: ['City must be text'] } });
+  });
+
   it('answers field errors for the seed rules, nested like DRF serializers', async () => {
     const bad = await send('POST', 'customer/', {
       company: 1,

@@ -4,10 +4,15 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { R2CustomerRecord } from '../../src-shared/api/r2';
-import type { RevnueCustomerRecord } from '../../src-shared/api/revnue-v2';
+import type { RevnueCustomerBody, RevnueCustomerRecord } from '../../src-shared/api/revnue-v2';
 import { merge, resolveR2, resolveRevnue, revnueShape, type Choice } from '../../src-shared/sync';
 import type { Conflict } from '../../src-shared/sync';
 import { propertyParams, r2Edit, r2Record } from '../../src-shared/sync/test-support/arbitraries';
+import {
+  nullPaths,
+  nullsWithoutTheirs,
+  theirsLeftOut,
+} from '../../src-shared/sync/test-support/wire-checks';
 import {
   comparableR2,
   createOnR2,
@@ -243,40 +248,59 @@ describe('R2 PATCH convention, by example', () => {
 });
 
 describe('Revnue: after the sync core’s PUT the server holds exactly the merged record', () => {
+  interface RevnueOutcome {
+    conflicts: number;
+    created: RevnueCustomerBody;
+    sent: RevnueCustomerBody | null;
+    theirs: RevnueCustomerRecord;
+  }
+
   async function revnueRoundTrip(
     generated: RevnueCustomerRecord,
     g: fc.GeneratorValue,
-  ): Promise<{ conflicts: number; sent: boolean }> {
+  ): Promise<RevnueOutcome> {
     const tag = uniqueTag();
-    const base = await createOnRevnue(world, lookups, withTaggedName(generated, tag));
+    const { record: base, body: created } = await createOnRevnue(
+      world,
+      lookups,
+      withTaggedName(generated, tag),
+    );
     const mine = withTaggedName(g(revnueEditFor, lookups, base), tag);
     const theirsEdit = withTaggedName(g(revnueEditFor, lookups, base), tag);
-    const theirs = await putOnRevnue(world, lookups, base.id, theirsEdit);
+    const theirs = await putOnRevnue(world, lookups, base.id, theirsEdit, base);
     const merged = merge<RevnueCustomerRecord>(revnueShape, base, mine, theirs);
     const resolved = expectValid(
       resolveRevnue(merged, choose(g, merged.conflicts), allTemplates(lookups)),
       'the resolution',
     );
-    const sent = await pushToRevnue(world, lookups, base.id, resolved);
+    const sent = await pushToRevnue(world, lookups, base.id, resolved, theirs);
     const server = await readFromRevnue(world, lookups, base.id, base.company);
     expect(comparableRevnue(server)).toEqual(comparableRevnue(resolved.merged));
-    return { conflicts: merged.conflicts.length, sent };
+    return { conflicts: merged.conflicts.length, created, sent, theirs };
   }
 
   test(
-    'with conflicts resolved either way (property)',
+    'with conflicts resolved either way (property); no null in a POST, in a PUT only to clear theirs',
     async () => {
-      const seen = { conflicts: 0, sent: 0 };
+      const seen = { conflicts: 0, sent: 0, clears: 0 };
       await fc.assert(
         fc.asyncProperty(revnueRecordFor(lookups), fc.gen(), async (generated, g) => {
           const outcome = await revnueRoundTrip(generated, g);
+          expect(nullPaths(outcome.created)).toEqual([]);
+          if (outcome.sent) {
+            expect(nullsWithoutTheirs(outcome.sent, outcome.theirs)).toEqual([]);
+            expect(theirsLeftOut(outcome.sent, outcome.theirs)).toEqual([]);
+            seen.sent += 1;
+            if (nullPaths(outcome.sent).length > 0) seen.clears += 1;
+          }
           if (outcome.conflicts > 0) seen.conflicts += 1;
-          if (outcome.sent) seen.sent += 1;
         }),
         wireParams(),
       );
       expect(seen.conflicts).toBeGreaterThan(0);
       expect(seen.sent).toBeGreaterThan(0);
+      // Clears must actually be sent (and held by the server), or the null rule proves nothing.
+      expect(seen.clears).toBeGreaterThan(0);
     },
     PROPERTY_TIMEOUT_MS,
   );

@@ -7,6 +7,7 @@ import { r2ContactRecordSchema, r2RecordSchema } from './r2';
 import { r2AddressKeys, r2AddressBlocks } from './r2/address';
 import { revnueRecordSchema, revnueRecordSchemaFor } from './revnue-v2/body';
 import type { RevnueCustomFieldTemplate } from './revnue-v2/lookups';
+import { revnueCustomerBodySchema, revnueCustomerBodySchemaFor } from './revnue-v2/wire-body';
 
 const wrongValues: unknown[] = [42, -1, 1.5, 'x', '', '  ', true, {}, [], [1], null, undefined];
 const developerWording = /^(Invalid|Too small|Too big|Unrecognized|Expected)|yyyy|received/;
@@ -73,7 +74,7 @@ describe('R2 record', () => {
   });
 });
 
-describe('Revnue record', () => {
+describe('Revnue record and wire body', () => {
   const templates: RevnueCustomFieldTemplate[] = [
     { id: 5, name: 'Key account', fields: [{ id: 7, name: 'Annual budget', type: 'money' }] },
   ];
@@ -99,6 +100,9 @@ describe('Revnue record', () => {
   test.each([
     ['without the templates', revnueRecordSchema],
     ['with the templates', revnueRecordSchemaFor(templates)],
+    // Main parses IPC payloads with the wire body: its messages reach the screen as well.
+    ['the wire body without the templates', revnueCustomerBodySchema],
+    ['the wire body with the templates', revnueCustomerBodySchemaFor(templates)],
   ])('no message in developer wording (%s)', (_, schema) => {
     const found = messagesFor(schema, base, paths);
     expect(found.length).toBeGreaterThan(100);

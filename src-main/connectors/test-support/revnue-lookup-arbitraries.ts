@@ -58,20 +58,20 @@ const textFields: FieldArbitraries = {
   additional_description: text(200),
 };
 
-/** Values as the server stores them: money as a 2-decimal string, numbers as integers. */
+/**
+ * Values as the server stores them: money as a 2-decimal string, numbers as integers. Never
+ * empty: a record keeps only custom fields with a value (clearing one removes it).
+ */
 function customValue(field: RevnueTemplateField): fc.Arbitrary<CustomField['value']> {
-  const value: fc.Arbitrary<CustomField['value']> =
-    field.type === 'money'
-      ? fc
-          .tuple(fc.nat(999_999_999), fc.nat(99))
-          .map(([whole, cents]) => `${whole}.${String(cents).padStart(2, '0')}`)
-      : field.type === 'number'
-        ? fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 })
-        : field.type === 'date'
-          ? isoDate
-          : pooled(['Gold', 'Silver'], trimmedText(50, 1));
-  // Empty is null, never '': the schema turns '' into null, so no stored record holds ''.
-  return fc.option(value, { nil: null, freq: 5 });
+  return field.type === 'money'
+    ? fc
+        .tuple(fc.nat(999_999_999), fc.nat(99))
+        .map(([whole, cents]) => `${whole}.${String(cents).padStart(2, '0')}`)
+    : field.type === 'number'
+      ? fc.integer({ min: -999_999_999_999_999, max: 999_999_999_999_999 })
+      : field.type === 'date'
+        ? isoDate
+        : pooled(['Gold', 'Silver'], trimmedText(50, 1));
 }
 
 function newFields(definition: RevnueCustomFieldTemplate, existing: readonly CustomField[]) {

@@ -1,7 +1,10 @@
 // One Revnue sync round trip against the sandbox: the account's lookups, the base customer, a
 // colleague's PUT (theirs), and the PUT of the merged record the sync core builds.
 import {
+  revnuePutBodyFromRecord,
   revnueRecordFromResponse,
+  revnueRecordSchemaFor,
+  type RevnueCustomerBody,
   type RevnueCustomerRecord,
   type RevnueCustomerResponse,
 } from '../../../src-shared/api/revnue-v2';
@@ -48,40 +51,46 @@ export async function readFromRevnue(
   return recordOf(response, lookups, company);
 }
 
-/** POSTs `record` and reads it back as the server keeps it. */
+/** POSTs `record` and reads it back as the server keeps it; also answers the body sent. */
 export async function createOnRevnue(
   world: WireWorld,
   lookups: RevnueAccountLookups,
   record: RevnueCustomerRecord,
-): Promise<RevnueCustomerRecord & { id: number }> {
+): Promise<{ record: RevnueCustomerRecord & { id: number }; body: RevnueCustomerBody }> {
   const body = expectValid(revnueCreateBody(record, allTemplates(lookups)), 'the POST body');
   const { id } = expectOk(await world.revnue.createCustomer(body), 'POST customer/');
-  return { ...(await readFromRevnue(world, lookups, id, record.company)), id };
+  return { record: { ...(await readFromRevnue(world, lookups, id, record.company)), id }, body };
 }
 
-/** PUTs a whole record (a colleague's save, or the sync core's update body) and reads it back. */
+/** A colleague saves `record` over `onServer` with a PUT (the same convention); read back. */
 export async function putOnRevnue(
   world: WireWorld,
   lookups: RevnueAccountLookups,
   id: number,
   record: RevnueCustomerRecord,
+  onServer: RevnueCustomerRecord,
 ): Promise<RevnueCustomerRecord> {
-  const body = expectValid(revnueCreateBody(record, allTemplates(lookups)), 'the PUT body');
+  const valid = revnueRecordSchemaFor(allTemplates(lookups)).parse(record);
+  const body = revnuePutBodyFromRecord(valid, onServer);
   expectOk(await world.revnue.updateCustomer(id, body), `PUT customer/${id}/`);
   return readFromRevnue(world, lookups, id, record.company);
 }
 
-/** Sends the sync core's PUT for a resolved merge; false when it has nothing to send. */
+/** Sends the sync core's PUT for a resolved merge; the body sent, or null when none was needed. */
 export async function pushToRevnue(
   world: WireWorld,
   lookups: RevnueAccountLookups,
   id: number,
   result: MergeResult<RevnueCustomerRecord>,
-): Promise<boolean> {
-  const body = expectValid(revnueUpdateBody(result, allTemplates(lookups)), 'the update body');
-  if (body === null) return false;
+  theirs: RevnueCustomerRecord,
+): Promise<RevnueCustomerBody | null> {
+  const body = expectValid(
+    revnueUpdateBody(result, theirs, allTemplates(lookups)),
+    'the update body',
+  );
+  if (body === null) return null;
   expectOk(await world.revnue.updateCustomer(id, body), `PUT customer/${id}/`);
-  return true;
+  return body;
 }
 
 /** Equality as the sync rules define it: custom fields as a set, the server id left out. */

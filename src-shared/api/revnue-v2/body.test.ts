@@ -2,7 +2,7 @@
 // passing and a failing example; failures assert the field path and the salesperson's message.
 import { describe, expect, test } from 'vitest';
 import { formatIssuePath } from '../messages';
-import { revnueCustomerBodySchema } from './body';
+import { revnueRecordSchema } from './body';
 import { revnueContactTypes } from './contact-person';
 
 const base = { company: 1, name: 'Acme GmbH' };
@@ -150,11 +150,11 @@ const contactPair = (path: string) =>
 
 describe.each(rows)('$rule', ({ path, valid, invalid }) => {
   test.each(valid.map((value) => [value]))('accepts %j', (value) => {
-    const result = revnueCustomerBodySchema.safeParse(withValue(path, value, contactPair(path)));
+    const result = revnueRecordSchema.safeParse(withValue(path, value, contactPair(path)));
     expect(result.error?.issues).toBeUndefined();
   });
   test.each(invalid)('rejects %j: %s', (value, message) => {
-    const result = revnueCustomerBodySchema.safeParse(withValue(path, value, contactPair(path)));
+    const result = revnueRecordSchema.safeParse(withValue(path, value, contactPair(path)));
     const issues = (result.error?.issues ?? []).map((issue) => ({
       path: formatIssuePath(issue.path),
       message: issue.message,
@@ -165,7 +165,7 @@ describe.each(rows)('$rule', ({ path, valid, invalid }) => {
 
 describe('contact_person: name and email are each required if the other is defined', () => {
   const parse = (contact: unknown) =>
-    revnueCustomerBodySchema.safeParse({ ...base, contact_person: contact });
+    revnueRecordSchema.safeParse({ ...base, contact_person: contact });
 
   test.each([
     [{ name: 'Jane', email: 'jane@example.com', type: 'sales' }],
@@ -200,14 +200,14 @@ describe('contact_person: name and email are each required if the other is defin
     ]);
   });
 
-  test('an all-empty contact person is sent as null', () => {
+  test('an all-empty contact person is stored as null', () => {
     expect(parse({ name: ' ', email: '' }).data?.contact_person).toBeNull();
   });
 });
 
-describe('canonical body', () => {
+describe('canonical record', () => {
   test('carries every field, blank text as "" and cleared values as null', () => {
-    expect(revnueCustomerBodySchema.parse(base)).toEqual({
+    expect(revnueRecordSchema.parse(base)).toEqual({
       company: 1,
       name: 'Acme GmbH',
       category: null,
@@ -234,12 +234,12 @@ describe('canonical body', () => {
   });
 
   test('country and company given as digits are sent as numbers', () => {
-    const body = revnueCustomerBodySchema.parse({ company: '3', name: 'A', country: '040' });
+    const body = revnueRecordSchema.parse({ company: '3', name: 'A', country: '040' });
     expect(body).toMatchObject({ company: 3, country: 40 });
   });
 
   test('reports every broken rule at once, each at its own path', () => {
-    const result = revnueCustomerBodySchema.safeParse({
+    const result = revnueRecordSchema.safeParse({
       name: '',
       city: chars(51),
       nda_signed_date: '2024-02-30',

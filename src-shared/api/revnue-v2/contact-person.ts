@@ -2,7 +2,7 @@
 // each required once the other is given. Both empty (and no type) means "no contact person".
 import { z } from 'zod';
 import { emailPattern, messages } from '../messages';
-import { optionalText } from './fields';
+import { optionalText, text } from './fields';
 
 export const revnueContactTypes = [
   'account_management',
@@ -31,14 +31,33 @@ const contactTypeMessage = messages.choose(
 export const revnueContactTypeSchema = z.enum(revnueContactTypes, { error: contactTypeMessage });
 export type RevnueContactType = z.infer<typeof revnueContactTypeSchema>;
 
+/** Name and email are each required once the other is given (both '' = neither given). */
+function checkNameAndEmail(contact: { name?: string; email?: string }, ctx: z.RefinementCtx) {
+  const name = contact.name ?? '';
+  const email = contact.email ?? '';
+  if (email !== '' && name === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['name'],
+      message: 'Contact name is required when an email is given',
+    });
+  }
+  if (name !== '' && email === '') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['email'],
+      message: 'Contact email is required when a name is given',
+    });
+  }
+}
+
+const isEmail = (email: string) => email === '' || emailPattern.test(email);
+
 const contactFields = z
   .object(
     {
       name: optionalText('Contact name', 50),
-      email: optionalText('Contact email', 254).refine(
-        (email) => email === '' || emailPattern.test(email),
-        messages.email,
-      ),
+      email: optionalText('Contact email', 254).refine(isEmail, messages.email),
       // '' is what an unset <select> gives; it means "no type".
       type: z
         .union([z.literal(''), revnueContactTypeSchema], { error: contactTypeMessage })
@@ -47,22 +66,7 @@ const contactFields = z
     },
     { error: messages.unreadable('The contact person') },
   )
-  .superRefine((contact, ctx) => {
-    if (contact.email !== '' && contact.name === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['name'],
-        message: 'Contact name is required when an email is given',
-      });
-    }
-    if (contact.name !== '' && contact.email === '') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['email'],
-        message: 'Contact email is required when a name is given',
-      });
-    }
-  });
+  .superRefine(checkNameAndEmail);
 
 export const revnueContactPersonSchema = contactFields
   .nullish()
@@ -70,3 +74,19 @@ export const revnueContactPersonSchema = contactFields
     !contact || (contact.name === '' && contact.email === '' && !contact.type) ? null : contact,
   );
 export type RevnueContactPerson = NonNullable<z.output<typeof revnueContactPersonSchema>>;
+
+/**
+ * The contact person as sent: the seed's keys, each only when set; `type: null` only clears a type
+ * the server has (see `revnuePutBody`).
+ */
+export const revnueWireContactPersonSchema = z
+  .object(
+    {
+      name: text('Contact name', 50).optional(),
+      email: text('Contact email', 254).refine(isEmail, messages.email).optional(),
+      type: revnueContactTypeSchema.nullable().optional(),
+    },
+    { error: messages.unreadable('The contact person') },
+  )
+  .superRefine(checkNameAndEmail);
+export type RevnueWireContactPerson = z.output<typeof revnueWireContactPersonSchema>;

@@ -1,6 +1,8 @@
 // Field builders for the Revnue body: every builder carries its label so that each broken rule
-// reads like "City must be at most 50 characters". Inputs are lenient where an editor form hands
-// us strings ('' means "empty", "42" means 42); outputs are the canonical wire values.
+// reads like "City must be at most 50 characters". Two families: the WIRE builders check exactly
+// what is sent (a date is a date, an id a number) and leave an absent key absent; the `optional…`
+// builders read what an editor form holds ('' means "empty", "42" means 42) into the canonical
+// record, where every field is present (blank text '', an unset date or id null).
 import { z } from 'zod';
 import { messages, typeError } from '../messages';
 import { isCalendarDate } from '../calendar';
@@ -14,17 +16,30 @@ export function requiredText(label: string, max: number) {
     .max(max, messages.maxLength(label, max));
 }
 
-/** Optional text; absent or null becomes '' so a PUT can clear the field on the server. */
-export function optionalText(label: string, max: number) {
+/** Wire text: a string ('' is the empty text), trimmed, at most `max` characters. */
+export function text(label: string, max: number) {
   return z
     .string({ error: messages.text(label) })
     .trim()
-    .max(max, messages.maxLength(label, max))
+    .max(max, messages.maxLength(label, max));
+}
+
+/** Record text; absent or null becomes '' (the record always carries every field). */
+export function optionalText(label: string, max: number) {
+  return text(label, max)
     .nullish()
     .transform((value) => value ?? '');
 }
 
-/** Optional `yyyy-MM-dd` date that must exist in the calendar; '' / absent become null. */
+/** Wire date: `yyyy-MM-dd`, a day that exists in the calendar. */
+export function calendarDate(label: string) {
+  return z
+    .string({ error: messages.date(label) })
+    .trim()
+    .refine(isCalendarDate, messages.date(label));
+}
+
+/** Record date: `yyyy-MM-dd` that must exist in the calendar; '' / absent become null. */
 export function optionalDate(label: string) {
   return z
     .string({ error: messages.date(label) })
@@ -40,10 +55,14 @@ export function optionalDate(label: string) {
     });
 }
 
-/** Optional yes/no flag; absent means "no". */
+/** Wire yes/no flag. */
+export function flag(label: string) {
+  return z.boolean({ error: messages.yesNo(label) });
+}
+
+/** Record yes/no flag; absent means "no". */
 export function optionalFlag(label: string) {
-  return z
-    .boolean({ error: messages.yesNo(label) })
+  return flag(label)
     .nullish()
     .transform((value) => value ?? false);
 }
@@ -83,19 +102,32 @@ export function requiredId(label: string, wrongValue = messages.wholeNumber(labe
     });
 }
 
-/** An optional id (`category`, `country`): absent, null or '' become null. */
-export function optionalId(
-  label: string,
-  wrongValue = `Choose a ${label.toLowerCase()} from the list`,
-) {
+const chooseFromList = (label: string) => `Choose a ${label.toLowerCase()} from the list`;
+
+/** Wire id (`category`, `country`): a number, or a string of digits sent as a number. */
+export function id(label: string, wrongValue = chooseFromList(label)) {
+  return z.union([z.number(), z.string()], { error: wrongValue }).transform((value, ctx) => {
+    const issuesBefore = ctx.issues.length;
+    const parsed = toId(value, label, ctx, wrongValue);
+    if (ctx.issues.length > issuesBefore) return z.NEVER;
+    if (parsed === undefined) {
+      ctx.addIssue({ code: 'custom', message: wrongValue, input: value });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+}
+
+/** Record id (`category`, `country`): absent, null or '' become null. */
+export function optionalId(label: string, wrongValue = chooseFromList(label)) {
   return z
     .union([z.number(), z.string()], { error: wrongValue })
     .nullish()
     .transform((value, ctx) => {
       if (value === undefined || value === null) return null;
       const issuesBefore = ctx.issues.length;
-      const id = toId(value, label, ctx, wrongValue);
+      const parsed = toId(value, label, ctx, wrongValue);
       if (ctx.issues.length > issuesBefore) return z.NEVER;
-      return id ?? null;
+      return parsed ?? null;
     });
 }

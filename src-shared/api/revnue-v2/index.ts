@@ -4,6 +4,7 @@ export {
   revnueContactTypes,
   revnueContactTypeSchema,
   revnueContactPersonSchema,
+  revnueWireContactPersonSchema,
   type RevnueContactType,
   type RevnueContactPerson,
 } from './contact-person';
@@ -31,14 +32,20 @@ export {
   type RevnueCustomFieldValue,
 } from './custom-field-values';
 export {
-  revnueCustomerBodySchema,
-  revnueCustomerBodySchemaFor,
   revnueRecordSchema,
   revnueRecordSchemaFor,
+  revnueTextKeys,
+  type RevnueCustomerRecord,
+  type RevnueCustomerRecordInput,
+  type RevnueTextKey,
+} from './body';
+export {
+  revnueCustomerBodySchema,
+  revnueCustomerBodySchemaFor,
   type RevnueCustomerBody,
   type RevnueCustomerBodyInput,
-  type RevnueCustomerRecord,
-} from './body';
+} from './wire-body';
+export { revnueCreateBodyFromRecord, revnuePutBodyFromRecord } from './body-from-record';
 export {
   revnueCustomerResponseSchema,
   revnueCustomerListSchema,
@@ -48,7 +55,6 @@ export {
   RevnueMappingError,
   revnueCountryCode,
   revnueRecordFromResponse,
-  revnueBodyFromRecord,
   revnueResponseFromRecord,
   revnueNaturalKey,
   type RevnueResponseLookups,

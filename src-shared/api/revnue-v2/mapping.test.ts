@@ -7,11 +7,11 @@ import { revnueContactTypes } from './contact-person';
 import type { RevnueCategory, RevnueCountry } from './lookups';
 import {
   RevnueMappingError,
-  revnueBodyFromRecord,
   revnueNaturalKey,
   revnueRecordFromResponse,
   revnueResponseFromRecord,
 } from './mapping';
+import { revnueCreateBodyFromRecord } from './body-from-record';
 import { revnueCustomerResponseSchema } from './response';
 
 const countries: RevnueCountry[] = [
@@ -93,6 +93,17 @@ describe('revnueRecordFromResponse', () => {
     expect(ids).toEqual([12, 4294967296, 9999999999]);
   });
 
+  test('a custom field the server answers empty (null or "") is no field: one spelling of none', () => {
+    const response = revnueCustomerResponseSchema.parse({
+      ...seedResponse,
+      template: { id: 7, fields: { '11': null, '12': 4, '14': '' } },
+    });
+    expect(revnueRecordFromResponse(response, { countries }).template).toEqual({
+      id: 7,
+      fields: [{ id: 12, value: 4 }],
+    });
+  });
+
   test('a country the lookups lack is an error that says what to do, not a silent null', () => {
     const response = revnueCustomerResponseSchema.parse({ ...seedResponse, country: 'Atlantis' });
     expect(() => revnueRecordFromResponse(response, { countries })).toThrow(RevnueMappingError);
@@ -107,7 +118,7 @@ describe('revnueRecordFromResponse', () => {
   });
 });
 
-describe('revnueResponseFromRecord / revnueBodyFromRecord', () => {
+describe('revnueResponseFromRecord', () => {
   const record = revnueRecordSchema.parse({
     id: 9,
     company: 1,
@@ -132,12 +143,6 @@ describe('revnueResponseFromRecord / revnueBodyFromRecord', () => {
     const response = revnueResponseFromRecord({ ...record, country: 999 }, lookups);
     expect(response.country).toBe('999');
     expect(revnueRecordFromResponse(response, lookups).country).toBe(999);
-  });
-
-  test('the body is the record without its id', () => {
-    const body = revnueBodyFromRecord(record);
-    expect(body).not.toHaveProperty('id');
-    expect({ ...body, id: 9 }).toEqual(record);
   });
 
   test('a record without a server id cannot be answered', () => {
@@ -213,11 +218,11 @@ describe('round trips (property-based, 300 valid records each)', () => {
     );
   });
 
-  test('record → body → record schema is the identity (the body is already canonical)', () => {
+  test('record → POST body → record schema is the identity (absent reads as empty)', () => {
     fc.assert(
       fc.property(recordArbitrary, (record) => {
         const { id, ...rest } = record;
-        expect(revnueRecordSchema.parse({ ...revnueBodyFromRecord(record), id })).toEqual({
+        expect(revnueRecordSchema.parse({ ...revnueCreateBodyFromRecord(record), id })).toEqual({
           ...rest,
           id,
         });

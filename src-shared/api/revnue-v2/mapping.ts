@@ -2,10 +2,11 @@
 // from the request). Invariant, tested: record → response → record is the identity for every
 // record the record schema produces.
 import { normalizeCustomerName } from '../names';
-import type { RevnueCustomerBody, RevnueCustomerRecord } from './body';
+import type { RevnueCustomerRecord } from './body';
 import { checkCustomFieldValue } from './custom-field-values';
 import type { RevnueCategory, RevnueCountry, RevnueCustomFieldTemplate } from './lookups';
 import type { RevnueCustomerResponse } from './response';
+import { isEmptyValue } from './template';
 
 /** The server sent something the lookups cannot explain (e.g. a country the list lacks). */
 export class RevnueMappingError extends Error {
@@ -89,8 +90,9 @@ function templateFromResponse(
     const field = definition?.fields.find((candidate) => candidate.id === id);
     return { id, value: normalizedValue(value, field) };
   });
+  // An empty value is no value: the record keeps only fields that have one (see template.ts).
   fields.sort((a, b) => a.id - b.id);
-  return { id: template.id, fields };
+  return { id: template.id, fields: fields.filter((field) => !isEmptyValue(field.value)) };
 }
 
 export interface RevnueResponseLookups {
@@ -125,12 +127,6 @@ export function revnueRecordFromResponse(
     template: templateFromResponse(response.template, lookups.templates),
     ...texts,
   };
-}
-
-/** Record → POST/PUT body: everything but the server id (which travels in the URL). */
-export function revnueBodyFromRecord(record: RevnueCustomerRecord): RevnueCustomerBody {
-  const { id: _id, ...body } = record;
-  return body;
 }
 
 export interface RevnueRecordLookups {

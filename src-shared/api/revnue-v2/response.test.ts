@@ -41,15 +41,12 @@ describe('custom field values from a response', () => {
     });
   });
 
-  test('with the templates: empty values become null, money keeps its cents', () => {
+  test('with the templates: an empty value is no field, money keeps its cents', () => {
     const record = revnueRecordFromResponse(response({ '7': '1200.5', '10': '' }), {
       countries: [],
       templates,
     });
-    expect(record.template?.fields).toEqual([
-      { id: 7, value: '1200.50' },
-      { id: 10, value: null },
-    ]);
+    expect(record.template?.fields).toEqual([{ id: 7, value: '1200.50' }]);
   });
 
   test('a value its type refuses, or a field the template lacks, stays as the server sent it', () => {

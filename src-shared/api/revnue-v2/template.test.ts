@@ -1,8 +1,8 @@
 // The seed's custom field rules ("If the value data-type is money / number / date / text"), checked
-// through `revnueCustomerBodySchemaFor(templates)` at the path the editor marks.
+// through `revnueRecordSchemaFor(templates)` at the path the editor marks.
 import { describe, expect, test } from 'vitest';
 import { formatIssuePath } from '../messages';
-import { revnueCustomerBodySchema, revnueCustomerBodySchemaFor } from './body';
+import { revnueRecordSchema, revnueRecordSchemaFor } from './body';
 import type { RevnueCustomFieldTemplate } from './lookups';
 
 const templates: RevnueCustomFieldTemplate[] = [
@@ -17,7 +17,7 @@ const templates: RevnueCustomFieldTemplate[] = [
     ],
   },
 ];
-const schema = revnueCustomerBodySchemaFor(templates);
+const schema = revnueRecordSchemaFor(templates);
 
 /** Parses a body whose template has the value `value` for field `fieldId` (at index 0). */
 function parseValue(fieldId: number, value: unknown) {
@@ -108,10 +108,12 @@ const rows: Row[] = [
 ];
 
 describe.each(rows)('$rule', ({ fieldId, valid, invalid }) => {
-  test.each(valid)('accepts %j and sends %j', (value, sent) => {
+  test.each(valid)('accepts %j and keeps %j (empty: no field at all)', (value, kept) => {
     const result = parseValue(fieldId, value);
     expect(issuesOf(result)).toEqual([]);
-    expect(result.data?.template?.fields).toEqual([{ id: fieldId, value: sent }]);
+    expect(result.data?.template?.fields).toEqual(
+      kept === null ? [] : [{ id: fieldId, value: kept }],
+    );
   });
   test.each(invalid)('rejects %j: %s', (value, message) => {
     expect(issuesOf(parseValue(fieldId, value))).toEqual([['template.fields[0].value', message]]);
@@ -171,7 +173,7 @@ describe('template and field ids', () => {
   });
 
   test('without the templates only the shape is checked (values pass through)', () => {
-    const body = revnueCustomerBodySchema.parse({
+    const body = revnueRecordSchema.parse({
       company: 1,
       name: 'A',
       template: {
@@ -189,7 +191,7 @@ describe('template and field ids', () => {
         { id: 14, value: 'x' },
       ],
     });
-    const wrong = revnueCustomerBodySchema.safeParse({
+    const wrong = revnueRecordSchema.safeParse({
       company: 1,
       name: 'A',
       template: { id: 7, fields: [{ id: 11, value: true }] },
