@@ -1,7 +1,7 @@
 // A colleague editing customers on the server while the salesperson is offline: Revnue by GET +
 // PUT of the whole record (the API has no PATCH), R2 by a PATCH of just the one field.
 import {
-  revnueBodyFromRecord,
+  revnuePutBodyFromRecord,
   revnueRecordFromResponse,
   type RevnueCountry,
   type RevnueCustomerResponse,
@@ -46,7 +46,7 @@ export function createColleague(client: ServerClient, company: number): Colleagu
         `GET customer/${id}/`,
       ) as RevnueCustomerResponse;
       const record = revnueRecordFromResponse(response, { ...(await revnueLookups()), company });
-      const body = revnueBodyFromRecord(applyChanges(record, [{ path, value }]));
+      const body = revnuePutBodyFromRecord(applyChanges(record, [{ path, value }]), record);
       expectOk(await client.revnue('PUT', `customer/${id}/`, body), `PUT customer/${id}/`);
     },
     async r2(id: string, path: string, value: unknown): Promise<void> {
