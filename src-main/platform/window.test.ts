@@ -84,15 +84,61 @@ describe('createMainWindow', () => {
     expect(webContents.windowOpenHandler?.({ url })).toEqual({ action: 'deny' });
   });
 
-  test('denies every permission request and check', () => {
+  const ownPage = 'app://fieldbook/index.html';
+  /** The session's two permission handlers, as Electron calls them. */
+  function permissionHandlers() {
     const { session } = openWindow().webContents;
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      const callback = vi.fn();
-      session.permissionRequest?.({}, permission, callback, {});
-      expect(callback).toHaveBeenCalledWith(false);
-      expect(session.permissionCheck?.({}, permission, 'app://fieldbook', {})).toBe(false);
+    return {
+      request(permission: string, requestingUrl: string | undefined) {
+        const callback = vi.fn();
+        session.permissionRequest?.({}, permission, callback, { requestingUrl, isMainFrame: true });
+        expect(callback).toHaveBeenCalledTimes(1);
+        return callback.mock.calls[0]![0];
+      },
+      check: (permission: string, origin: string) =>
+        session.permissionCheck?.({}, permission, origin, {}),
+      device: (deviceType: string) => session.devicePermission?.({ deviceType }),
+    };
+  }
+
+  test('denies every other permission request and check, even to our own page', () => {
+    const handlers = permissionHandlers();
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'storage-access',
+      'top-level-storage-access',
+      'fileSystem',
+      'unknown',
+    ]) {
+      expect(handlers.request(permission, ownPage)).toBe(false);
+      expect(handlers.check(permission, 'app://fieldbook')).toBe(false);
     }
-    expect(session.devicePermission?.({ deviceType: 'usb' })).toBe(false);
+    expect(handlers.device('usb')).toBe(false);
+  });
+
+  test('grants persistent storage to our own page, so unsynced changes are never evicted', () => {
+    const handlers = permissionHandlers();
+    expect(handlers.request('persistent-storage', ownPage)).toBe(true);
+    expect(handlers.check('persistent-storage', 'app://fieldbook')).toBe(true);
+  });
+
+  test('refuses persistent storage to any other page or an unknown requester', () => {
+    const handlers = permissionHandlers();
+    for (const requester of [
+      'https://evil.example/',
+      'app://elsewhere/index.html',
+      'app://user@fieldbook/index.html',
+      'http://127.0.0.1:5173/',
+      'file:///app/out/renderer/index.html',
+      'not a url',
+    ]) {
+      expect(handlers.request('persistent-storage', requester)).toBe(false);
+      expect(handlers.check('persistent-storage', requester)).toBe(false);
+    }
+    expect(handlers.request('persistent-storage', undefined)).toBe(false);
   });
 
   test('lets the renderer load app: files only, never the network', () => {

@@ -1,8 +1,9 @@
 // The main window and the security baseline of every web page Fieldbook shows (issue 2, point 2):
-// sandboxed, isolated, no Node; no navigation, pop-up, webview or permission; no network but app:.
+// sandboxed, isolated, no Node; no navigation, pop-up or webview; no permission but persistent
+// storage; no network but app:.
 import { app, BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
 import { createRedactingLog } from '../http/log';
-import { appEntryUrl } from './app-protocol';
+import { appEntryUrl, appOrigin } from './app-protocol';
 
 /** A refused URL may carry a code or token in its query: never log one unredacted. */
 const warnRedacted = createRedactingLog((line) => console.warn(line));
@@ -84,14 +85,38 @@ export function installWebContentsGuards(log: (message: string) => void = warnRe
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
 }
 
-/** No camera, notifications, clipboard reads, USB …; and no request but to our own app: files. */
+/**
+ * No camera, notifications, clipboard reads, USB …; and no request but to our own app: files.
+ * The one permission granted is `persistent-storage`, to our own page only: it keeps the browser
+ * engine from evicting IndexedDB — unsynced changes included — under disk pressure (DESIGN §3.10).
+ */
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isAllowedPermission(permission, details?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isAllowedPermission(permission, requestingOrigin),
+  );
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !isAllowedRendererRequest(details.url) }),
   );
+}
+
+/** Only `persistent-storage`, and only for a page (URL or origin) of our own app: origin. */
+export function isAllowedPermission(permission: string, requestedBy: string | undefined): boolean {
+  return permission === 'persistent-storage' && isOwnAppOrigin(requestedBy);
+}
+
+function isOwnAppOrigin(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    // Compared by parts: a custom scheme's URL has no `origin` in every runtime ('null').
+    const { protocol, host, username, password } = new URL(url);
+    return `${protocol}//${host}`.toLowerCase() === appOrigin && username === '' && password === '';
+  } catch {
+    return false;
+  }
 }
 
 /** What a renderer may load: our app: files, inline data/blob URLs, and the devtools. */

@@ -1,0 +1,14 @@
+// The store's suite in Node over fake-indexeddb: the same rules as in Chromium, so code that
+// builds on the store (the sync engine) can unit-test against the real store without a browser.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openCustomerStore } from './dexie-customer-store';
+import { deleteDatabase } from './test-support/delete-database';
+import { customerStoreSuite } from './test-support/store-suite';
+
+const factory = new IDBFactory();
+
+customerStoreSuite({
+  project: 'node',
+  open: (name) => openCustomerStore(name, { indexedDb: { indexedDB: factory, IDBKeyRange } }),
+  remove: (name) => deleteDatabase(factory, name),
+});

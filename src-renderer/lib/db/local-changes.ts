@@ -1,0 +1,275 @@
+// What the salesperson does to the local store (DESIGN §3.2–3.3): create, save, discard, open, and
+// settle conflicts. Each is ONE strict transaction of the row and its outbox entries, so a crash
+// leaves either the old state or the new one, never a record without its queued change.
+import type {
+  ConnectorDescriptor,
+  ConnectorLookups,
+} from '../../../src-shared/connectors/descriptor';
+import { diff } from '../../../src-shared/sync/diff';
+import { rebaseEntry } from '../../../src-shared/sync/outbox-entry';
+import type { Choices } from '../../../src-shared/sync/resolve';
+import { validateWith } from '../../../src-shared/sync/validate';
+import { coalesceRows } from './coalesce-rows';
+import { resolveFieldsConflict } from './conflict-resolution';
+import { StoreError } from './customer-store';
+import { createRow, queueEdit, removedSeqs } from './queue-edit';
+import { fieldErrorsFor, localRecordOf, syncStateOf } from './row-state';
+import type { OutboxRow } from './rows';
+import { entriesOf, guarded, rowOf, writeEntries, type StoreContext } from './store-context';
+import { withIndexFields, type StoredCustomerRow } from './stored-row';
+
+const notHere =
+  'This customer is no longer on this computer (its changes were discarded or it was deleted). Reopen it from the list.';
+
+/** The record as it will be stored, or StoreError('invalid') with the schema's field messages. */
+function storable<T>(descriptor: ConnectorDescriptor<T>, record: T): T {
+  const prepared = descriptor.prepareForStore(record);
+  const checked = validateWith(descriptor.shape, descriptor.recordSchema, prepared);
+  if (checked.ok) return prepared;
+  const reasons = Object.values(checked.errors).flat().join(' ');
+  throw new StoreError(
+    `This customer was not saved: ${reasons}`,
+    'invalid',
+    undefined,
+    checked.errors,
+  );
+}
+
+function newLocalRow<T>(
+  connectionId: string,
+  key: string,
+  record: T,
+  now: number,
+): StoredCustomerRow<T> {
+  return withIndexFields({
+    connectionId,
+    key,
+    serverId: null,
+    record,
+    base: null,
+    remote: null,
+    remoteHydration: null,
+    hydration: 'full',
+    syncState: 'waiting',
+    opened: true,
+    fieldErrors: null,
+    updatedAt: now,
+  });
+}
+
+export function createCustomer<T>(
+  ctx: StoreContext,
+  descriptor: ConnectorDescriptor<T>,
+  connectionId: string,
+  record: T,
+): Promise<string> {
+  return guarded('change', async () => {
+    const prepared = storable(descriptor, record);
+    const key = `local-${ctx.newId()}`;
+    const now = ctx.now();
+    const { strict: db } = ctx;
+    await db.transaction('rw', db.customers, db.outbox, async () => {
+      await db.customers.add(newLocalRow(connectionId, key, prepared, now));
+      await db.outbox.add(
+        createRow({ connectionId, recordKey: key, opId: ctx.newId(), now }, prepared),
+      );
+    });
+    ctx.notify(connectionId, 'local');
+    return key;
+  });
+}
+
+export function saveCustomer<T>(
+  ctx: StoreContext,
+  descriptor: ConnectorDescriptor<T>,
+  connectionId: string,
+  key: string,
+  record: T,
+): Promise<void> {
+  return guarded('change', async () => {
+    const next = storable(descriptor, record);
+    const { strict: db } = ctx;
+    const saved = await db.transaction('rw', db.customers, db.outbox, async () => {
+      const row = await rowOf<T>(db, connectionId, key);
+      if (!row) throw new StoreError(notHere, 'not_found');
+      const changes = diff(descriptor.shape, row.record, next);
+      if (changes.length === 0) return false;
+      const queue = await entriesOf<T>(db, connectionId, key);
+      const now = ctx.now();
+      const entry = { connectionId, recordKey: key, opId: ctx.newId(), now };
+      const after = queueEdit({
+        queue,
+        previous: row.record,
+        serverBase: row.base,
+        changes,
+        next,
+        entry,
+      });
+      await writeEntries(db, after, removedSeqs(queue, after));
+      await db.customers.put(
+        withIndexFields({
+          ...row,
+          record: next,
+          syncState: syncStateOf(after),
+          fieldErrors: fieldErrorsFor(after, row.fieldErrors),
+          updatedAt: now,
+        }),
+      );
+      return true;
+    });
+    if (saved) ctx.notify(connectionId, 'local');
+  });
+}
+
+/** The newest server state the row knows: a pulled `remote`, else its snapshot. */
+function serverStateOf<T>(row: StoredCustomerRow<T>): StoredCustomerRow<T> | null {
+  if (row.remote !== null && row.remoteHydration !== null) {
+    return { ...row, record: row.remote, base: row.remote, hydration: row.remoteHydration };
+  }
+  return row.base === null ? null : { ...row, record: row.base };
+}
+
+export function discardChanges(
+  ctx: StoreContext,
+  connectionId: string,
+  key: string,
+): Promise<void> {
+  return guarded('change', async () => {
+    const { strict: db } = ctx;
+    const discarded = await db.transaction('rw', db.customers, db.outbox, async () => {
+      const row = await rowOf(db, connectionId, key);
+      if (!row) return false;
+      await db.outbox.where('[connectionId+recordKey]').equals([connectionId, key]).delete();
+      const server = serverStateOf(row);
+      if (server === null) {
+        // Never on the server: without its create there is nothing left of it.
+        await db.customers.delete([connectionId, key]);
+        return true;
+      }
+      await db.customers.put(
+        withIndexFields({
+          ...server,
+          remote: null,
+          remoteHydration: null,
+          syncState: 'synced',
+          fieldErrors: null,
+          updatedAt: ctx.now(),
+        }),
+      );
+      return true;
+    });
+    if (discarded) ctx.notify(connectionId, 'local');
+  });
+}
+
+export function markOpened(ctx: StoreContext, connectionId: string, key: string): Promise<void> {
+  return guarded('change', async () => {
+    const { strict: db } = ctx;
+    const flipped = await db.transaction('rw', db.customers, async () => {
+      const row = await rowOf(db, connectionId, key);
+      if (!row || row.opened) return false;
+      await db.customers.put(withIndexFields({ ...row, opened: true }));
+      return true;
+    });
+    // Not a change to push, but an opened summary is fetched in full first: wake the engine.
+    if (flipped) ctx.notify(connectionId, 'local');
+  });
+}
+
+export function resolveConflict<T>(
+  ctx: StoreContext,
+  descriptor: ConnectorDescriptor<T>,
+  connectionId: string,
+  key: string,
+  choices: Choices,
+  lookups: ConnectorLookups,
+): Promise<{ ok: true } | { ok: false; errors: Record<string, string[]> }> {
+  return guarded('change', async () => {
+    const { strict: db } = ctx;
+    const outcome = await db.transaction('rw', db.customers, db.outbox, async () => {
+      const row = await rowOf<T>(db, connectionId, key);
+      if (!row) throw new StoreError(notHere, 'not_found');
+      const queue = await entriesOf<T>(db, connectionId, key);
+      const index = queue.findIndex((entry) => entry.conflict?.kind === 'fields');
+      const entry = queue[index];
+      if (!entry || entry.kind !== 'update') {
+        return {
+          ok: false as const,
+          errors: { '': ['This customer has no conflicting changes to resolve any more.'] },
+        };
+      }
+      const resolution = resolveFieldsConflict(descriptor, entry, choices, lookups);
+      if (!resolution.ok) return resolution;
+      const { theirs } = resolution;
+      const later = queue.slice(index + 1);
+      const after = resolution.entry
+        ? coalesceRows([...queue.slice(0, index), resolution.entry, ...later])
+        : [...queue.slice(0, index), ...rebasedOn(later, theirs)];
+      await writeEntries(db, after, removedSeqs(queue, after));
+      await db.customers.put(
+        withIndexFields({
+          ...row,
+          base: theirs,
+          record: localRecordOf(theirs, after) ?? theirs,
+          remote: null,
+          remoteHydration: null,
+          hydration: 'full',
+          syncState: syncStateOf(after),
+          fieldErrors: fieldErrorsFor(after, row.fieldErrors),
+          updatedAt: ctx.now(),
+        }),
+      );
+      return { ok: true as const };
+    });
+    if (outcome.ok) ctx.notify(connectionId, 'local');
+    return outcome;
+  });
+}
+
+/** With the conflicting entry settled as all-theirs, the next entries start from theirs. */
+function rebasedOn<T>(entries: readonly OutboxRow<T>[], theirs: T): OutboxRow<T>[] {
+  return entries.map((entry) =>
+    entry.kind === 'update' && entry.state === 'pending'
+      ? { ...entry, ...rebaseEntry(entry, theirs) }
+      : entry,
+  );
+}
+
+export function resolveDeleted<T>(
+  ctx: StoreContext,
+  descriptor: ConnectorDescriptor<T>,
+  connectionId: string,
+  key: string,
+  choice: 'recreate' | 'discard',
+): Promise<string | null> {
+  return guarded('change', async () => {
+    const { strict: db } = ctx;
+    const newKey = await db.transaction('rw', db.customers, db.outbox, async () => {
+      const row = await rowOf<T>(db, connectionId, key);
+      if (!row) throw new StoreError(notHere, 'not_found');
+      const queue = await entriesOf<T>(db, connectionId, key);
+      if (!queue.some((entry) => entry.conflict?.kind === 'deleted_on_server')) {
+        throw new StoreError(
+          'This customer was not deleted on the server, so there is nothing to re-create or discard.',
+          'invalid',
+        );
+      }
+      await db.outbox.bulkDelete(
+        queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
+      );
+      await db.customers.delete([connectionId, key]);
+      if (choice === 'discard') return null;
+      // Re-created as a new customer: the server will give it a new id; nothing of the old one stays.
+      const record = descriptor.prepareForStore(descriptor.forRecreate(row.record));
+      const now = ctx.now();
+      const created = `local-${ctx.newId()}`;
+      await db.customers.add(newLocalRow(connectionId, created, record, now));
+      await db.outbox.add(
+        createRow({ connectionId, recordKey: created, opId: ctx.newId(), now }, record),
+      );
+      return created;
+    });
+    ctx.notify(connectionId, 'local');
+    return newKey;
+  });
+}

@@ -1,0 +1,170 @@
+// What a pull writes (DESIGN §3.8–3.9, issue 8 §8): pulled records in chunks on the relaxed
+// instance, deletions the server reports, and which summary rows the second tier fetches next.
+import { Dexie } from 'dexie';
+import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
+import type { PulledRecord } from './customer-store';
+import { rowAfterPull } from './pulled-rows';
+import type { CustomerRow, OutboxRow } from './rows';
+import { asRowOf, entriesOf, guarded, type StoreContext } from './store-context';
+import { publicRow, withIndexFields, type StoredCustomerRow } from './stored-row';
+
+/** Rows per transaction: big enough to be fast, small enough to keep the UI's reads flowing. */
+export const pullChunkSize = 1_000;
+
+export function applyPulled<T>(
+  ctx: StoreContext,
+  descriptor: ConnectorDescriptor<T>,
+  connectionId: string,
+  records: readonly PulledRecord<T>[],
+): Promise<void> {
+  return guarded('sync', async () => {
+    let written = 0;
+    for (let start = 0; start < records.length; start += pullChunkSize) {
+      written += await applyChunk(
+        ctx,
+        descriptor,
+        connectionId,
+        records.slice(start, start + pullChunkSize),
+      );
+    }
+    // One signal per pull, not per chunk: a list re-queries once.
+    if (written > 0) ctx.notify(connectionId, 'pulled');
+  });
+}
+
+function applyChunk<T>(
+  ctx: StoreContext,
+  descriptor: ConnectorDescriptor<T>,
+  connectionId: string,
+  chunk: readonly PulledRecord<T>[],
+): Promise<number> {
+  const { relaxed: db } = ctx;
+  return db.transaction('rw', db.customers, async () => {
+    const found = await db.customers.bulkGet(
+      chunk.map((pulled): [string, string] => [connectionId, pulled.serverId]),
+    );
+    const current = new Map<string, StoredCustomerRow<T> | undefined>();
+    chunk.forEach((pulled, index) => {
+      if (!current.has(pulled.serverId)) current.set(pulled.serverId, asRowOf<T>(found[index]));
+    });
+    const changed = new Map<string, StoredCustomerRow<T>>();
+    const now = ctx.now();
+    for (const pulled of chunk) {
+      // The same record twice in one chunk: the later one applies to what the earlier left.
+      const existing = changed.get(pulled.serverId) ?? current.get(pulled.serverId);
+      const next = rowAfterPull(descriptor, connectionId, existing, pulled, now);
+      if (next) changed.set(pulled.serverId, next);
+    }
+    if (changed.size > 0) await db.customers.bulkPut([...changed.values()]);
+    return changed.size;
+  });
+}
+
+/**
+ * Rows whose server record is gone: without waiting changes they go; with them, the head entry
+ * becomes a "deleted on the server" conflict (never a silent loss, never a silent re-creation).
+ * A head in flight is left alone: its own request is about to find out. Returns rows affected.
+ */
+async function markGone(ctx: StoreContext, rows: readonly StoredCustomerRow[]): Promise<number> {
+  const { strict: db } = ctx;
+  let affected = 0;
+  for (const row of rows) {
+    if (row.syncState === 'synced') {
+      await db.customers.delete([row.connectionId, row.key]);
+      affected += 1;
+      continue;
+    }
+    const [head] = await entriesOf(db, row.connectionId, row.key);
+    if (!head || head.state === 'in_flight' || head.conflict?.kind === 'deleted_on_server') {
+      continue;
+    }
+    const gone: OutboxRow = {
+      ...head,
+      state: 'conflict',
+      conflict: { kind: 'deleted_on_server' },
+      nextAttemptAt: null,
+    };
+    await db.outbox.put(gone);
+    await db.customers.put(
+      withIndexFields({
+        ...row,
+        syncState: 'conflict',
+        remote: null,
+        remoteHydration: null,
+        updatedAt: ctx.now(),
+      }),
+    );
+    affected += 1;
+  }
+  return affected;
+}
+
+export function applyDeletions(
+  ctx: StoreContext,
+  connectionId: string,
+  seenServerIds: ReadonlySet<string>,
+): Promise<number> {
+  return guarded('sync', () => {
+    const { strict: db } = ctx;
+    return db.transaction('rw', db.customers, db.outbox, async () => {
+      const missing: [string, string][] = [];
+      await db.customers
+        .where('[connectionId+serverId]')
+        .between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey])
+        .eachKey((indexKey, cursor) => {
+          const [, serverId] = indexKey as [string, string];
+          if (!seenServerIds.has(serverId)) missing.push(cursor.primaryKey as [string, string]);
+        });
+      const rows = await db.customers.bulkGet(missing);
+      return markGone(
+        ctx,
+        rows.filter((row) => row !== undefined),
+      );
+    });
+  });
+}
+
+export function markDeletedOnServer(
+  ctx: StoreContext,
+  connectionId: string,
+  serverIds: readonly string[],
+): Promise<number> {
+  return guarded('sync', () => {
+    const { strict: db } = ctx;
+    return db.transaction('rw', db.customers, db.outbox, async () => {
+      if (serverIds.length === 0) return 0;
+      const rows = await db.customers
+        .where('[connectionId+serverId]')
+        .anyOf(serverIds.map((id) => [connectionId, id]))
+        .toArray();
+      return markGone(ctx, rows);
+    });
+  });
+}
+
+export function rowsToHydrate(
+  ctx: StoreContext,
+  connectionId: string,
+  wanted: 'all' | 'opened' | ReadonlySet<string>,
+  limit: number,
+): Promise<CustomerRow[]> {
+  return guarded('read', async () => {
+    const { relaxed: db } = ctx;
+    const ranked = (rank: 0 | 1, count: number) =>
+      db.customers.where('[connectionId+hydrateRank]').equals([connectionId, rank]).limit(count);
+    if (limit <= 0) return [];
+    const opened = await ranked(0, limit).toArray();
+    const rest = limit - opened.length;
+    if (wanted === 'opened' || rest === 0) return opened.map(publicRow);
+    if (wanted === 'all') return [...opened, ...(await ranked(1, rest).toArray())].map(publicRow);
+    const own: StoredCustomerRow[] = [];
+    const ids = [...wanted];
+    for (let start = 0; start < ids.length && own.length < rest; start += 500) {
+      const keys = ids.slice(start, start + 500).map((id): [string, string] => [connectionId, id]);
+      for (const row of await db.customers.bulkGet(keys)) {
+        if (row?.hydrateRank === 1 && own.length < rest) own.push(row);
+      }
+    }
+    return [...opened, ...own].map(publicRow);
+  });
+}

@@ -1,0 +1,18 @@
+// The store's rules as ONE suite, run by both test projects: the browser project on Chromium's
+// real IndexedDB, the node project on fake-indexeddb (so the engine's unit tests can use it).
+import { r2Case, revnueCase } from './store-cases';
+import { editRules } from './store-suite-edits';
+import { engineRules } from './store-suite-engine';
+import { pullRules } from './store-suite-pull';
+import { r2ContactRules } from './store-suite-r2';
+import type { StoreEnvironment } from './store-world';
+
+export function customerStoreSuite(environment: StoreEnvironment): void {
+  editRules(environment, r2Case);
+  editRules(environment, revnueCase);
+  engineRules(environment, r2Case);
+  engineRules(environment, revnueCase);
+  pullRules(environment, r2Case);
+  pullRules(environment, revnueCase);
+  r2ContactRules(environment);
+}
