@@ -1,6 +1,7 @@
-// Three Vitest projects: `node` (pure logic, main services, sandbox), `browser` (renderer code in
-// Debian's real Chromium) and `keychain` (run by scripts/with-keyring.sh inside a private D-Bus
-// session, so it never touches a developer's real keyring).
+// Three Vitest projects: `node` (pure logic, main services, sandbox, renderer `*.node.test.ts`),
+// `browser` (renderer code in Debian's real Chromium) and `keychain` (run by
+// scripts/with-keyring.sh inside a private D-Bus session, so it never touches a developer's real
+// keyring).
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -15,6 +16,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             '{src-shared,src-main,src-preload,sandbox,e2e/harness,bench,scripts}/**/*.test.ts',
+            // Renderer code that runs against main's real services (the sync adapters over HTTP).
             'src-renderer/**/*.node.test.ts',
           ],
           exclude: ['**/*.browser.test.ts', '**/*.keychain.test.ts', 'node_modules/**'],

@@ -41,8 +41,11 @@ export interface RateLimitDefaults {
 export interface ListColumn<T> {
   readonly id: string;
   readonly label: string;
-  /** The cell text; `lookups` turn ids into names (Revnue country 276 → "Germany"). */
-  readonly value: (record: T, lookups: ConnectorLookups) => string;
+  /**
+   * The cell text; `lookups` turn ids into names (Revnue country 276 → "Germany"). Method syntax
+   * on purpose: it lets a ConnectorDescriptor<R2CustomerRecord> stand in for <unknown>.
+   */
+  value(record: T, lookups: ConnectorLookups): string;
 }
 
 /** What kind of input the editor shows for a field. */

@@ -33,6 +33,15 @@ const descriptors: { readonly [K in ConnectorKind]: ConnectorDescriptor<RecordOf
   r2: r2Descriptor,
 };
 
+/**
+ * Every descriptor, for code that handles any connector (settings, tests). Typed as <unknown> on
+ * purpose: it proves each descriptor can stand in where the record type is not known.
+ */
+export const allDescriptors: readonly ConnectorDescriptor<unknown>[] = [
+  revnueDescriptor,
+  r2Descriptor,
+];
+
 export function descriptorFor<K extends ConnectorKind>(
   kind: K,
 ): ConnectorDescriptor<RecordOfKind[K]> {
