@@ -82,6 +82,8 @@ export class SyncEngine<T> {
   #cancelDebounce: (() => void) | null = null;
   #ready: Promise<void> | null = null;
   readonly #runEnded = new Set<() => void>();
+  /** Waiting counts being read (quiet() waits for them, so a test sees the count of its save). */
+  readonly #refreshes = new Set<Promise<void>>();
 
   constructor(options: SyncEngineOptions<T>) {
     this.#store = options.store;
@@ -214,7 +216,10 @@ export class SyncEngine<T> {
 
   /** Resolves once no run is in progress (a run requested meanwhile is waited for too). */
   async quiet(): Promise<void> {
-    while (this.#running) await this.#running;
+    await this.#ready;
+    while (this.#running || this.#refreshes.size > 0) {
+      await Promise.all([this.#running, ...this.#refreshes]);
+    }
   }
 
   /** Idle with nothing due and nothing about to start (a pending save debounce counts). */
@@ -306,9 +311,11 @@ export class SyncEngine<T> {
     await this.#finish(kind, interruption, runError);
   }
 
+  /** Bookkeeping after a run, then ONE status change: idle, waiting (until when, why) or paused. */
   async #finish(kind: RunKind, interruption: Interruption | null, runError: Problem | null) {
     const now = this.#clock.now();
     const stoppedEarly = this.#closed || this.#pauses.size > 0;
+    const settled: { -readonly [K in keyof SyncStatus]?: SyncStatus[K] } = { done: 0, total: null };
     if (interruption?.kind === 'pause') this.#pauses.add(interruption.reason);
     if (interruption?.kind === 'rate_limited') {
       this.#rateLimitedUntil = Math.max(this.#rateLimitedUntil, interruption.until);
@@ -319,13 +326,15 @@ export class SyncEngine<T> {
     } else if (!interruption && !stoppedEarly) {
       this.#runFailures = 0;
       if (kind === 'full') this.#retryFullAt = null;
-      await this.#recordSuccess(now);
+      const meta = await this.#store.getMeta(this.connectionId);
+      await this.#store.putMeta({ ...meta, lastSuccessAt: now });
+      settled.lastSuccessAt = now;
     }
     const problem = interruption?.error ?? runError ?? this.#lastEntryError;
-    this.#board.set({ lastError: problem?.message ?? null, done: 0, total: null });
-    await this.#refreshWaiting();
-    if (this.#closed) return this.#board.set({ phase: 'closed' });
-    if (this.#pauses.size > 0) return this.#showPaused();
+    settled.lastError = problem?.message ?? null;
+    settled.waiting = await this.#store.countWaiting(this.connectionId);
+    if (this.#closed) return this.#board.set({ ...settled, phase: 'closed' });
+    if (this.#pauses.size > 0) return this.#showPaused(settled);
 
     const nextDue = await this.#store.nextDueAt(this.connectionId);
     const candidates = [this.#retryFullAt, nextDue].filter((at): at is number => at !== null);
@@ -333,33 +342,19 @@ export class SyncEngine<T> {
       this.#cancelIdle = null;
       this.requestRun('full');
     }, this.#timing.idleIntervalMs);
-    if (candidates.length === 0) {
-      return this.#board.set({
-        phase: 'idle',
-        pauseReason: null,
-        nextAttemptAt: null,
-        waitReason: null,
-      });
-    }
+    const noWait = { pauseReason: null, nextAttemptAt: null, waitReason: null };
+    if (candidates.length === 0) return this.#board.set({ ...settled, ...noWait, phase: 'idle' });
     const at = Math.max(Math.min(...candidates), this.#rateLimitedUntil, now);
     const full = this.#retryFullAt !== null && this.#retryFullAt <= at;
     this.#scheduleWait(at, full ? 'full' : 'push');
+    const rateLimited = this.#rateLimitedUntil >= at;
     this.#board.set({
+      ...settled,
       phase: 'waiting',
       pauseReason: null,
       nextAttemptAt: at,
-      waitReason: waitReasonFor({
-        rateLimited: this.#rateLimitedUntil >= at,
-        runFailed: full,
-        problem,
-      }),
+      waitReason: waitReasonFor({ rateLimited, runFailed: full, problem }),
     });
-  }
-
-  async #recordSuccess(now: number): Promise<void> {
-    const meta = await this.#store.getMeta(this.connectionId);
-    await this.#store.putMeta({ ...meta, lastSuccessAt: now });
-    this.#board.set({ lastSuccessAt: now });
   }
 
   /** Fresh lookups for offline editing; a failure other than auth, offline or 429 only costs freshness. */
@@ -398,8 +393,9 @@ export class SyncEngine<T> {
     this.#cancelIdle = null;
   }
 
-  #showPaused(): void {
+  #showPaused(alsoChanged: Partial<SyncStatus> = {}): void {
     this.#board.set({
+      ...alsoChanged,
       phase: 'paused',
       pauseReason: pauseReasonOf(this.#pauses),
       nextAttemptAt: null,
@@ -407,12 +403,14 @@ export class SyncEngine<T> {
     });
   }
 
-  async #refreshWaiting(): Promise<void> {
-    try {
-      this.#board.set({ waiting: await this.#store.countWaiting(this.connectionId) });
-    } catch {
+  #refreshWaiting(): Promise<void> {
+    const refresh = this.#store.countWaiting(this.connectionId).then(
+      (waiting) => this.#board.set({ waiting }),
       // The count is shown again after the next change; a closed store says so through the run.
-    }
+      () => undefined,
+    );
+    this.#refreshes.add(refresh);
+    return refresh.finally(() => this.#refreshes.delete(refresh));
   }
 
   #context(): EngineContext<T> {

@@ -25,6 +25,8 @@ export class FakeServerAdapter<T> implements SyncAdapter<T> {
   readonly #pageSize: number;
   /** The lookups the engine handed over (cached at start, fresh after each fetch). */
   usedLookups: ConnectorLookups | null = null;
+  /** Requests made through this adapter (one per window: which window synced). */
+  calls = 0;
   #dead = false;
   #crash: { afterRequests: number; commit: boolean; crashed: Call } | null = null;
   readonly #holds = new Map<string, { reached: Call; released: Promise<void> }>();
@@ -66,7 +68,9 @@ export class FakeServerAdapter<T> implements SyncAdapter<T> {
 
   pullPage(cursor: unknown, checkpoint: string | null): Promise<Result<PullPage<T>>> {
     return this.#call('list', () => {
-      const since = checkpoint === null ? null : Number(checkpoint);
+      // Without `updatedSince` (Revnue) every pull is a complete listing, whatever the checkpoint.
+      const delta = this.descriptor.capabilities.updatedSince && checkpoint !== null;
+      const since = delta ? Number(checkpoint) : null;
       const version = this.#server.version;
       const listed = this.#server.list(since);
       if (!listed.ok) return listed;
@@ -134,6 +138,7 @@ export class FakeServerAdapter<T> implements SyncAdapter<T> {
   }
 
   async #call<R>(op: string, request: () => Result<R>): Promise<Result<R>> {
+    this.calls += 1;
     await turn();
     const hold = this.#holds.get(op);
     if (hold) {

@@ -25,6 +25,8 @@ export interface FaultRule<T> {
   readonly kind: FaultKind;
   /** How many requests it hits (default: every one until removed). */
   times?: number;
+  /** Lets this many matching requests through first (e.g. fail the second page of a pull). */
+  skip?: number;
   readonly retryAfterMs?: number;
   /** Only requests about such a record (a "poison" change). */
   readonly matches?: (record: T | undefined) => boolean;
@@ -206,7 +208,9 @@ export class FakeServer<T> {
         (candidate.op === undefined || candidate.op === op) &&
         (candidate.matches?.(subject) ?? true),
     );
-    if (rule) {
+    if (rule?.skip !== undefined && rule.skip > 0) {
+      rule.skip -= 1;
+    } else if (rule) {
       if (rule.times !== undefined && (rule.times -= 1) <= 0) this.#removeFault(rule);
       const failure = this.#fault(rule, commit);
       logged(failure);

@@ -1,0 +1,298 @@
+// A running sync system for the engine's tests (a "world", DESIGN §5.10): the real Dexie store on
+// fake-indexeddb, the fake server behind its adapter, the runner on a manual clock — plus the
+// salesperson's moves (create, edit, go offline, sign out) and a crash that reopens the database.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { ConnectionView } from '../../../../src-shared/connection';
+import type { ConnectorDescriptor } from '../../../../src-shared/connectors/descriptor';
+import {
+  createManualClock,
+  type ManualClock,
+} from '../../../../src-shared/time/test-support/manual-clock';
+import type { CustomerStore } from '../../db/customer-store';
+import { openCustomerStore } from '../../db/dexie-customer-store';
+import type { AuthChange, SyncRunner } from '../engine/sync-runner';
+import { createSyncRunner } from '../engine/sync-runner';
+import { fullJitterBackoff, type SyncStatus, type SyncTiming } from '../sync-status';
+import { FakeServer } from './fake-server';
+import { FakeServerAdapter } from './fake-server-adapter';
+import {
+  cardDescriptor,
+  cardServerOptions,
+  type Card,
+  type CardApi,
+} from './fake-server-descriptor';
+import { memoryHeartbeat, MemoryLocks } from './memory-locks';
+import type { Heartbeat } from '../engine/profile-lock';
+
+export interface OtherWindow {
+  readonly store: CustomerStore;
+  readonly adapter: FakeServerAdapter<Card>;
+  readonly runner: SyncRunner;
+  status(): SyncStatus | undefined;
+  close(): Promise<void>;
+}
+
+export const testTiming: SyncTiming = {
+  backoffMs: fullJitterBackoff(1_000, 8_000),
+  saveDebounceMs: 750,
+  idleIntervalMs: 60_000,
+  maxRetryAfterMs: 120_000,
+  hydrateBatch: 5,
+};
+
+export interface EngineWorldOptions {
+  readonly api?: CardApi;
+  readonly pageSize?: number;
+  readonly parallelPushes?: number;
+  readonly timing?: Partial<SyncTiming>;
+  readonly online?: boolean;
+  readonly signedIn?: boolean;
+  /** Deterministic "random" for backoff (default: always half way). */
+  readonly random?: () => number;
+  readonly uniqueNames?: boolean;
+}
+
+let worlds = 0;
+
+export class EngineWorld {
+  readonly clock: ManualClock = createManualClock(Date.UTC(2026, 0, 5, 9, 0));
+  readonly server: FakeServer<Card>;
+  readonly descriptor: ConnectorDescriptor<Card>;
+  readonly connectionId = 'conn-1';
+  readonly timing: SyncTiming;
+  store: CustomerStore;
+  adapter: FakeServerAdapter<Card>;
+  runner: SyncRunner;
+  locks = new MemoryLocks();
+  readonly heartbeat = memoryHeartbeat();
+  readonly #options: EngineWorldOptions;
+  readonly #indexedDb = { indexedDB: new IDBFactory(), IDBKeyRange };
+  readonly #dbName = `fieldbook-test-${++worlds}`;
+  /** This window hangs: its heartbeat stops (the rest of it still runs, to see it lose the lock). */
+  heartbeatFrozen = false;
+  /** The profile's windows hear of each other's saves through this (a BroadcastChannel in the app). */
+  readonly #changeBus = new Set<{ window: object; listener: (connectionId: string) => void }>();
+  readonly #onlineListeners = new Set<(online: boolean) => void>();
+  readonly #authListeners = new Set<(change: AuthChange) => void>();
+  #online: boolean;
+  #authState: ConnectionView['authState'];
+
+  constructor(options: EngineWorldOptions = {}) {
+    this.#options = options;
+    this.timing = { ...testTiming, ...options.timing };
+    this.#online = options.online ?? true;
+    this.#authState = options.signedIn === false ? 'signed_out' : 'signed_in';
+    this.descriptor = cardDescriptor(options.api, { parallelPushes: options.parallelPushes ?? 2 });
+    this.server = new FakeServer({
+      ...cardServerOptions(this.clock),
+      uniqueNaturalKey: options.uniqueNames ?? false,
+    });
+    this.store = this.#openStore();
+    this.adapter = this.#newAdapter();
+    this.runner = this.#newRunner();
+  }
+
+  /** Starts syncing the one connection. */
+  start(): this {
+    this.runner.setConnections([this.connection()]);
+    return this;
+  }
+
+  connection(): ConnectionView {
+    return {
+      id: this.connectionId,
+      createdAt: '2026-01-05T09:00:00Z',
+      kind: 'revnue-v2',
+      name: 'Test account',
+      baseUrl: 'http://127.0.0.1:4010/api/v2/',
+      auth: { mode: 'admin_token' },
+      company: 1,
+      authState: this.#authState,
+      active: true,
+    };
+  }
+
+  status(): SyncStatus {
+    const status = this.runner.status(this.connectionId);
+    if (!status) throw new Error('The connection has no engine');
+    return status;
+  }
+
+  // ── The salesperson ───────────────────────────────────────────────────────────────────────────
+  create(card: Partial<Card> & { name: string }): Promise<string> {
+    const full = { phone: '', city: '', owner: 'ann', ...card };
+    return this.store.createCustomer(this.descriptor, this.connectionId, full);
+  }
+
+  async edit(key: string, patch: Partial<Card>): Promise<void> {
+    const row = await this.store.getCustomer<Card>(this.connectionId, key);
+    if (!row) throw new Error(`No local customer ${key}`);
+    await this.store.saveCustomer(this.descriptor, this.connectionId, key, {
+      ...row.record,
+      ...patch,
+    });
+  }
+
+  async row(key: string) {
+    return this.store.getCustomer<Card>(this.connectionId, key);
+  }
+
+  /** The local key of the customer named `name` (its key changes when the server gives an id). */
+  async keyOf(name: string): Promise<string> {
+    const entries = await this.store.listOutbox<Card>(this.connectionId);
+    for (const entry of entries) {
+      const row = await this.row(entry.recordKey);
+      if (row?.record.name === name) return row.key;
+    }
+    const server = this.server.records().find((entry) => entry.record.name === name);
+    if (server && (await this.row(server.id))) return server.id;
+    throw new Error(`No local customer named ${name}`);
+  }
+
+  setOnline(online: boolean): void {
+    this.#online = online;
+    this.server.reachable = online;
+    for (const listener of [...this.#onlineListeners]) listener(online);
+  }
+
+  setAuth(authState: ConnectionView['authState']): void {
+    this.#authState = authState;
+    for (const listener of [...this.#authListeners]) {
+      listener({ connectionId: this.connectionId, authState });
+    }
+  }
+
+  // ── Driving time ──────────────────────────────────────────────────────────────────────────────
+  /**
+   * Moves the manual clock from one scheduled moment to the next until every engine is idle with
+   * nothing due. Fails (with the status) when it never gets there, e.g. while paused.
+   */
+  async settle(maxSteps = 400): Promise<void> {
+    for (let step = 0; step < maxSteps; step += 1) {
+      await this.runner.quiet();
+      if (await this.runner.isSettled()) return;
+      const status = this.status();
+      if (status.phase === 'paused') {
+        throw new Error(`Sync is paused (${status.pauseReason}): it cannot settle`);
+      }
+      const waitMs =
+        status.phase === 'waiting' && status.nextAttemptAt !== null
+          ? status.nextAttemptAt - this.clock.now()
+          : this.timing.saveDebounceMs;
+      this.clock.advance(Math.max(1, waitMs));
+    }
+    throw new Error(`Sync did not settle in ${maxSteps} steps: ${JSON.stringify(this.status())}`);
+  }
+
+  /** Lets runs started so far finish, without moving the clock. */
+  async quiet(): Promise<void> {
+    await this.runner.quiet();
+  }
+
+  /**
+   * The window dies: nothing of it answers or writes any more, its store instance is closed. The
+   * browser drops a dead window's locks, so the next window gets fresh ones.
+   */
+  crash(): void {
+    this.adapter.kill();
+    void this.runner.close();
+    this.store.close();
+  }
+
+  /** A new window on the same profile: the same database reopened, a new runner. */
+  restart(): this {
+    this.store = this.#openStore();
+    this.adapter = this.#newAdapter();
+    this.locks = new MemoryLocks();
+    this.runner = this.#newRunner();
+    return this.start();
+  }
+
+  async close(): Promise<void> {
+    await this.runner.close();
+    this.store.close();
+  }
+
+  #openStore(): CustomerStore {
+    return openCustomerStore(this.#dbName, {
+      indexedDb: this.#indexedDb,
+      now: () => this.clock.now(),
+    });
+  }
+
+  #newAdapter(): FakeServerAdapter<Card> {
+    return new FakeServerAdapter(this.server, this.descriptor, this.connectionId, {
+      ...(this.#options.pageSize === undefined ? {} : { pageSize: this.#options.pageSize }),
+    });
+  }
+
+  /**
+   * Another window of the same profile: its own store instance on the same database, its own
+   * adapter, the same locks, heartbeat storage and clock. Started with the world's connection.
+   */
+  openWindow(): OtherWindow {
+    const store = this.#openStore();
+    const adapter = this.#newAdapter();
+    const runner = this.#newRunner(store, adapter, {
+      read: () => this.heartbeat.read(),
+      write: (at) => this.heartbeat.write(at),
+    });
+    runner.setConnections([this.connection()]);
+    return {
+      store,
+      adapter,
+      runner,
+      status: () => runner.status(this.connectionId),
+      close: async () => {
+        await runner.close();
+        store.close();
+      },
+    };
+  }
+
+  #newRunner(
+    store: CustomerStore = this.store,
+    adapter: FakeServerAdapter<Card> = this.adapter,
+    heartbeat: Heartbeat = {
+      read: () => this.heartbeat.read(),
+      write: (at) => {
+        if (!this.heartbeatFrozen) this.heartbeat.write(at);
+      },
+    },
+  ): SyncRunner {
+    const window = {};
+    return createSyncRunner({
+      store,
+      adapterFor: () => adapter as FakeServerAdapter<unknown>,
+      clock: this.clock,
+      timing: this.timing,
+      random: this.#options.random ?? (() => 0.5),
+      locks: this.locks,
+      heartbeat,
+      lockTiming: { beatEveryMs: 10_000, staleAfterMs: 30_000 },
+      onAuthChanged: (listener) => {
+        this.#authListeners.add(listener);
+        return () => void this.#authListeners.delete(listener);
+      },
+      online: {
+        isOnline: () => this.#online,
+        subscribe: (listener) => {
+          this.#onlineListeners.add(listener);
+          return () => void this.#onlineListeners.delete(listener);
+        },
+      },
+      changes: {
+        post: (connectionId) => {
+          for (const other of [...this.#changeBus]) {
+            if (other.window !== window) other.listener(connectionId);
+          }
+        },
+        subscribe: (listener) => {
+          const member = { window, listener };
+          this.#changeBus.add(member);
+          return () => void this.#changeBus.delete(member);
+        },
+      },
+    });
+  }
+}
