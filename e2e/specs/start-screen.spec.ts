@@ -1,6 +1,7 @@
 // The first run of a fresh profile: the start screen offers Try the sandbox, main starts the
-// sandbox and adds both connections, R2 finishes its browser sign-in in the background, and each
-// connection shows as many customers as the sandbox serves.
+// sandbox and adds both connections, R2 finishes its browser sign-in in the background (the page
+// hears it as an auth.changed event, it never asks), and each connection shows as many
+// customers as the sandbox serves.
 import { expect, test } from '@playwright/test';
 import { StartScreen } from '../pages/start-screen';
 import {
@@ -57,6 +58,19 @@ test('Try the sandbox connects a fresh profile to both APIs and counts their cus
   expect(expected.revnue).toBeGreaterThan(0);
   expect(expected.r2).toBeGreaterThan(0);
 
+  // What crosses the harness socket: the page's requests, and main's events to it.
+  const asked: string[] = [];
+  const heard: string[] = [];
+  page.on('websocket', (socket) => {
+    socket.on('framesent', ({ payload }) =>
+      asked.push(String(JSON.parse(String(payload)).channel)),
+    );
+    socket.on('framereceived', ({ payload }) => {
+      const message = JSON.parse(String(payload)) as { event?: string };
+      if (message.event) heard.push(message.event);
+    });
+  });
+
   const screen = new StartScreen(page);
   await screen.open(harness.url);
   await expect(screen.welcome).toBeVisible();
@@ -71,6 +85,10 @@ test('Try the sandbox connects a fresh profile to both APIs and counts their cus
   await expect(screen.connection(r2)).toContainText('Unibiz R2');
   await expect(screen.authBadge(revnue)).toHaveText('Signed in');
   await expect(screen.authBadge(r2)).toHaveText('Signed in', { timeout: 20_000 });
+  // No reload and no polling: the badge changed because main announced the sign-in.
+  expect(heard).toContain('auth.changed');
+  expect(heard).toContain('connections.changed');
+  expect(asked).not.toContain('auth.status');
 
   // The app's sandbox is another instance than the reference one: prove it serves the same data.
   const shownUrl = await screen.connection(revnue).locator('.url').textContent();

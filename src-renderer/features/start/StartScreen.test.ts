@@ -33,15 +33,11 @@ function button(target: HTMLElement, name: RegExp): HTMLButtonElement {
 }
 
 test('with no connections it welcomes, offers Try the sandbox, and then lists both connections', async () => {
-  const { target, timer, connections } = await render({
+  const { target, fake, connections } = await render({
     'connections.list': async () => ({ ok: true, value: { connections: [] } }),
     'sandbox.tryIt': async () => ({
       ok: true,
       value: { connections: [revnueConnection(), r2Connection()] },
-    }),
-    'auth.status': async ({ connectionId }) => ({
-      ok: true,
-      value: { connectionId, state: 'signed_in' },
     }),
     'revnue.customers.list': async () => ({ ok: true, value: [] }),
   });
@@ -63,10 +59,11 @@ test('with no connections it welcomes, offers Try the sandbox, and then lists bo
   expect(items[1]).toMatch(/Sandbox – Unibiz R2.*Unibiz R2.*Signing in…/);
   expect(text(target.querySelector('.count'))).toBe('0 customers');
 
-  timer.runAll();
-  await settle();
+  // The background R2 sign-in finishes: main announces it and the badge follows, unasked.
+  fake.emit('auth.changed', { connectionId: 'r2-1', state: 'signed_in' });
   flushSync();
   expect(connections.connections[1]?.authState).toBe('signed_in');
+  expect(fake.callsTo('auth.status')).toEqual([]);
   expect(target.querySelectorAll('[data-auth-state="signed_in"]')).toHaveLength(2);
 });
 

@@ -1,24 +1,15 @@
 // The connections the app knows (DESIGN §1), which one is active, and whether each is signed in.
-// R2 browser sign-ins finish in the background, so connections that are `signing_in` are polled
-// with backoff until they settle; `dispose()` stops every poll when the screen goes away.
-import type { AuthState, ConnectionView } from '../../../src-shared/connection';
-import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
+// Main announces every change (`connections.changed`, `auth.changed`), so nothing here polls:
+// the state listens from construction until dispose().
+import type { ConnectionView } from '../../../src-shared/connection';
+import type { EventPayload } from '../../../src-shared/ipc/events';
+import type { FieldbookApi, Unsubscribe } from '../../../src-shared/ipc/fieldbook-api';
 import type { Result } from '../../../src-shared/ipc/result';
 import { describeError } from './error-message';
-import {
-  browserSchedule,
-  pollDelay,
-  signInPollPolicy,
-  type PollPolicy,
-  type Schedule,
-} from './poll-schedule';
 
-type ConnectionsAnswer = Result<{ connections: ConnectionView[] }>;
-
-export interface ConnectionsOptions {
-  schedule?: Schedule;
-  policy?: PollPolicy;
-}
+type Heard =
+  | { event: 'connections.changed'; payload: EventPayload<'connections.changed'> }
+  | { event: 'auth.changed'; payload: EventPayload<'auth.changed'> };
 
 export class ConnectionsState {
   connections = $state<ConnectionView[]>([]);
@@ -31,24 +22,34 @@ export class ConnectionsState {
   readonly active = $derived(this.connections.find((connection) => connection.active));
 
   readonly #api: FieldbookApi;
-  readonly #schedule: Schedule;
-  readonly #policy: PollPolicy;
-  /** Connection id → cancels its pending sign-in check. Bookkeeping, not shown: not reactive. */
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- nothing renders from it
-  readonly #polls = new Map<string, () => void>();
+  readonly #unsubscribe: Unsubscribe[];
+  /**
+   * Events heard while a call that answers with connections was on its way. Main may have read
+   * that answer before the change an event announces, so the events are applied again on top of
+   * it: main sends both in order, so the last one applied is the newest. Bookkeeping, not shown.
+   */
+  #heard: Heard[] = [];
+  /** How many events were dropped from the front of #heard (it is emptied when no call waits). */
+  #heardBefore = 0;
+  #callsOnTheirWay = 0;
   #disposed = false;
 
-  constructor(api: FieldbookApi, options: ConnectionsOptions = {}) {
+  constructor(api: FieldbookApi) {
     this.#api = api;
-    this.#schedule = options.schedule ?? browserSchedule;
-    this.#policy = options.policy ?? signInPollPolicy;
+    // Listen before the first call, so no change made meanwhile is missed.
+    this.#unsubscribe = [
+      api.on('connections.changed', (payload) =>
+        this.#hear({ event: 'connections.changed', payload }),
+      ),
+      api.on('auth.changed', (payload) => this.#hear({ event: 'auth.changed', payload })),
+    ];
   }
 
   async load(): Promise<void> {
     this.loading = true;
-    const answer = await this.#api.connections.list();
+    const answer = await this.#whileListening(() => this.#api.connections.list());
     this.loading = false;
-    this.#accept(answer);
+    this.#acceptList(answer);
   }
 
   async tryTheSandbox(): Promise<void> {
@@ -56,9 +57,9 @@ export class ConnectionsState {
     if (this.trying) return;
     this.trying = true;
     this.error = null;
-    const answer = await this.#api.sandbox.tryIt();
+    const answer = await this.#whileListening(() => this.#api.sandbox.tryIt());
     this.trying = false;
-    this.#accept(answer);
+    this.#acceptList(answer);
   }
 
   async select(id: string): Promise<void> {
@@ -66,81 +67,74 @@ export class ConnectionsState {
     if (previous === id) return;
     // Mark it at once so the list answers the click; main's answer confirms or undoes it.
     this.#markActive(id);
-    const answer = await this.#api.connections.select({ id });
+    const answer = await this.#whileListening(() => this.#api.connections.select({ id }));
     if (this.#disposed) return;
-    if (!answer.ok) {
-      this.error = describeError(answer.error);
+    if (!answer.value.ok) {
+      this.error = describeError(answer.value.error);
       this.#markActive(previous);
       return;
     }
     this.error = null;
-    this.connections = this.connections.map((c) => (c.id === id ? answer.value : c));
-    this.#watchSignIns();
-  }
-
-  /** Whether a sign-in check is still scheduled or running for this connection. */
-  isWatching(id: string): boolean {
-    return this.#polls.has(id);
+    const selected = answer.value.value;
+    this.connections = this.connections.map((c) => (c.id === id ? selected : c));
+    answer.heardMeanwhile.forEach((heard) => this.#apply(heard));
   }
 
   dispose(): void {
     this.#disposed = true;
-    for (const cancel of this.#polls.values()) cancel();
-    this.#polls.clear();
+    for (const unsubscribe of this.#unsubscribe) unsubscribe();
+    this.#heard = [];
   }
 
-  #accept(answer: ConnectionsAnswer): void {
+  #hear(heard: Heard): void {
     if (this.#disposed) return;
-    if (!answer.ok) {
-      this.error = describeError(answer.error);
+    if (this.#callsOnTheirWay > 0) this.#heard.push(heard);
+    this.#apply(heard);
+  }
+
+  #apply(heard: Heard): void {
+    if (heard.event === 'connections.changed') {
+      this.connections = heard.payload.connections;
       return;
     }
-    this.error = null;
-    this.connections = answer.value.connections;
-    this.#watchSignIns();
+    const { connectionId, state } = heard.payload;
+    if (!this.connections.some((c) => c.id === connectionId && c.authState !== state)) return;
+    this.connections = this.connections.map((c) =>
+      c.id === connectionId ? { ...c, authState: state } : c,
+    );
   }
 
-  #markActive(id: string | undefined): void {
-    this.connections = this.connections.map((c) => ({ ...c, active: c.id === id }));
-  }
-
-  #watchSignIns(): void {
-    for (const connection of this.connections) {
-      if (connection.authState === 'signing_in' && !this.#polls.has(connection.id)) {
-        this.#checkLater(connection.id, 0);
+  /** Runs `call` and hands back its answer with every event heard while it was on its way. */
+  async #whileListening<T>(call: () => Promise<T>): Promise<{ value: T; heardMeanwhile: Heard[] }> {
+    const mark = this.#heardBefore + this.#heard.length;
+    this.#callsOnTheirWay += 1;
+    try {
+      const value = await call();
+      return { value, heardMeanwhile: this.#heard.slice(mark - this.#heardBefore) };
+    } finally {
+      this.#callsOnTheirWay -= 1;
+      if (this.#callsOnTheirWay === 0) {
+        this.#heardBefore += this.#heard.length;
+        this.#heard = [];
       }
     }
   }
 
-  #checkLater(id: string, attempt: number): void {
+  #acceptList(answer: {
+    value: Result<{ connections: ConnectionView[] }>;
+    heardMeanwhile: Heard[];
+  }): void {
     if (this.#disposed) return;
-    if (attempt >= this.#policy.maxAttempts) {
-      // Gave up for now: the badge keeps saying "Signing in…"; load() or select() asks again.
-      this.#polls.delete(id);
+    if (!answer.value.ok) {
+      this.error = describeError(answer.value.error);
       return;
     }
-    const cancel = this.#schedule(
-      () => void this.#check(id, attempt),
-      pollDelay(attempt, this.#policy),
-    );
-    this.#polls.set(id, cancel);
+    this.error = null;
+    this.connections = answer.value.value.connections;
+    answer.heardMeanwhile.forEach((heard) => this.#apply(heard));
   }
 
-  async #check(id: string, attempt: number): Promise<void> {
-    const answer = await this.#api.auth.status({ connectionId: id });
-    if (this.#disposed || !this.#polls.has(id)) return;
-    if (!answer.ok && answer.error.kind === 'not_found') {
-      // The connection is gone (deleted elsewhere): nothing left to wait for.
-      this.#polls.delete(id);
-      return;
-    }
-    // Any other error (main busy, a hiccup) is a reason to ask again later, not to give up.
-    const state: AuthState = answer.ok ? answer.value.state : 'signing_in';
-    if (state === 'signing_in') {
-      this.#checkLater(id, attempt + 1);
-      return;
-    }
-    this.#polls.delete(id);
-    this.connections = this.connections.map((c) => (c.id === id ? { ...c, authState: state } : c));
+  #markActive(id: string | undefined): void {
+    this.connections = this.connections.map((c) => ({ ...c, active: c.id === id }));
   }
 }

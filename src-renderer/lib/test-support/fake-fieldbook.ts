@@ -35,7 +35,8 @@ export function createFakeFieldbook(handlers: FakeHandlers = {}): FakeFieldbook 
     async (channel, input) => {
       calls.push({ channel, input });
       const handler = handlers[channel] as ((input: unknown) => Promise<unknown>) | undefined;
-      if (!handler) return { ok: false, error: { kind: 'server', message: `${channel} not faked` } };
+      if (!handler)
+        return { ok: false, error: { kind: 'server', message: `${channel} not faked` } };
       return handler(input);
     },
     (event, deliver) => {
@@ -84,26 +85,6 @@ export function r2Connection(overrides: Partial<ConnectionView> = {}): Connectio
     active: false,
     ...overrides,
   } as ConnectionView;
-}
-
-/** A manual timer: tasks run only when the test says so. */
-export function manualSchedule() {
-  const pending = new Set<{ task: () => void; ms: number }>();
-  return {
-    pending,
-    schedule: (task: () => void, ms: number) => {
-      const entry = { task, ms };
-      pending.add(entry);
-      return () => pending.delete(entry);
-    },
-    /** Runs every task due now; returns the delays they were scheduled with. */
-    runAll(): number[] {
-      const due = [...pending];
-      pending.clear();
-      for (const entry of due) entry.task();
-      return due.map((entry) => entry.ms);
-    },
-  };
 }
 
 /** Lets every pending promise callback (the fake's answers, the state's awaits) run. */

@@ -4,7 +4,6 @@ import { flushSync, mount, unmount } from 'svelte';
 import { ConnectionsState } from '../../../lib/state/connections.svelte';
 import {
   createFakeFieldbook,
-  manualSchedule,
   settle,
   type FakeHandlers,
 } from '../../../lib/test-support/fake-fieldbook';
@@ -12,8 +11,7 @@ import StartScreen from '../StartScreen.svelte';
 
 export async function renderStartScreen(handlers: FakeHandlers) {
   const fake = createFakeFieldbook(handlers);
-  const timer = manualSchedule();
-  const connections = new ConnectionsState(fake.api, { schedule: timer.schedule });
+  const connections = new ConnectionsState(fake.api);
   const target = document.body.appendChild(document.createElement('div'));
   const component = mount(StartScreen, { target, props: { connections, api: fake.api } });
   const dispose = () => {
@@ -23,7 +21,7 @@ export async function renderStartScreen(handlers: FakeHandlers) {
   await connections.load();
   await settle();
   flushSync();
-  return { fake, timer, connections, target, dispose };
+  return { fake, connections, target, dispose };
 }
 
 /** The text a person reads: whitespace from the markup's line breaks collapsed. */
