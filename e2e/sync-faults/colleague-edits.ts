@@ -53,7 +53,9 @@ export async function colleagueRound(round: ColleagueRound): Promise<void> {
         flagged: false,
       });
       expected.refs.set(refKey(profile.id, local.ref), { profile: profile.id, ref: local.ref });
-      log(`colleague: ${profile.id} ${serverId} ${local.path} = “${String(value)}” (same field)`);
+      log(
+        `colleague: ${refKey(profile.id, local.ref)} (${serverId}) ${local.path} = “${String(value)}” over local “${String(local.value)}”`,
+      );
       made += 1;
     }
 
@@ -66,7 +68,9 @@ export async function colleagueRound(round: ColleagueRound): Promise<void> {
       const value = profile.value(path, round.nextValue(), 'colleague');
       await edit(profile.id, serverId, path, value);
       expected.confirmColleague(profile.id, ref, path, value);
-      log(`colleague: ${profile.id} ${serverId} ${path} = “${String(value)}” (other field)`);
+      log(
+        `colleague: ${refKey(profile.id, ref)} (${serverId}) ${path} = “${String(value)}” (a field only colleagues edit)`,
+      );
       made += 1;
     }
   }

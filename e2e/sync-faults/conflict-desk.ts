@@ -1,6 +1,7 @@
 // The salesperson at the conflict resolver: every conflict the page shows is noted as FLAGGED,
-// matched to the colleague edit that caused it, and resolved — "mine" mostly, "theirs" for every
-// third one whose local value has not been edited again since (so the expected value is clear).
+// matched to the colleague edit that caused it (a conflict no colleague caused is a FALSE one),
+// and resolved — "mine" mostly, "theirs" for every third one where both sides' values are still
+// the latest (no newer local edit, no newer colleague edit), so the expected value is clear.
 import { getAt } from '../../src-shared/sync/apply';
 import type { LabConflict } from '../sync-lab/lab-api';
 import type { ProfileId } from './connector-profiles';
@@ -43,19 +44,27 @@ export function createConflictDesk(deps: {
     const theirs: { path: string; value: unknown }[] = [];
     for (const field of conflict.fields) {
       expected.flagged.add(`${key}|${field.path}`);
-      const intended = expected.sameField.find(
-        (edit) =>
-          refKey(edit.profile, edit.ref) === key && edit.path === field.path && !edit.flagged,
+      const onPath = expected.sameField.filter(
+        (edit) => refKey(edit.profile, edit.ref) === key && edit.path === field.path,
       );
-      if (intended) intended.flagged = true;
-      else if (!seen.has(`${key}|${field.path}|${JSON.stringify(field.theirs)}`)) {
+      // The conflict shows the server's latest value: the colleague edit that set it, and any
+      // earlier one on the same field it superseded, are all flagged by this one conflict.
+      const cause = onPath.findLastIndex(
+        (edit) => !edit.flagged && same(edit.colleagueValue, field.theirs),
+      );
+      for (const edit of onPath.slice(0, cause + 1)) edit.flagged = true;
+      const falseKey = `${key}|${field.path}|${JSON.stringify(field.theirs)}`;
+      if (cause < 0 && !seen.has(falseKey)) {
         expected.unexpectedConflicts += 1;
-        log(`UNEXPECTED conflict on ${key} ${field.path}: ${JSON.stringify(field)}`);
+        log(
+          `FALSE CONFLICT on ${key} ${field.path} (no colleague set ${JSON.stringify(field.theirs)}): ${JSON.stringify(field)}`,
+        );
       }
-      seen.add(`${key}|${field.path}|${JSON.stringify(field.theirs)}`);
+      seen.add(falseKey);
       resolvedCount += 1;
+      const latest = cause >= 0 && cause === onPath.length - 1;
       const unchangedSince = row !== null && same(getAt(row.record, field.path), field.mine);
-      if (intended && unchangedSince && resolvedCount % 3 === 0) {
+      if (latest && unchangedSince && resolvedCount % 3 === 0) {
         choices[field.path] = 'theirs';
         theirs.push({ path: field.path, value: field.theirs });
       } else choices[field.path] = 'mine';

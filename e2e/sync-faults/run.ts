@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../../sandbox/index';
 import { createRandom, deriveSeed } from '../../sandbox/random';
+import { reportBacklog } from './backlog-report';
 import { buildLab } from './build-lab';
 import { createColleague } from './colleague';
 import { colleagueRound } from './colleague-edits';
@@ -89,6 +90,14 @@ const session = new LabSession({
   harnessLog: background('[harness]'),
 });
 
+// The issue's budget is 10 minutes on a 2-core machine: a hang must fail the run, not CI.
+const watchdog = setTimeout(() => {
+  log('FAILED: the run took longer than 10 minutes');
+  process.stderr.write(`last background log lines:\n${recentLogs.slice(-80).join('\n')}\n`);
+  void cleanUp().finally(() => process.exit(1));
+}, 600_000);
+watchdog.unref();
+
 let exitCode = 1;
 try {
   exitCode = await run();
@@ -96,12 +105,16 @@ try {
   log(`FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.stderr.write(`last background log lines:\n${recentLogs.slice(-80).join('\n')}\n`);
 } finally {
+  await cleanUp();
+}
+process.exit(exitCode);
+
+async function cleanUp(): Promise<void> {
   await session.close().catch(() => {});
   await sandbox.close().catch(() => {});
   if (values.keep) log(`kept ${scratch}`);
   else await rm(scratch, { recursive: true, force: true });
 }
-process.exit(exitCode);
 
 async function run(): Promise<number> {
   await session.open();
@@ -199,6 +212,7 @@ async function run(): Promise<number> {
     await session.setOnline(true);
     for (const op of ops.slice(offline.length)) await type(op);
     log(`round ${round + 1}/${rounds} typed (${expected.ops} ops confirmed)`);
+    await reportBacklog({ session, connectionIds, expected, salesperson, log });
   }
   await Promise.all(killsInFlight);
   await session.idle();
@@ -211,7 +225,7 @@ async function run(): Promise<number> {
   const kills_ = session.kills.chromium + session.kills.harness;
   const lost = verdict.lost + verdict.unflagged;
   log(
-    `merged=${verdict.merged} unflagged=${verdict.unflagged} unexpected-conflicts=${expected.unexpectedConflicts} ` +
+    `merged=${verdict.merged} unflagged=${verdict.unflagged} false-conflicts=${expected.unexpectedConflicts} ` +
       `values-checked=${verdict.checkedValues} sent-while-offline=${activity.sentWhileOffline} ` +
       `settled=${settled} restarts(ms) median=${median(session.restartMs)} ` +
       `kills chromium=${session.kills.chromium} harness=${session.kills.harness} ` +
