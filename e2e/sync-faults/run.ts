@@ -30,17 +30,21 @@ const { values } = parseArgs({
     ops: { type: 'string', default: '1000' },
     'chromium-kills': { type: 'string', default: '21' },
     'harness-kills': { type: 'string', default: '6' },
+    // Main's Revnue share (the app's default is 40 of the account's 100/min).
+    'revnue-per-minute': { type: 'string', default: '600' },
     verbose: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
   },
 });
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 const opCount = Number(values.ops);
+const revnuePerMinute = Number(values['revnue-per-minute']);
 const killCounts = {
   chromium: Number(values['chromium-kills']),
   harness: Number(values['harness-kills']),
 };
-for (const [flag, value] of Object.entries({ seed, ops: opCount, ...killCounts })) {
+const numbers = { seed, ops: opCount, 'revnue-per-minute': revnuePerMinute, ...killCounts };
+for (const [flag, value] of Object.entries(numbers)) {
   if (!Number.isInteger(value) || value < 0) {
     process.stderr.write(`--${flag} must be a whole number ≥ 0\n`);
     process.exit(2);
@@ -68,8 +72,8 @@ const dirs = {
 await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
 await buildLab(dirs.lab);
 
-// High sandbox limits and main's Revnue share raised from 40 to 600/min: 1,000 changes must fit in
-// 10 minutes. R2 keeps the app's 600/min.
+// High sandbox limits and main's Revnue share raised from 40 to 600/min (--revnue-per-minute):
+// 1,000 changes must fit in 10 minutes. R2 keeps the app's 600/min.
 const sandbox = await startSandbox({
   port: 0,
   customers: 50,
@@ -85,7 +89,7 @@ const session = new LabSession({
   chromiumProfile: dirs.chromium,
   labDir: dirs.lab,
   tmpDir: dirs.tmp,
-  revnuePerMinute: 600,
+  revnuePerMinute,
   log,
   harnessLog: background('[harness]'),
 });
@@ -221,6 +225,12 @@ async function run(): Promise<number> {
   log(`faults off; ${session.kills.chromium + session.kills.harness} kills; settling…`);
   const settled = await settle({ session, connectionIds, desk, log, timeoutMs: 240_000 });
   const activity = await session.retrying('activity');
+  const state = sandbox.state();
+  const requests = Object.values(state.requests).reduce((sum, count) => sum + count, 0);
+  log(
+    `sandbox: ${requests} requests, faults injected ${JSON.stringify(state.faults.injected)}, ` +
+      `token requests ${state.requests['POST /oauth/token'] ?? 0}, 429s ${JSON.stringify(state.throttled)}`,
+  );
   const verdict = await verify(client, profiles, expected, log);
   const kills_ = session.kills.chromium + session.kills.harness;
   const lost = verdict.lost + verdict.unflagged;
