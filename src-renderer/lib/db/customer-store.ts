@@ -58,9 +58,16 @@ export interface CustomerStore {
     key: string,
     record: T,
   ): Promise<void>;
-  /** Drops every waiting change of `key` and restores its server state (a create: the row goes). */
+  /**
+   * Drops every waiting change of `key` (in flight too: its answer then changes nothing) and
+   * restores the newest server state the row knows — a pulled `remote`, else `base`. A record
+   * never on the server: the row goes.
+   */
   discardChanges(connectionId: string, key: string): Promise<void>;
-  /** Marks the row opened (the "only those I open" scope); no sync state changes. */
+  /**
+   * Marks the row opened (the "only those I open" scope, and opened rows are fetched in full
+   * first); no sync state changes. The first time, it signals `local` so the engine wakes.
+   */
   markOpened(connectionId: string, key: string): Promise<void>;
   getCustomer<T>(connectionId: string, key: string): Promise<CustomerRow<T> | undefined>;
   /** Every outbox row of a connection, oldest first (the Changes view). */
@@ -188,7 +195,7 @@ export interface CustomerStore {
   /**
    * Called after a salesperson's change committed (create, save, discard, resolve) — the engine
    * pushes soon after — and after a pull's last chunk (`pulled`), so a list re-queries once per
-   * pull, not per chunk. Returns the unsubscribe.
+   * pull, not per chunk; a pull that changed nothing signals nothing. Returns the unsubscribe.
    */
   onChange(
     listener: (change: { connectionId: string; cause: 'local' | 'pulled' }) => void,

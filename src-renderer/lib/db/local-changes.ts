@@ -168,7 +168,7 @@ export function markOpened(ctx: StoreContext, connectionId: string, key: string)
     const flipped = await db.transaction('rw', db.customers, async () => {
       const row = await rowOf(db, connectionId, key);
       if (!row || row.opened) return false;
-      await db.customers.put(withIndexFields({ ...row, opened: true }));
+      await db.customers.put(withIndexFields({ ...row, opened: true, updatedAt: ctx.now() }));
       return true;
     });
     // Not a change to push, but an opened summary is fetched in full first: wake the engine.

@@ -317,6 +317,18 @@ export function editRules<T>(environment: StoreEnvironment, storeCase: StoreCase
       expect(world.changes).toHaveLength(1);
     });
 
+    test('a closed database says so in words', async () => {
+      const server = await world.pulled('101');
+      world.store.close();
+      await expect(
+        world.store.saveCustomer(
+          descriptor,
+          world.connectionId,
+          '101',
+          storeCase.withPhone(server, '1'),
+        ),
+      ).rejects.toMatchObject({ reason: 'closed', message: expect.stringMatching(/closed/) });
+    });
     test('counts every change not yet on the server', async () => {
       const server = await world.pulled('101');
       await world.store.saveCustomer(

@@ -5,6 +5,7 @@ import { editRules } from './store-suite-edits';
 import { engineRules } from './store-suite-engine';
 import { pullRules } from './store-suite-pull';
 import { r2ContactRules } from './store-suite-r2';
+import { resolveRules } from './store-suite-resolve';
 import type { StoreEnvironment } from './store-world';
 
 export function customerStoreSuite(environment: StoreEnvironment): void {
@@ -12,6 +13,8 @@ export function customerStoreSuite(environment: StoreEnvironment): void {
   editRules(environment, revnueCase);
   engineRules(environment, r2Case);
   engineRules(environment, revnueCase);
+  resolveRules(environment, r2Case);
+  resolveRules(environment, revnueCase);
   pullRules(environment, r2Case);
   pullRules(environment, revnueCase);
   r2ContactRules(environment);
