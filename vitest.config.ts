@@ -16,7 +16,8 @@ export default defineConfig({
           environment: 'node',
           include: [
             '{src-shared,src-main,src-preload,sandbox,e2e/harness,bench,scripts}/**/*.test.ts',
-            // Renderer code that runs against main's real services (the sync adapters over HTTP).
+            // Renderer code that runs in Node: the store on fake-indexeddb, the sync engine, and
+            // the sync adapters against main's real services over HTTP.
             'src-renderer/**/*.node.test.ts',
           ],
           exclude: ['**/*.browser.test.ts', '**/*.keychain.test.ts', 'node_modules/**'],

@@ -2,15 +2,25 @@
 // looked up by its natural key before anything is sent again — the server never holds it twice.
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineWorld } from '../test-support/engine-world';
+import {
+  cardConnector,
+  revnueConnector,
+  type CardLike,
+  type WorldConnector,
+} from '../test-support/fake-server-connectors';
 
-let world: EngineWorld;
+let world: EngineWorld<CardLike>;
+/** The test cards, and the shipped Revnue descriptor over the same fake server. */
+const connectors = [cardConnector, revnueConnector] as unknown as WorldConnector<CardLike>[];
 afterEach(async () => world?.close());
 
 const serverNames = () => world.server.created.map((entry) => entry.record.name);
 
-describe('a create whose outcome is unknown', () => {
+describe.each(connectors)('a create whose outcome is unknown ($label)', (connector) => {
+  const newWorld = () => new EngineWorld<CardLike>({ connector });
+
   it('is adopted, not sent again, when the server committed it but the answer was lost', async () => {
-    world = new EngineWorld().start();
+    world = newWorld().start();
     await world.quiet();
     world.server.fault({ op: 'create', kind: 'lost', times: 1 });
     const key = await world.create({ name: 'Acme', city: 'Leeds' });
@@ -26,7 +36,7 @@ describe('a create whose outcome is unknown', () => {
   });
 
   it('is adopted after a 5xx that the server had committed before failing', async () => {
-    world = new EngineWorld().start();
+    world = newWorld().start();
     await world.quiet();
     world.server.fault({ op: 'create', kind: 'server', commitFirst: true, times: 1 });
     await world.create({ name: 'Acme' });
@@ -36,7 +46,7 @@ describe('a create whose outcome is unknown', () => {
   });
 
   it('is sent again once the lookup shows the server never got it', async () => {
-    world = new EngineWorld().start();
+    world = newWorld().start();
     await world.quiet();
     world.server.fault({ op: 'create', kind: 'server', times: 1 });
     await world.create({ name: 'Acme' });
@@ -47,7 +57,7 @@ describe('a create whose outcome is unknown', () => {
   });
 
   it('keeps looking (never POSTs blind) while the lookup itself fails', async () => {
-    world = new EngineWorld().start();
+    world = newWorld().start();
     await world.quiet();
     world.server.fault({ op: 'create', kind: 'lost', times: 1 });
     world.server.fault({ op: 'find', kind: 'server', times: 3 });
@@ -66,7 +76,7 @@ describe('a create whose outcome is unknown', () => {
   it.each([{ commit: true }, { commit: false }])(
     'survives the window dying during the POST (server committed: $commit)',
     async ({ commit }) => {
-      world = new EngineWorld().start();
+      world = newWorld().start();
       await world.quiet();
       const crashed = world.adapter.armCrash(1, commit);
       await world.create({ name: 'Acme', city: 'Leeds' });
@@ -87,7 +97,7 @@ describe('a create whose outcome is unknown', () => {
   );
 
   it('keeps edits made while the create was in flight, on the adopted record', async () => {
-    world = new EngineWorld().start();
+    world = newWorld().start();
     await world.quiet();
     world.server.fault({ op: 'create', kind: 'lost', times: 1 });
     const key = await world.create({ name: 'Acme', city: 'Leeds' });

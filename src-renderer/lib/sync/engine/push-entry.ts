@@ -22,11 +22,16 @@ export type EntryOutcome =
 
 type Stored<R> = R & { readonly seq: number };
 
-/** Answers that do not tell whether the server made the record before it failed. */
+/**
+ * Answers after which the server may hold the record: it may have committed before failing, or
+ * (409) it says a record like it exists — perhaps ours from an earlier lost answer. The next
+ * attempt looks it up by its natural key first.
+ */
 const outcomeUnknownKinds: ReadonlySet<AppError['kind']> = new Set([
   'network',
   'server',
   'bad_response',
+  'conflict',
 ]);
 
 export async function pushEntry<T>(
@@ -60,13 +65,8 @@ async function pushCreate<T>(
     }
   }
   const created = await safely(() => adapter.create(row.changed));
-  if (!created.ok) {
-    const { error } = created;
-    // 409 on a create: the server holds a record with this natural key that is not ours to adopt
-    // (ours would have been found above) — the salesperson must rename, so it is a refusal.
-    const refusal = error.kind === 'conflict' ? { ...error, kind: 'validation' as const } : error;
-    return failed(context, row, refusal, outcomeUnknownKinds.has(error.kind));
-  }
+  if (!created.ok)
+    return failed(context, row, created.error, outcomeUnknownKinds.has(created.error.kind));
   await store.completeCreate(descriptor, row.seq, created.value.serverId, created.value.record);
   return { kind: 'done' };
 }

@@ -2,13 +2,13 @@
 // and visibly, Retry-After honoured without a storm, a refusal held on its own record, an expired
 // sign-in pausing the queue (kept whole) until the user signs in again.
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineWorld } from '../test-support/engine-world';
+import { EngineWorld, type EngineWorldOptions } from '../test-support/engine-world';
 import type { Card } from '../test-support/fake-server-descriptor';
 
 let world: EngineWorld;
 afterEach(async () => world?.close());
 
-async function started(options: ConstructorParameters<typeof EngineWorld>[0] = {}) {
+async function started(options: EngineWorldOptions = {}) {
   world = new EngineWorld(options).start();
   await world.quiet();
   return world;

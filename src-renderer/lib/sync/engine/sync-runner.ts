@@ -25,10 +25,13 @@ import {
 } from './profile-lock';
 import { SyncEngine } from './sync-engine';
 
-/** What main announces when a connection's sign-in changes (`auth.changed`). */
+/**
+ * What main announces when a connection's sign-in changes: the part of the `auth.changed` event
+ * payload the runner reads, so `(listener) => window.fieldbook.on('auth.changed', listener)` fits.
+ */
 export interface AuthChange {
   readonly connectionId: string;
-  readonly authState: AuthState;
+  readonly state: AuthState;
 }
 
 export interface SyncRunnerOptions {
@@ -116,8 +119,8 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
   );
   if (options.onAuthChanged) {
     unsubscribes.push(
-      options.onAuthChanged(({ connectionId, authState }) =>
-        engines.get(connectionId)?.setPaused('signed_out', authState !== 'signed_in'),
+      options.onAuthChanged(({ connectionId, state }) =>
+        engines.get(connectionId)?.setPaused('signed_out', state !== 'signed_in'),
       ),
     );
   }

@@ -2,14 +2,14 @@
 // colleague changed meanwhile — never overwritten by a pull, never a false conflict, no echo; a
 // record deleted on the server while it has local changes becomes a conflict, not a loss.
 import { afterEach, describe, expect, it } from 'vitest';
-import { EngineWorld } from '../test-support/engine-world';
+import { EngineWorld, type EngineWorldOptions } from '../test-support/engine-world';
 import type { Card } from '../test-support/fake-server-descriptor';
 
 let world: EngineWorld;
 afterEach(async () => world?.close());
 
 /** A world whose server holds Acme, pulled and complete on this computer. */
-async function syncedAcme(options: ConstructorParameters<typeof EngineWorld>[0] = {}) {
+async function syncedAcme(options: EngineWorldOptions = {}) {
   world = new EngineWorld(options);
   const { id } = world.server.seed({
     name: 'Acme',

@@ -12,35 +12,28 @@ import type { CustomerStore } from '../../db/customer-store';
 import { openCustomerStore } from '../../db/dexie-customer-store';
 import type { AuthChange, SyncRunner } from '../engine/sync-runner';
 import { createSyncRunner } from '../engine/sync-runner';
-import { fullJitterBackoff, type SyncStatus, type SyncTiming } from '../sync-status';
+import type { SyncStatus, SyncTiming } from '../sync-status';
+import type { Heartbeat } from '../engine/profile-lock';
 import { FakeServer } from './fake-server';
 import { FakeServerAdapter } from './fake-server-adapter';
-import {
-  cardDescriptor,
-  cardServerOptions,
-  type Card,
-  type CardApi,
-} from './fake-server-descriptor';
+import type { Card, CardApi } from './fake-server-descriptor';
+import { cardConnector, type CardLike, type WorldConnector } from './fake-server-connectors';
 import { memoryHeartbeat, MemoryLocks } from './memory-locks';
-import type { Heartbeat } from '../engine/profile-lock';
+import { testTiming } from './test-timing';
 
-export interface OtherWindow {
+export { testTiming };
+
+export interface OtherWindow<T = Card> {
   readonly store: CustomerStore;
-  readonly adapter: FakeServerAdapter<Card>;
+  readonly adapter: FakeServerAdapter<T>;
   readonly runner: SyncRunner;
   status(): SyncStatus | undefined;
   close(): Promise<void>;
 }
 
-export const testTiming: SyncTiming = {
-  backoffMs: fullJitterBackoff(1_000, 8_000),
-  saveDebounceMs: 750,
-  idleIntervalMs: 60_000,
-  maxRetryAfterMs: 120_000,
-  hydrateBatch: 5,
-};
-
-export interface EngineWorldOptions {
+export interface EngineWorldOptions<T extends CardLike = Card> {
+  /** The records and descriptor (default: the test cards; also the real Revnue descriptor). */
+  readonly connector?: WorldConnector<T>;
   readonly api?: CardApi;
   readonly pageSize?: number;
   readonly parallelPushes?: number;
@@ -54,18 +47,19 @@ export interface EngineWorldOptions {
 
 let worlds = 0;
 
-export class EngineWorld {
+export class EngineWorld<T extends CardLike = Card> {
   readonly clock: ManualClock = createManualClock(Date.UTC(2026, 0, 5, 9, 0));
-  readonly server: FakeServer<Card>;
-  readonly descriptor: ConnectorDescriptor<Card>;
+  readonly server: FakeServer<T>;
+  readonly descriptor: ConnectorDescriptor<T>;
+  readonly connector: WorldConnector<T>;
   readonly connectionId = 'conn-1';
   readonly timing: SyncTiming;
   store: CustomerStore;
-  adapter: FakeServerAdapter<Card>;
+  adapter: FakeServerAdapter<T>;
   runner: SyncRunner;
   locks = new MemoryLocks();
   readonly heartbeat = memoryHeartbeat();
-  readonly #options: EngineWorldOptions;
+  readonly #options: EngineWorldOptions<T>;
   readonly #indexedDb = { indexedDB: new IDBFactory(), IDBKeyRange };
   readonly #dbName = `fieldbook-test-${++worlds}`;
   /** This window hangs: its heartbeat stops (the rest of it still runs, to see it lose the lock). */
@@ -77,14 +71,19 @@ export class EngineWorld {
   #online: boolean;
   #authState: ConnectionView['authState'];
 
-  constructor(options: EngineWorldOptions = {}) {
+  constructor(options: EngineWorldOptions<T> = {}) {
     this.#options = options;
+    // The default connector's records are cards: T is Card then.
+    this.connector = options.connector ?? (cardConnector as unknown as WorldConnector<T>);
     this.timing = { ...testTiming, ...options.timing };
     this.#online = options.online ?? true;
     this.#authState = options.signedIn === false ? 'signed_out' : 'signed_in';
-    this.descriptor = cardDescriptor(options.api, { parallelPushes: options.parallelPushes ?? 2 });
+    this.descriptor = this.connector.descriptor(
+      options.api ?? 'complete-list',
+      options.parallelPushes ?? 2,
+    );
     this.server = new FakeServer({
-      ...cardServerOptions(this.clock),
+      ...this.connector.serverOptions(this.clock),
       uniqueNaturalKey: options.uniqueNames ?? false,
     });
     this.store = this.#openStore();
@@ -119,13 +118,18 @@ export class EngineWorld {
   }
 
   // ── The salesperson ───────────────────────────────────────────────────────────────────────────
-  create(card: Partial<Card> & { name: string }): Promise<string> {
-    const full = { phone: '', city: '', owner: 'ann', ...card };
-    return this.store.createCustomer(this.descriptor, this.connectionId, full);
+  create(fields: Partial<Card> & { name: string }): Promise<string> {
+    const record = this.connector.newRecord({ phone: '', city: '', owner: 'ann', ...fields });
+    return this.store.createCustomer(this.descriptor, this.connectionId, record);
   }
 
-  async edit(key: string, patch: Partial<Card>): Promise<void> {
-    const row = await this.store.getCustomer<Card>(this.connectionId, key);
+  /** A record of this world's connector with these card fields (to seed the server with). */
+  record(fields: Partial<Card> & { name: string }): T {
+    return this.connector.newRecord({ phone: '', city: '', owner: 'ann', ...fields });
+  }
+
+  async edit(key: string, patch: Partial<CardLike>): Promise<void> {
+    const row = await this.store.getCustomer<T>(this.connectionId, key);
     if (!row) throw new Error(`No local customer ${key}`);
     await this.store.saveCustomer(this.descriptor, this.connectionId, key, {
       ...row.record,
@@ -134,12 +138,12 @@ export class EngineWorld {
   }
 
   async row(key: string) {
-    return this.store.getCustomer<Card>(this.connectionId, key);
+    return this.store.getCustomer<T>(this.connectionId, key);
   }
 
   /** The local key of the customer named `name` (its key changes when the server gives an id). */
   async keyOf(name: string): Promise<string> {
-    const entries = await this.store.listOutbox<Card>(this.connectionId);
+    const entries = await this.store.listOutbox<T>(this.connectionId);
     for (const entry of entries) {
       const row = await this.row(entry.recordKey);
       if (row?.record.name === name) return row.key;
@@ -158,7 +162,7 @@ export class EngineWorld {
   setAuth(authState: ConnectionView['authState']): void {
     this.#authState = authState;
     for (const listener of [...this.#authListeners]) {
-      listener({ connectionId: this.connectionId, authState });
+      listener({ connectionId: this.connectionId, state: authState });
     }
   }
 
@@ -220,7 +224,7 @@ export class EngineWorld {
     });
   }
 
-  #newAdapter(): FakeServerAdapter<Card> {
+  #newAdapter(): FakeServerAdapter<T> {
     return new FakeServerAdapter(this.server, this.descriptor, this.connectionId, {
       ...(this.#options.pageSize === undefined ? {} : { pageSize: this.#options.pageSize }),
     });
@@ -230,7 +234,7 @@ export class EngineWorld {
    * Another window of the same profile: its own store instance on the same database, its own
    * adapter, the same locks, heartbeat storage and clock. Started with the world's connection.
    */
-  openWindow(): OtherWindow {
+  openWindow(): OtherWindow<T> {
     const store = this.#openStore();
     const adapter = this.#newAdapter();
     const runner = this.#newRunner(store, adapter, {
@@ -252,7 +256,7 @@ export class EngineWorld {
 
   #newRunner(
     store: CustomerStore = this.store,
-    adapter: FakeServerAdapter<Card> = this.adapter,
+    adapter: FakeServerAdapter<T> = this.adapter,
     heartbeat: Heartbeat = {
       read: () => this.heartbeat.read(),
       write: (at) => {
