@@ -1,5 +1,5 @@
 // The body of `GET /_sandbox/state` and `sandbox.state()`: what is stored and what happened.
-import { r2ListedSynchronizer2 } from '../src-shared/api/r2';
+import { r2DefaultSynchronizer2, r2ListedSynchronizer2 } from '../src-shared/api/r2';
 import type { FaultInjector } from './faults/fault-injector';
 import type { AccountRateLimiter } from './rate-limit';
 import type { RequestStats } from './request-stats';
@@ -31,7 +31,7 @@ export function sandboxState(parts: {
   let r2HiddenFromList = 0;
   for (const { customer } of data.r2.customers.values()) {
     r2Contacts += customer.contacts?.length ?? 0;
-    if (!r2ListedSynchronizer2.includes(customer.synchronizer2 ?? 'Created in R2'))
+    if (!r2ListedSynchronizer2.includes(customer.synchronizer2 ?? r2DefaultSynchronizer2))
       r2HiddenFromList += 1;
   }
   return {

@@ -1,8 +1,10 @@
 // How R2 applies a POST, PUT or PATCH to a stored customer. The server owns `recordid`s and the
 // audit fields; contacts are matched by `recordid` (PUT: contacts left out are removed; PATCH:
 // they are kept, and contacts without a `recordid` are added). PATCH follows our R2 convention
-// (JSON Merge Patch, RFC 7386, plus the contact rule; see `mergeFields`). Records are never
-// mutated in place — demo contacts may share address objects with their customer.
+// (JSON Merge Patch, RFC 7386, plus the contact rule; see `mergeFields`): '' is stored as the
+// cleared text it is. A customer always has a `synchronizer2`: "Created in R2" unless one was
+// sent. Records are never mutated in place — demo contacts may share address objects with their
+// customer.
 import type {
   R2Contact,
   R2ContactWrite,
@@ -10,7 +12,7 @@ import type {
   R2CustomerPatch,
   R2CustomerWrite,
 } from '../../src-shared/api/r2';
-import { r2AddressBlocks, r2AuditKeys } from '../../src-shared/api/r2';
+import { r2AddressBlocks, r2AuditKeys, r2DefaultSynchronizer2 } from '../../src-shared/api/r2';
 import type { R2Principal } from '../oauth/bearer-auth';
 import { formatR2DateTime } from './r2-dates';
 import type { R2FieldError } from './r2-errors';
@@ -46,6 +48,7 @@ export function createCustomer(context: WriteContext, body: R2CustomerWrite): R2
   const { recordid: _ignored, contacts, ...fields } = body;
   return {
     ...fields,
+    synchronizer2: fields.synchronizer2 ?? r2DefaultSynchronizer2,
     recordid: context.state.newRecordId(),
     contacts: (contacts ?? []).map((contact) => newContact(context, contact)),
     ...created(context),
@@ -72,6 +75,8 @@ export function replaceCustomer(
     ok: true,
     customer: {
       ...fields,
+      // A full replace: left out means "not chosen", and that is the server's default.
+      synchronizer2: fields.synchronizer2 ?? r2DefaultSynchronizer2,
       recordid: existing.recordid,
       contacts: next,
       ...auditOf(existing),
@@ -105,9 +110,9 @@ export function patchCustomer(
 
 /**
  * The R2 PATCH convention (README "R2 PATCH convention"), for a customer or one contact: a key
- * sent replaces the stored value and `null` clears it; an address block merges key by key (`null`
- * clears that key); a list (`udfs`) is replaced whole — so a udf left out is removed. `contacts`
- * never reach here: they are matched by `recordid` in `patchCustomer`.
+ * sent replaces the stored value ('' too: a cleared text is stored as '') and `null` clears it; an
+ * address block merges key by key; a list (`udfs`) is replaced whole — so a udf left out is
+ * removed. `contacts` never reach here: they are matched by `recordid` in `patchCustomer`.
  */
 function mergeFields<T extends object>(target: T, patch: object): T {
   const out: Record<string, unknown> = { ...(target as Record<string, unknown>) };

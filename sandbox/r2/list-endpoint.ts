@@ -2,7 +2,11 @@
 // `X-Total-Count`, equality filters by list column (`?customerstatus=Active&customercity=Leeds`),
 // and `updatedsince=MM/dd/yyyy HH:mm` (inclusive: minute precision must not lose same-minute
 // changes; clients de-duplicate by recordid).
-import { r2ListedSynchronizer2, type R2ListRow } from '../../src-shared/api/r2';
+import {
+  r2DefaultSynchronizer2,
+  r2ListedSynchronizer2,
+  type R2ListRow,
+} from '../../src-shared/api/r2';
 import { json, type SandboxResponse } from '../http/respond';
 import { r2ListColumns, rowCount, rowsOf } from './list-rows';
 import { parseR2DateTime } from './r2-dates';
@@ -27,7 +31,7 @@ export function listCustomers(state: R2State, query: URLSearchParams): SandboxRe
   const rows: R2ListRow[] = [];
   let total = 0;
   for (const { customer, updatedAt } of state.customers.values()) {
-    if (!r2ListedSynchronizer2.includes(customer.synchronizer2 ?? 'Created in R2')) continue;
+    if (!r2ListedSynchronizer2.includes(customer.synchronizer2 ?? r2DefaultSynchronizer2)) continue;
     if (updatedSince !== undefined && updatedAt < updatedSince) continue;
     if (filters.length === 0) {
       // Fast path for plain paging: only the rows of the requested page are built.

@@ -207,6 +207,42 @@ describe('R2 Customers resource', () => {
     });
   });
 
+  it('stores "" from a PATCH as the cleared text it is; refuses null for synchronizer2', async () => {
+    const created = (
+      await send<R2Customer>('POST', 'customers', { ...newCustomer, customerid: 'Q-4' })
+    ).body;
+    const patch = await send<R2Customer>('PATCH', `customers/${created.recordid}`, {
+      customerid: '',
+      address: { addressline: '', city: 'Bath', state: '', zip: '', country: '' },
+    });
+    expect(patch.status).toBe(200);
+    expect(patch.body).toMatchObject({
+      customerid: '',
+      address: { addressline: '', city: 'Bath', state: '', zip: '', country: '' },
+    });
+    const cleared = await send('PATCH', `customers/${created.recordid}`, { synchronizer2: null });
+    expect(cleared).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'synchronizer2', message: expect.stringMatching(/one of/) }] },
+    });
+  });
+
+  it('gives a customer created or replaced without synchronizer2 "Created in R2", so it is listed', async () => {
+    // newCustomer names no synchronizer2.
+    const body = { ...newCustomer, customerid: 'Q-5' };
+    const created = await send<R2Customer>('POST', 'customers', body);
+    expect(created.body.synchronizer2).toBe('Created in R2');
+    const listed = await send<R2ListRow[]>('GET', 'customers?customerid=Q-5');
+    expect(listed.body.map((row) => row.recordid)).toContain(created.body.recordid);
+    const crm = await send<R2Customer>('PUT', `customers/${created.body.recordid}`, {
+      ...body,
+      synchronizer2: 'Created in CRM',
+    });
+    expect(crm.body.synchronizer2).toBe('Created in CRM');
+    const replaced = await send<R2Customer>('PUT', `customers/${created.body.recordid}`, body);
+    expect(replaced.body.synchronizer2).toBe('Created in R2');
+  });
+
   it('answers validation errors with field paths, and the server-only rules', async () => {
     const invalid = await send('POST', 'customers', {
       companyname: ' ',

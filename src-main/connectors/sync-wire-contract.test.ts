@@ -3,14 +3,23 @@
 // record. R2 by PATCH (or PUT when a contact was removed), Revnue by PUT of the merged record.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../../src-shared/api/r2';
+import type { R2CustomerRecord, R2CustomerWrite } from '../../src-shared/api/r2';
 import type { RevnueCustomerBody, RevnueCustomerRecord } from '../../src-shared/api/revnue-v2';
-import { merge, resolveR2, resolveRevnue, revnueShape, type Choice } from '../../src-shared/sync';
-import type { Conflict } from '../../src-shared/sync';
+import {
+  diff,
+  merge,
+  r2Shape,
+  resolveR2,
+  resolveRevnue,
+  revnueShape,
+  type Choice,
+} from '../../src-shared/sync';
+import type { Conflict, R2UpdateRequest } from '../../src-shared/sync';
 import { propertyParams, r2Edit, r2Record } from '../../src-shared/sync/test-support/arbitraries';
 import {
   nullPaths,
   nullsWithoutTheirs,
+  r2NullsWithEmptyValue,
   theirsLeftOut,
 } from '../../src-shared/sync/test-support/wire-checks';
 import {
@@ -39,6 +48,7 @@ import {
   withTaggedName,
 } from './test-support/revnue-round-trip';
 import {
+  expectOk,
   expectValid,
   startWireWorld,
   uniqueTag,
@@ -80,7 +90,8 @@ function choose(g: fc.GeneratorValue, conflicts: readonly Conflict[]): Record<st
 
 interface R2Outcome {
   conflicts: number;
-  method: 'PATCH' | 'PUT' | null;
+  created: R2CustomerWrite;
+  request: R2UpdateRequest | null;
   server: R2CustomerRecord;
   merged: R2CustomerRecord;
 }
@@ -92,7 +103,11 @@ async function r2RoundTrip(
   onConflicts: 'resolve' | 'skip',
 ): Promise<R2Outcome> {
   const tag = uniqueTag();
-  const { id, record: base } = await createOnR2(world, withTaggedCustomerId(generated, tag));
+  const {
+    id,
+    record: base,
+    body: created,
+  } = await createOnR2(world, withTaggedCustomerId(generated, tag));
   const mine = withTaggedCustomerId(g(r2Edit, base, 'mine'), tag);
   const theirsEdit = withTaggedCustomerId(g(r2Edit, base, 'theirs'), tag);
   const theirs = await replaceOnR2(world, id, base, theirsEdit);
@@ -102,7 +117,8 @@ async function r2RoundTrip(
   const request = await pushToR2(world, id, resolved);
   return {
     conflicts: merged.conflicts.length,
-    method: request?.method ?? null,
+    created,
+    request,
     server: await readFromR2(world, id),
     merged: resolved.merged,
   };
@@ -122,8 +138,13 @@ describe('R2: after the sync core’s request the server holds exactly the merge
         fc.asyncProperty(r2Record, fc.gen(), async (generated, g) => {
           const outcome = await r2RoundTrip(generated, g, 'resolve');
           expectServerHoldsMerged(outcome);
+          // What went over the wire: no null in the POST (and a synchronizer2); null only where a
+          // type has no empty value (README "R2 PATCH convention").
+          expect(nullPaths(outcome.created)).toEqual([]);
+          expect(outcome.created.synchronizer2).toBeDefined();
+          expect(r2NullsWithEmptyValue(outcome.request?.body)).toEqual([]);
           if (outcome.conflicts > 0) seen.conflicts += 1;
-          if (outcome.method) seen[outcome.method] += 1;
+          if (outcome.request) seen[outcome.request.method] += 1;
         }),
         wireParams(),
       );
@@ -172,7 +193,7 @@ describe('R2 PATCH convention, by example', () => {
     const request = await pushToR2(world, id, result);
     const server = await readFromR2(world, id);
     expectServerHoldsMerged({ server, merged: result.merged });
-    return { request, server };
+    return { request, server, merged: result.merged };
   }
 
   test('a udf removed locally is removed on the server (udfs replace the list)', async () => {
@@ -186,17 +207,46 @@ describe('R2 PATCH convention, by example', () => {
     expect(server.udfs).toEqual([{ caption: 'Region', value: 'North' }]);
   });
 
-  test('a cleared address line is sent as null and cleared, the rest of the block kept', async () => {
-    const { request, server } = await syncMyEdit((mine) => {
+  test('a cleared address line is sent as "" and cleared, the rest of the block kept', async () => {
+    const { request, server, merged } = await syncMyEdit((mine) => {
       delete mine.address?.addressline;
+    });
+    // The server keeps '' and answers it; read back, that is the absent line: no echo.
+    expect(diff(r2Shape, merged, server)).toEqual([]);
+    expect(request).toEqual({
+      method: 'PATCH',
+      body: {
+        address: { addressline: '', city: 'Leeds', state: '', zip: 'LS1 4AP', country: 'UK' },
+      },
+    });
+    expect(server.address).toEqual({ city: 'Leeds', zip: 'LS1 4AP', country: 'UK' });
+  });
+
+  test('a removed block and cleared udfs go as their empty values, and are gone afterwards', async () => {
+    const { request, server } = await syncMyEdit((mine) => {
+      delete mine.address;
+      delete mine.udfs;
     });
     expect(request).toEqual({
       method: 'PATCH',
       body: {
-        address: { addressline: null, city: 'Leeds', state: null, zip: 'LS1 4AP', country: 'UK' },
+        address: { addressline: '', city: '', state: '', zip: '', country: '' },
+        udfs: [],
       },
     });
-    expect(server.address).toEqual({ city: 'Leeds', zip: 'LS1 4AP', country: 'UK' });
+    expect(server).not.toHaveProperty('address');
+    expect(server.udfs ?? []).toEqual([]);
+  });
+
+  test('a customer created without synchronizer2 is "Created in R2" and shows in the list', async () => {
+    const { id, record, body } = await createOnR2(world, acme());
+    expect(body.synchronizer2).toBe('Created in R2');
+    expect(record.synchronizer2).toBe('Created in R2');
+    const listed = expectOk(
+      await world.r2.list({ filters: { companyname: 'ACME Rentals' }, pageSize: 500 }),
+      'GET customers',
+    );
+    expect(listed.rows.map((row) => row.recordid)).toContain(id);
   });
 
   test('a contact added locally is created by the PATCH and gets a recordid', async () => {

@@ -2,7 +2,7 @@
 // the API replaces — whole blocks, whole udf lists, contacts by identity with just their changes.
 import type { Change } from './diff';
 import { segmentsOf, type PathSegment } from './field-path';
-import { fieldShape, identityOf, type ListShape, type ObjectShape } from './shape';
+import { clearValueOf, fieldShape, identityOf, type ListShape, type ObjectShape } from './shape';
 import { isPlainObject, type PlainObject } from './values';
 
 /**
@@ -35,8 +35,9 @@ export function needsFullReplace(shape: ObjectShape, changes: readonly Change[])
 
 /**
  * The partial body for `changes`, taken from `wire` — the merged record already mapped to the
- * API's write shape (dates converted, local-only keys dropped), whose lists hold the same items
- * at the same positions as `record`. A cleared value is sent as null.
+ * API's write shape (dates converted, local-only keys dropped, empty fields left out), whose lists
+ * hold the same items at the same positions as `record`. A cleared field is sent as its type's
+ * empty value where the shape names one ('' for a text), else as null.
  */
 export function patchBody(
   shape: ObjectShape,
@@ -70,7 +71,7 @@ function pick(
     (child.kind === 'object' && child.patch === 'whole') ||
     (child.kind === 'list' && child.patch === 'whole');
   if (whole) {
-    body[field] = wire[field] ?? null;
+    body[field] = wire[field] ?? clearValueOf(shape, field);
     return;
   }
   if (child.kind === 'object') {

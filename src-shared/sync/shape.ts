@@ -24,6 +24,12 @@ export interface ObjectShape {
    * so a switch on one side and an edit inside on the other is one conflict on the block.
    */
   readonly replaceWhenChanged: readonly string[];
+  /**
+   * What a partial update sends to clear a field, where its type has an empty value of its own:
+   * '' for a text, a block of empty texts, [] for a list. A field not named here is cleared with
+   * null (dates, numbers, flags, choices from a list: nothing of their type means "empty").
+   */
+  readonly clearWith: Readonly<Record<string, unknown>>;
 }
 
 export interface ListShape {
@@ -49,7 +55,9 @@ export const valueShape: ValueShape = { kind: 'value' };
 
 export function objectShape(
   fields: Record<string, Shape> = {},
-  options: Partial<Pick<ObjectShape, 'readOnly' | 'patch' | 'labels' | 'replaceWhenChanged'>> = {},
+  options: Partial<
+    Pick<ObjectShape, 'readOnly' | 'patch' | 'labels' | 'replaceWhenChanged' | 'clearWith'>
+  > = {},
 ): ObjectShape {
   return {
     kind: 'object',
@@ -58,7 +66,13 @@ export function objectShape(
     patch: options.patch ?? 'fields',
     labels: options.labels ?? {},
     replaceWhenChanged: options.replaceWhenChanged ?? [],
+    clearWith: options.clearWith ?? {},
   };
+}
+
+/** The value a partial update sends to clear `field` of `shape` (see `clearWith`). */
+export function clearValueOf(shape: ObjectShape, field: string): unknown {
+  return field in shape.clearWith ? structuredClone(shape.clearWith[field]) : null;
 }
 
 export function listShape(

@@ -6,6 +6,7 @@ import {
   r2RecordFromWire,
   type R2ContactRecord,
   type R2CustomerRecord,
+  type R2CustomerWrite,
 } from '../../../src-shared/api/r2';
 import {
   merge,
@@ -21,10 +22,10 @@ import { expectOk, expectValid, type WireWorld } from './wire-contract-world';
 export async function createOnR2(
   world: WireWorld,
   record: R2CustomerRecord,
-): Promise<{ id: string; record: R2CustomerRecord }> {
+): Promise<{ id: string; record: R2CustomerRecord; body: R2CustomerWrite }> {
   const body = expectValid(r2CreateBody(withoutServerIds(record, new Set())), 'the POST body');
   const { id } = expectOk(await world.r2.create(body), 'POST customers');
-  return { id, record: await readFromR2(world, id) };
+  return { id, record: await readFromR2(world, id), body };
 }
 
 export async function readFromR2(world: WireWorld, id: string): Promise<R2CustomerRecord> {
@@ -88,9 +89,10 @@ type Plain = Record<string, unknown>;
 
 /**
  * What must be equal between the merged record and the server's: no audit fields and no record
- * id; null, undefined and an empty list all mean "none" (the R2 mapping drops nulls, the server
- * answers `[]` for no udfs or contacts); contacts as a set — existing ones by recordid, new ones
- * (mine carry a localKey, the server's a recordid `newIds` lists) by their content.
+ * id; null, undefined, '', an empty block and an empty list all mean "none" (the R2 mapping reads
+ * null and '' as absent, the server answers `[]` for no udfs or contacts); contacts as a set —
+ * existing ones by recordid, new ones (mine carry a localKey, the server's a recordid `newIds`
+ * lists) by their content.
  */
 export function comparableR2(record: R2CustomerRecord, newIds: ReadonlySet<string>): unknown {
   const { contacts, ...rest } = record;
@@ -112,11 +114,17 @@ function comparableObject(value: object, without: readonly string[]): Plain {
   const skip = new Set<string>([...r2AuditKeys, ...without]);
   const out: Plain = {};
   for (const [key, member] of Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (skip.has(key) || member === null || member === undefined) continue;
-    if (Array.isArray(member) && member.length === 0) continue;
-    out[key] = comparableValue(member);
+    if (skip.has(key) || isNone(member)) continue;
+    const comparable = comparableValue(member);
+    if (!isNone(comparable)) out[key] = comparable;
   }
   return out;
+}
+
+function isNone(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value).length === 0;
 }
 
 function comparableValue(value: unknown): unknown {

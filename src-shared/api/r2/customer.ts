@@ -64,7 +64,11 @@ const enumsShape = {
   customerstatus: r2CustomerStatusSchema.nullish(),
   defaultpayat: r2DefaultPayAtSchema.nullish(),
   billable: r2BillableSchema.nullish(),
-  synchronizer2: r2Synchronizer2Schema.nullish(),
+  /**
+   * The seed lists exactly three values and no empty one: absent is tolerated (an older record),
+   * null is refused — the sandbox defaults it, Fieldbook always sends one on create.
+   */
+  synchronizer2: r2Synchronizer2Schema.optional(),
   phase: r2PhaseSchema.nullish(),
 };
 

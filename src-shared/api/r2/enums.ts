@@ -43,6 +43,12 @@ export type R2DefaultPayAt = z.infer<typeof r2DefaultPayAtSchema>;
 export type R2Billable = z.infer<typeof r2BillableSchema>;
 export type R2Synchronizer2 = z.infer<typeof r2Synchronizer2Schema>;
 
+/**
+ * What a customer counts as when nobody chose a value: Fieldbook sends it on every create (so its
+ * own customers are listed), and the sandbox stores it for a customer created or replaced without.
+ */
+export const r2DefaultSynchronizer2: R2Synchronizer2 = 'Created in R2';
+
 /** The values the list endpoint returns; "Created in CRM" records exist only by ID. */
 export const r2ListedSynchronizer2: readonly R2Synchronizer2[] = [
   'Created in R2',

@@ -24,6 +24,7 @@ export {
   r2ContactWriteSchema,
   r2EmailSchema,
   r2AuditKeys,
+  r2ContactTextKeys,
   type R2Contact,
   type R2ContactWrite,
 } from './contact';
@@ -31,6 +32,9 @@ export {
   r2CustomerSchema,
   r2CustomerWriteSchema,
   r2CustomerPatchSchema,
+  r2CustomerTextKeys,
+  r2AmountKeys,
+  r2FlagKeys,
   type R2Customer,
   type R2CustomerWrite,
   type R2CustomerPatch,
@@ -42,7 +46,7 @@ export {
   type R2CustomerRecord,
   type R2ContactRecord,
 } from './record';
-export { r2RecordFromWire, r2WriteFromRecord } from './mapping';
+export { r2RecordFromWire, r2WriteFromRecord, withoutEmptyMembers } from './mapping';
 export { withContactIdentities, newContactKey } from './contact-identity';
 export {
   r2CustomerSummariesFromRows,

@@ -46,6 +46,34 @@ describe('r2RecordFromWire', () => {
   });
 });
 
+describe('r2RecordFromWire: one spelling of "empty"', () => {
+  test('a cleared text ("") reads as absent, like null: the echo of a PATCH is no change', () => {
+    const cleared = r2CustomerSchema.parse({
+      ...seedCustomer,
+      web: '',
+      address: { ...seedCustomer.address, addressline: '' },
+      udfs: [{ caption: 'Region', value: '' }],
+      contacts: [{ ...seedContact, emailaddr: '', title: null }],
+    });
+    const mapped = r2RecordFromWire(cleared);
+    expect(mapped).not.toHaveProperty('web');
+    expect(mapped.address).not.toHaveProperty('addressline');
+    expect(mapped.udfs).toEqual([{ caption: 'Region' }]);
+    expect(mapped.contacts?.[0]).not.toHaveProperty('emailaddr');
+    expect(mapped.contacts?.[0]).not.toHaveProperty('title');
+  });
+
+  test('an address block with nothing in it reads as no block', () => {
+    const blank = { addressline: '', city: null, state: '', zip: '', country: '' };
+    const mapped = r2RecordFromWire(
+      r2CustomerSchema.parse({ ...seedCustomer, billingaddress: blank, shippingaddress: {} }),
+    );
+    expect(mapped).not.toHaveProperty('billingaddress');
+    expect(mapped).not.toHaveProperty('shippingaddress');
+    expect(mapped.address).toEqual(r2RecordFromWire(wire).address);
+  });
+});
+
 describe('r2WriteFromRecord', () => {
   const record = r2RecordFromWire(wire);
   const withLocal = {
@@ -130,11 +158,17 @@ describe('r2WriteFromRecord', () => {
     expect(r2RecordFromWire(echoed)).toEqual(record);
   });
 
-  test('null in a record (a cleared field) is sent as null so the server clears it', () => {
-    expect(r2WriteFromRecord({ companyname: 'A', web: null, insuranceexpdate: null })).toEqual({
-      companyname: 'A',
-      web: null,
-    });
+  test('nothing empty is sent: null, "" and an empty block are left out (a PUT clears them)', () => {
+    expect(
+      r2WriteFromRecord({
+        companyname: 'A',
+        web: null,
+        customerid: '',
+        insuranceexpdate: null,
+        address: { city: '' },
+        contacts: [{ recordid: 'C-1', emailaddr: '', address: {} }],
+      }),
+    ).toEqual({ companyname: 'A', contacts: [{ recordid: 'C-1' }] });
   });
 });
 

@@ -54,12 +54,15 @@ export interface R2CustomerSummary {
   contacts: R2ContactSummary[];
 }
 
-/** Copies the non-empty members named in `pairs` ([to, from]) from `source`. */
+/**
+ * Copies the non-empty members named in `pairs` ([to, from]) from `source`. A cleared text comes
+ * back as '' or null; either is left out, as `r2RecordFromWire` does, so summary and record agree.
+ */
 function pick(source: Record<string, unknown>, pairs: readonly (readonly [string, string])[]) {
   const out: Record<string, unknown> = {};
   for (const [to, from] of pairs) {
     const value = source[from];
-    if (value !== null && value !== undefined) out[to] = value;
+    if (value !== null && value !== undefined && value !== '') out[to] = value;
   }
   return out;
 }

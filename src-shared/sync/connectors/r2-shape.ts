@@ -1,6 +1,12 @@
 // The R2 customer (by-ID shape, src-shared/api/r2) as the sync core sees it: three address blocks
 // sent complete, contacts matched by recordid (new ones by localKey), udfs by caption (sent whole).
-import { r2AuditKeys } from '../../api/r2';
+import {
+  r2AddressBlocks,
+  r2AddressKeys,
+  r2AuditKeys,
+  r2ContactTextKeys,
+  r2CustomerTextKeys,
+} from '../../api/r2';
 import { listShape, objectShape, type ObjectShape } from '../shape';
 import type { PlainObject } from '../values';
 
@@ -8,10 +14,20 @@ import type { PlainObject } from '../values';
 export const r2AuditFields = r2AuditKeys;
 
 // Our R2 PATCH convention (README "R2 PATCH convention", implemented by the sandbox): JSON Merge
-// Patch — null clears, a block merges per key (so r2-wire sends a changed block complete, each key
-// it lacks as null), a list (udfs) replaces the server's — and contacts patched by recordid.
+// Patch — a block merges per key (so r2-wire sends a changed block complete, each key it lacks as
+// ''), a list (udfs) replaces the server's — and contacts patched by recordid. The seed types
+// texts as strings: a cleared text is '', a cleared block all '', cleared udfs []; null clears
+// only what has no empty value (dates, numbers, flags, choices from a list).
 // Labels belong to the block they name a field of: formatPath looks them up level by level.
-const address = objectShape({}, { patch: 'whole', labels: { addressline: 'Address line' } });
+const emptyTexts = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, '']));
+/** An address block with every key cleared. */
+export const r2EmptyAddress: Readonly<Record<string, string>> = emptyTexts(r2AddressKeys);
+const emptyBlocks = Object.fromEntries(r2AddressBlocks.map((block) => [block, r2EmptyAddress]));
+
+const address = objectShape(
+  {},
+  { patch: 'whole', clearWith: r2EmptyAddress, labels: { addressline: 'Address line' } },
+);
 const udfs = listShape(['caption'], objectShape({}), {
   patch: 'whole',
   itemNoun: 'User field',
@@ -29,6 +45,11 @@ export const r2ContactShape: ObjectShape = objectShape(
   { ...addressBlocks, udfs },
   {
     readOnly: r2AuditFields,
+    clearWith: {
+      ...emptyTexts([...r2ContactTextKeys, 'emailaddr']),
+      ...emptyBlocks,
+      udfs: [],
+    },
     labels: {
       ...addressLabels,
       firstname: 'First name',
@@ -58,6 +79,7 @@ export const r2Shape: ObjectShape = objectShape(
   {
     // The record's own id travels in the URL; it never changes between versions of a record.
     readOnly: ['recordid', ...r2AuditFields],
+    clearWith: { ...emptyTexts(r2CustomerTextKeys), ...emptyBlocks, udfs: [] },
     labels: {
       ...addressLabels,
       companyname: 'Company name',

@@ -1,17 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { r2WriteFromRecord, type R2CustomerRecord } from '../../api/r2';
+import { r2WriteFromRecord, withoutEmptyMembers, type R2CustomerRecord } from '../../api/r2';
 import { merge } from '../merge';
 import { propertyParams, r2Arbitraries, threeWay } from '../test-support/arbitraries';
+import { flatten, nullPaths, r2NullsWithEmptyValue } from '../test-support/wire-checks';
 import { isPlainObject, type PlainObject } from '../values';
 import { resolveR2 } from './resolve-for';
-import { r2UpdateRequest } from './r2-wire';
+import { r2CreateBody, r2UpdateRequest } from './r2-wire';
 
 /**
  * R2 PATCH as our convention defines it (README "R2 PATCH convention"; sandbox/r2/customer-writes.ts
- * implements the same): JSON Merge Patch (RFC 7386) — a key sent replaces, null clears, objects
- * (address blocks) merge per key, lists (udfs) replace whole — plus R2's contact rule: contacts
- * are matched by recordid and patched the same way; one without a recordid is added.
+ * implements the same): JSON Merge Patch (RFC 7386) — a key sent replaces ('' included: a cleared
+ * text), null clears, objects (address blocks) merge per key, lists (udfs) replace whole — plus
+ * R2's contact rule: contacts are matched by recordid and patched the same way; one without a
+ * recordid is added.
  */
 function applyPatch(target: PlainObject, body: PlainObject): PlainObject {
   const result: PlainObject = { ...target };
@@ -58,13 +60,14 @@ function withoutStaleIds(write: PlainObject, server: PlainObject): PlainObject {
   };
 }
 
-/** R2 treats null and absent alike (src-shared/api/r2/mapping.ts): compare without either. */
+/** Empty is absent for R2 (src-shared/api/r2/mapping.ts): null, '', an empty block or list. */
 function withoutEmpty(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutEmpty);
-  if (!isPlainObject(value)) return value;
+  const sparse: unknown = withoutEmptyMembers(value);
+  if (Array.isArray(sparse)) return sparse.map(withoutEmpty);
+  if (!isPlainObject(sparse)) return sparse;
   return Object.fromEntries(
-    Object.entries(value)
-      .filter(([, member]) => member !== null && member !== undefined)
+    Object.entries(sparse)
+      .filter(([, member]) => !(Array.isArray(member) && member.length === 0))
       .map(([key, member]) => [key, withoutEmpty(member)]),
   );
 }
@@ -93,6 +96,45 @@ describe('R2 update request (property)', () => {
             expected,
           );
         }
+      }),
+      propertyParams(),
+    );
+  });
+});
+
+describe('R2 wire bodies: no null for a text (property)', () => {
+  test('a PATCH clears a text with "" and uses null only where a type has no empty value', () => {
+    const seen = { patches: 0, emptyTexts: 0, nulls: 0 };
+    fc.assert(
+      fc.property(threeWay(r2Arbitraries), ({ base, mine, theirs }) => {
+        const merged = merge<R2CustomerRecord>(r2Arbitraries.shape, base, mine, theirs);
+        const choices = Object.fromEntries(merged.conflicts.map((c) => [c.path, 'mine' as const]));
+        const resolved = resolveR2(merged, choices);
+        if (!resolved.ok) return;
+        const request = r2UpdateRequest(resolved.value);
+        if (!request.ok || request.value?.method !== 'PATCH') return;
+        const nulls = nullPaths(request.value.body);
+        expect(r2NullsWithEmptyValue(request.value.body)).toEqual([]);
+        seen.patches += 1;
+        if (nulls.length > 0) seen.nulls += 1;
+        if ([...flatten(request.value.body).values()].includes('')) seen.emptyTexts += 1;
+      }),
+      propertyParams(),
+    );
+    // Both kinds of clear must really occur, or the property proves nothing.
+    expect(seen.patches).toBeGreaterThan(100);
+    expect(seen.emptyTexts).toBeGreaterThan(10);
+    expect(seen.nulls).toBeGreaterThan(10);
+  });
+
+  test('a POST carries no null at all, and always a synchronizer2', () => {
+    fc.assert(
+      fc.property(r2Arbitraries.record, (record) => {
+        const created = r2CreateBody(record);
+        expect(created.ok).toBe(true);
+        if (!created.ok) return;
+        expect(nullPaths(created.value)).toEqual([]);
+        expect(created.value.synchronizer2).toBe(record.synchronizer2 ?? 'Created in R2');
       }),
       propertyParams(),
     );

@@ -21,7 +21,7 @@ describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
     });
   });
 
-  test('a changed city sends the whole address block, every key it lacks as null', () => {
+  test('a changed city sends the whole address block, every key it lacks as ""', () => {
     expect(mineOnly((r) => (r.billingaddress!.city = 'York'))).toEqual({
       ok: true,
       value: {
@@ -30,7 +30,7 @@ describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
           billingaddress: {
             addressline: 'PO Box 7',
             city: 'York',
-            state: null,
+            state: '',
             zip: 'LS1 9ZZ',
             country: 'UK',
           },
@@ -39,28 +39,77 @@ describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
     });
   });
 
-  test('a cleared address line is sent as null, so a per-key merge clears it too', () => {
+  test('a cleared address line is sent as "" (a text), so a per-key merge clears it too', () => {
     const request = mineOnly((r) => delete r.address!.addressline);
     expect(request.ok && request.value?.body.address).toEqual({
-      addressline: null,
+      addressline: '',
       city: 'Leeds',
-      state: null,
+      state: '',
       zip: 'LS1 4DL',
       country: 'UK',
     });
   });
 
-  test('a removed address block is sent as null', () => {
+  test('a removed address block is sent with every key "" (an object has its empty value)', () => {
     expect(mineOnly((r) => delete r.billingaddress)).toEqual({
       ok: true,
-      value: { method: 'PATCH', body: { billingaddress: null } },
+      value: {
+        method: 'PATCH',
+        body: { billingaddress: { addressline: '', city: '', state: '', zip: '', country: '' } },
+      },
     });
   });
 
-  test('a cleared field is sent as null so R2 clears it too', () => {
-    expect(mineOnly((r) => delete r.customerid)).toEqual({
+  test.each<[string, (r: R2CustomerRecord) => void, Record<string, unknown>]>([
+    ['a cleared text goes as ""', (r) => delete r.customerid, { customerid: '' }],
+    ['a text cleared to "" goes as ""', (r) => (r.phonenumber = ''), { phonenumber: '' }],
+    [
+      'a cleared date goes as null (no empty date)',
+      (r) => delete r.insuranceexpdate,
+      { insuranceexpdate: null },
+    ],
+    [
+      'a cleared choice goes as null (no empty choice)',
+      (r) => delete r.customerstatus,
+      { customerstatus: null },
+    ],
+    ['cleared udfs go as [] (the empty list)', (r) => delete r.udfs, { udfs: [] }],
+  ])('%s', (_name, edit, body) => {
+    expect(mineOnly(edit)).toEqual({ ok: true, value: { method: 'PATCH', body } });
+  });
+
+  test('a contact’s cleared email goes as ""', () => {
+    const request = mineOnly((r) => delete jane(r).emailaddr);
+    expect(request.ok && request.value?.body.contacts).toEqual([
+      { recordid: 'C-17', emailaddr: '' },
+    ]);
+  });
+
+  test('a contact’s cleared primary flag goes as null (false is a value, not "empty")', () => {
+    const base = acmeOnR2();
+    jane(base).isprimarycontact = true;
+    const mine = structuredClone(base);
+    delete jane(mine).isprimarycontact;
+    expect(r2UpdateRequest(merge(r2Shape, base, mine, base))).toEqual({
       ok: true,
-      value: { method: 'PATCH', body: { customerid: null } },
+      value: {
+        method: 'PATCH',
+        body: { contacts: [{ recordid: 'C-17', isprimarycontact: null }] },
+      },
+    });
+  });
+
+  test('synchronizer2 cannot be cleared: the seed has no empty value for it', () => {
+    const base: R2CustomerRecord = { ...acmeOnR2(), synchronizer2: 'Created in R2' };
+    const mine = structuredClone(base);
+    delete mine.synchronizer2;
+    expect(r2UpdateRequest(merge(r2Shape, base, mine, base))).toEqual({
+      ok: false,
+      errors: {
+        synchronizer2: [
+          'Synchronize R2 must be one of: Created in R2, Synchronized with R2, Created in CRM',
+        ],
+      },
     });
   });
 
@@ -79,11 +128,11 @@ describe('R2 PATCH body: only what changed, in the units R2 replaces', () => {
               recordid: 'C-17',
               workphone: '+44 7700 900123',
               address: {
-                addressline: null,
+                addressline: '',
                 city: 'Bradford',
-                state: null,
+                state: '',
                 zip: 'BD1',
-                country: null,
+                country: '',
               },
             },
           ],
@@ -192,6 +241,40 @@ describe('R2 POST body', () => {
     expect(body?.insuranceexpdate).toBe('03/31/2025 00:00');
     expect(body).not.toHaveProperty('createdbyname');
     expect(body?.contacts?.[2]).toEqual({ firstname: 'Liz' });
+  });
+
+  test('sets synchronizer2 to "Created in R2", so the customer is listed and findable', () => {
+    const created = r2CreateBody({ companyname: 'Initech' });
+    expect(created).toEqual({
+      ok: true,
+      value: { companyname: 'Initech', synchronizer2: 'Created in R2' },
+    });
+  });
+
+  test('keeps the synchronizer2 the record chose', () => {
+    const created = r2CreateBody({ companyname: 'Initech', synchronizer2: 'Created in CRM' });
+    expect(created.ok && created.value.synchronizer2).toBe('Created in CRM');
+  });
+
+  test('sends nothing empty: no null, no "", no empty block', () => {
+    const created = r2CreateBody({
+      companyname: 'Initech',
+      web: '',
+      phase: null,
+      address: {},
+      billingaddress: { city: '', zip: null },
+      contacts: [{ localKey: 'k', firstname: 'Peter', emailaddr: '', address: { city: 'Austin' } }],
+      udfs: [{ caption: 'Region', value: null }],
+    });
+    expect(created).toEqual({
+      ok: true,
+      value: {
+        companyname: 'Initech',
+        synchronizer2: 'Created in R2',
+        contacts: [{ firstname: 'Peter', address: { city: 'Austin' } }],
+        udfs: [{ caption: 'Region' }],
+      },
+    });
   });
 
   test('tells the salesperson what is missing instead of sending', () => {

@@ -1,12 +1,14 @@
 // The exact R2 request bodies: POST for a new customer, and for an update a PATCH carrying only
 // the locally changed fields (PUT of the whole record when a contact was removed — see below).
 // PATCH follows our R2 convention (README "R2 PATCH convention"): JSON Merge Patch (RFC 7386) —
-// null clears, address blocks merge per key, lists (udfs) replace whole — plus R2's contact rule.
+// address blocks merge per key, lists (udfs) replace whole — plus R2's contact rule. The seed types
+// texts as strings, so a cleared text goes as '' (a cleared block with every key '', cleared udfs
+// as []); null only clears what has no empty value: a date, a number, a flag, a list choice.
 import {
   r2AddressBlocks,
-  r2AddressKeys,
   r2CustomerPatchSchema,
   r2CustomerWriteSchema,
+  r2DefaultSynchronizer2,
   r2RecordSchema,
   r2WriteFromRecord,
   type R2CustomerPatch,
@@ -19,24 +21,33 @@ import type { MergeResult } from '../merge';
 import { needsFullReplace, patchBody } from '../patch-body';
 import { parseWith, validateWith, type Validated } from '../validate';
 import { isPlainObject, type PlainObject } from '../values';
-import { r2Shape } from './r2-shape';
+import { r2EmptyAddress, r2Shape } from './r2-shape';
 import { unresolvedConflicts } from './unresolved';
 
 export type R2UpdateRequest =
   | { readonly method: 'PATCH'; readonly body: R2CustomerPatch }
   | { readonly method: 'PUT'; readonly body: R2CustomerWrite };
 
-/** POST body for a record the server has never seen: all of it but audit fields and localKeys. */
+/**
+ * POST body for a record the server has never seen: all of it but audit fields and localKeys, and
+ * nothing empty. `synchronizer2` is always set ("Created in R2" unless the record chose another):
+ * the list shows only "Created in R2" and "Synchronized with R2" customers, so a server default of
+ * "Created in CRM" would hide our own customers from the pull and from the lost-create lookup.
+ */
 export function r2CreateBody(record: R2CustomerRecord): Validated<R2CustomerWrite> {
-  return toWrite(record);
+  const written = toWrite(record);
+  if (!written.ok) return written;
+  const synchronizer2 = written.value.synchronizer2 ?? r2DefaultSynchronizer2;
+  return { ok: true, value: { ...written.value, synchronizer2 } };
 }
 
 /**
  * The update request for a merge result, or null when the server already has every local change.
- * PATCH sends each changed top-level field (a cleared one as null); an address block complete when
- * any of its fields changed, every address key it lacks as null (right whether the server merges
- * blocks per key or replaces them); `udfs` whole when any udf changed (the list replaces the
- * server's, so a removed udf is removed); a changed contact as `{recordid, …its changed fields}`
+ * PATCH sends each changed top-level field (a cleared text as '', a cleared date, number, flag or
+ * choice as null); an address block complete when any of its fields changed, every address key it
+ * lacks as '' (right whether the server merges blocks per key or replaces them; a removed block is
+ * all ''); `udfs` whole when any udf changed (the list replaces the server's, so a removed udf is
+ * removed; no udfs at all is []); a changed contact as `{recordid, …its changed fields}`
  * (its blocks and udfs the same way); a new contact whole, without recordid. A PATCH cannot delete
  * a contact, so a removed contact makes it a PUT of the whole merged record (the seed: PUT "can
  * also modify the Contact information associated with the Company").
@@ -83,9 +94,7 @@ function withCompleteBlocks(part: PlainObject): PlainObject {
   const out: PlainObject = { ...part };
   for (const block of r2AddressBlocks) {
     const sent = out[block];
-    if (!isPlainObject(sent)) continue;
-    const keys = new Set<string>([...r2AddressKeys, ...Object.keys(sent)]);
-    out[block] = Object.fromEntries([...keys].map((key) => [key, sent[key] ?? null]));
+    if (isPlainObject(sent)) out[block] = { ...r2EmptyAddress, ...sent };
   }
   return out;
 }

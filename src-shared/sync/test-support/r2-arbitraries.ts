@@ -146,7 +146,8 @@ const customerFields: FieldArbitraries = {
   customerstatus: optional(fc.constantFrom(...r2CustomerStatuses)),
   defaultpayat: optional(fc.constantFrom(...r2DefaultPayAt)),
   billable: optional(fc.constantFrom(...r2Billable)),
-  synchronizer2: optional(fc.constantFrom(...r2Synchronizer2)),
+  // Never cleared once set: the seed gives it no empty value (the schemas refuse null there).
+  synchronizer2: fc.constantFrom(...r2Synchronizer2),
   phase: optional(fc.constantFrom(...r2Phases)),
   creditlimit: optional(fc.integer({ min: 0, max: 10_000_000 }).map((cents) => cents / 100)),
   burdenpct: optional(fc.integer({ min: 0, max: 100 })),

@@ -2,6 +2,7 @@
 // the contract tests over HTTP share. Revnue: no null in a POST; in a PUT null only where theirs
 // has a value, and nothing theirs has set left out (so a server that reads a missing key as
 // "keep" and one that reads it as "empty" end up with the same record). R2: no null for a text.
+import { r2AmountKeys, r2FlagKeys } from '../../api/r2';
 import type { RevnueCustomerBody, RevnueCustomerRecord } from '../../api/revnue-v2';
 import { isPlainObject } from '../values';
 
@@ -76,4 +77,30 @@ export function theirsLeftOut(body: RevnueCustomerBody, theirs: RevnueCustomerRe
         ),
     )
     .filter((path) => sameTemplate || !path.startsWith('template.fields'));
+}
+
+/** R2 fields whose type has no empty value (dates, numbers, flags, list choices but synchronizer2). */
+const r2ClearedWithNull = new Set<string>([
+  'insuranceexpdate',
+  'glaccount',
+  ...r2AmountKeys,
+  ...r2FlagKeys,
+  'isprimarycontact',
+  'type',
+  'category',
+  'customertype',
+  'customerstatus',
+  'defaultpayat',
+  'billable',
+  'phase',
+]);
+
+/**
+ * Paths where an R2 body has null for a field whose type has an empty value of its own: a text
+ * ('' ), an address block (all ''), a list ([]) — or synchronizer2, which may not be cleared.
+ */
+export function r2NullsWithEmptyValue(body: unknown): string[] {
+  return nullPaths(body).filter(
+    (path) => !r2ClearedWithNull.has(path.slice(path.lastIndexOf('.') + 1)),
+  );
 }
