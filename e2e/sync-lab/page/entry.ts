@@ -121,11 +121,7 @@ const syncLab: SyncLabApi = {
           return () => onlineListeners.delete(listener);
         },
       },
-      // main's event says `state`; the runner's AuthChange says `authState`.
-      onAuthChanged: (listener) =>
-        api.on('auth.changed', (event) =>
-          listener({ connectionId: event.connectionId, authState: event.state }),
-        ),
+      onAuthChanged: (listener) => api.on('auth.changed', listener),
     });
     runner.setConnections([...connections.values()]);
     lab = { store, runner, connections };
