@@ -26,11 +26,9 @@ import type { Clock } from '../../../../src-shared/time/clock';
 import type { CustomerStore } from '../../db/customer-store';
 import type { SyncAdapter } from '../sync-adapter';
 import type { PauseReason, SyncStatus, SyncTiming } from '../sync-status';
-import { runInterruption, safely } from './classify-error';
+import { safely } from './classify-error';
 import type { EngineContext, Interruption, Problem } from './engine-context';
-import { hydratePhase } from './hydrate-phase';
-import { pullPhase, type BetweenPages } from './pull-phase';
-import { pushPhase } from './push-phase';
+import { runPhases, type RunKind, type RunResult } from './run-phases';
 import { StatusBoard, type StatusListener } from './status-board';
 import { describeProblem, pauseReasonOf, waitReasonFor } from './status-words';
 
@@ -45,12 +43,8 @@ export interface SyncEngineOptions<T> {
   readonly pausedFor?: Iterable<PauseReason>;
 }
 
-/** A full run syncs everything; a push run (after a save, a retry) only sends the outbox. */
-type RunKind = 'full' | 'push';
 const wider = (a: RunKind | null, b: RunKind): RunKind =>
   a === 'full' || b === 'full' ? 'full' : 'push';
-
-const offlineProblem: Problem = { kind: 'network', message: 'This computer is offline' };
 
 export class SyncEngine<T> {
   readonly connectionId: string;
@@ -276,46 +270,25 @@ export class SyncEngine<T> {
   }
 
   async #run(kind: RunKind, retryWaiting: boolean): Promise<void> {
-    const context = this.#context();
-    const stopping = () => context.stopping();
-    let interruption: Interruption | null = null;
-    let runError: Problem | null = null;
-    const between: BetweenPages = async () => {
-      const report = await pushPhase(context);
-      if (report.lastEntryError) this.#lastEntryError = report.lastEntryError;
-      return { interruption: report.interruption, pushed: report.pushed };
-    };
+    let result: RunResult;
     try {
       await this.#ready;
       if (this.#needsRecovery) {
         await this.#store.recoverInFlight(this.connectionId);
         this.#needsRecovery = false;
       }
-      if (!this.#isOnline()) {
-        interruption = { kind: 'pause', reason: 'offline', error: offlineProblem };
-      }
-      if (!interruption && kind === 'full') {
-        context.progress({ phase: 'pulling', done: 0, total: null });
-        const lookups = await this.#refreshLookups(context);
-        if (lookups && lookups.kind !== 'retry') interruption = lookups;
-        else if (lookups) runError = lookups.error;
-      }
-      if (!interruption && !stopping()) {
-        this.#lastEntryError = null;
-        const report = await pushPhase(context, { retryWaiting });
-        interruption = report.interruption;
-        this.#lastEntryError = report.lastEntryError;
-      }
-      if (kind === 'full') {
-        if (!interruption && !stopping()) interruption = await pullPhase(context, between);
-        if (!interruption && !stopping()) interruption = await hydratePhase(context, between);
-        // What was saved during the pull's last page or the last hydration batch.
-        if (!interruption && !stopping()) interruption = (await between()).interruption;
-      }
+      result = await runPhases(this.#context(), kind, { retryWaiting });
     } catch (error) {
-      interruption = { kind: 'retry', error: describeProblem(error) };
+      result = {
+        interruption: { kind: 'retry', error: describeProblem(error) },
+        runError: null,
+        lastEntryError: null,
+      };
     }
-    await this.#finish(kind, interruption, runError);
+    // An entry failure stays the reason the waiting changes wait until a push settles them.
+    if (result.lastEntryError || result.interruption === null)
+      this.#lastEntryError = result.lastEntryError;
+    await this.#finish(kind, result.interruption, result.runError);
   }
 
   /** Bookkeeping after a run, then ONE status change: idle, waiting (until when, why) or paused. */
@@ -362,21 +335,6 @@ export class SyncEngine<T> {
       nextAttemptAt: at,
       waitReason: waitReasonFor({ rateLimited, runFailed: full, problem }),
     });
-  }
-
-  /** Fresh lookups for offline editing; a failure other than auth, offline or 429 only costs freshness. */
-  async #refreshLookups(context: EngineContext<T>): Promise<Interruption | null> {
-    const answer = await safely(() => this.#adapter.fetchLookups());
-    if (!answer.ok) {
-      return runInterruption(answer.error, {
-        now: this.#clock.now(),
-        isOnline: this.#isOnline,
-        maxRetryAfterMs: context.timing.maxRetryAfterMs,
-      });
-    }
-    await this.#store.putLookups(this.connectionId, answer.value, this.#clock.now());
-    this.#adapter.useLookups(answer.value);
-    return null;
   }
 
   #scheduleWait(at: number, kind: RunKind): void {

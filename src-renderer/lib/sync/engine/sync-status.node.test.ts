@@ -53,3 +53,18 @@ describe('the waiting count', () => {
     expect(world.status().lastSuccessAt).toBe(world.clock.now());
   });
 });
+
+describe('settled()', () => {
+  it('resolves once a save is on the server, not before', async () => {
+    world = new EngineWorld().start();
+    await world.quiet();
+    await world.create({ name: 'A' });
+    let settled = false;
+    const done = world.runner.settled().then(() => (settled = true));
+    await world.quiet();
+    expect(settled).toBe(false); // the save's debounce has not fired yet
+    world.clock.advance(world.timing.saveDebounceMs);
+    await done;
+    expect(world.server.records().map((entry) => entry.record.name)).toEqual(['A']);
+  });
+});
