@@ -14,6 +14,8 @@ export interface HarnessChildOptions {
   tmpDir: string;
   /** Main's Revnue pacing for this run (see the harness's --revnue-per-minute). */
   revnuePerMinute?: number;
+  /** Main's R2 pacing for this run (see the harness's --r2-per-minute). */
+  r2PerMinute?: number;
   /** Where the child's log lines go (it logs every retried request). */
   log: (line: string) => void;
 }
@@ -35,6 +37,7 @@ export async function startHarnessChild(options: HarnessChildOptions): Promise<H
   args.push('--profile', options.profileDir, '--renderer', options.rendererDir);
   if (options.revnuePerMinute !== undefined)
     args.push('--revnue-per-minute', String(options.revnuePerMinute));
+  if (options.r2PerMinute !== undefined) args.push('--r2-per-minute', String(options.r2PerMinute));
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, TMPDIR: options.tmpDir },
