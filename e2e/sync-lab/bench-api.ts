@@ -29,6 +29,17 @@ export interface PhaseWatch {
   readonly lastError: string | null;
 }
 
+/** A backlog to queue: edits of existing rows, or new customers with unique names. */
+export type BenchWork =
+  | { kind: 'updates'; keys: readonly string[]; path: string }
+  | {
+      kind: 'creates';
+      count: number;
+      fields: Readonly<Record<string, unknown>>;
+      nameField: string;
+      namePrefix: string;
+    };
+
 export interface BenchLabApi {
   /** Creates and signs in one connection; answers its id. */
   setupConnection(config: BenchConnectionConfig): Promise<string>;
@@ -45,6 +56,10 @@ export interface BenchLabApi {
   ): Promise<PhaseWatch>;
   /** Rows the store holds for the connection. */
   countRows(connectionId: string): Promise<number>;
+  /** The keys of up to `limit` rows of the connection. */
+  rowKeys(connectionId: string, limit: number): Promise<string[]>;
+  /** Queues the work (each change its own durable commit); answers how many were queued. */
+  queue(connectionId: string, work: BenchWork): Promise<number>;
   /** `count` timed store.saveCustomer calls (ms each) after `warmUp` untimed ones. */
   timeSaves(count: number, warmUp: number): Promise<number[]>;
 }

@@ -64,6 +64,33 @@ const benchLab: BenchLabApi = {
     }
   },
 
+  async rowKeys(connectionId, limit) {
+    const db = new FieldbookDatabase(labDatabase, 'relaxed');
+    try {
+      const rows = await db.customers.where('connectionId').equals(connectionId).limit(limit);
+      return (await rows.toArray()).map((row) => row.key);
+    } finally {
+      db.close();
+    }
+  },
+
+  async queue(connectionId, work) {
+    const lab = syncLab();
+    if (work.kind === 'updates') {
+      for (const [i, key] of work.keys.entries()) {
+        await lab.editCustomer(connectionId, { key }, [{ path: work.path, value: `Bench ${i}` }]);
+      }
+      return work.keys.length;
+    }
+    for (let i = 0; i < work.count; i += 1) {
+      await lab.createCustomer(connectionId, {
+        ...work.fields,
+        [work.nameField]: `${work.namePrefix} ${i}`,
+      });
+    }
+    return work.count;
+  },
+
   async timeSaves(count, warmUp) {
     // A database of its own, so no sync engine touches these rows while they are timed.
     const store = openCustomerStore(`fieldbook-bench-saves-${Date.now()}`);
