@@ -3,10 +3,21 @@
 // child (main's services in Node, as in Electron's main process); its resident set is read from
 // /proc/<pid>/status every 100 ms, and its high-water mark (VmHWM) at the end.
 import { readFileSync } from 'node:fs';
+import type { Sandbox } from '../sandbox/index';
 import { startBenchWorld } from './lab/bench-world';
 import { printFigures, sized } from './figures';
 
 const customers = sized(100_000);
+
+/** What the connection's company lists (the sandbox spreads its customers over companies). */
+async function listedOnRevnue(sandbox: Sandbox): Promise<number> {
+  const { baseUrl, company, token } = sandbox.revnue;
+  const answer = await fetch(new URL(`customer/?company=${company}`, baseUrl), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!answer.ok) throw new Error(`the Revnue list answered ${answer.status}`);
+  return ((await answer.json()) as unknown[]).length;
+}
 
 function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -39,8 +50,8 @@ try {
   clearInterval(sampler);
   const peak = Math.max(sampledPeak, statusMb(pid, 'VmHWM'));
   const stored = await world.bench('countRows', connectionId);
-  const listed = world.sandbox.state().counts.revnueCustomers;
-  if (stored !== listed) throw new Error(`stored ${stored} customers, the server has ${listed}`);
+  const listed = await listedOnRevnue(world.sandbox);
+  if (stored !== listed) throw new Error(`stored ${stored} customers, the server lists ${listed}`);
   figures = [
     {
       name: "main's peak resident memory during the pull",
