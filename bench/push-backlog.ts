@@ -17,8 +17,11 @@ const share = 600 * scale;
 const firstMinuteMs = 60_000 / scale;
 
 const world = await startBenchWorld({
-  sandbox: { // Some demo customers are "Created in CRM" and never listed: more than the backlog.
-    customers: kind === 'updates' ? Math.ceil(backlog * 1.25) : 10, rateLimitR2: share },
+  sandbox: {
+    // Some demo customers are "Created in CRM" and never listed: more than the backlog.
+    customers: kind === 'updates' ? Math.ceil(backlog * 1.25) : 10,
+    rateLimitR2: share,
+  },
   connector: 'r2',
   perMinute: share,
 });
@@ -61,7 +64,9 @@ try {
     async ([id, timeoutMs]) => {
       const g = globalThis as unknown as {
         syncLab: { setOnline(online: boolean): void };
-        benchLab: { watchUntil(id: string, until: 'drained', t: number): Promise<{ endedAt: number }> };
+        benchLab: {
+          watchUntil(id: string, until: 'drained', t: number): Promise<{ endedAt: number }>;
+        };
       };
       const startedAt = performance.now();
       g.syncLab.setOnline(true);
@@ -77,7 +82,8 @@ try {
   const perMinute = requests / (window.ms / 60_000);
   const costs = kind === 'updates' ? 'a GET and a PATCH each' : 'a POST each';
   const unitBudget = kind === 'updates' ? share / 2 : share;
-  const scaled = scale === 1 ? '' : ` (R2's 600/min ×${scale}, sandbox limit and main's share alike)`;
+  const scaled =
+    scale === 1 ? '' : ` (R2's 600/min ×${scale}, sandbox limit and main's share alike)`;
   figures = [
     {
       name: `${kind}: requests per minute ÷ main's R2 share`,

@@ -88,5 +88,7 @@ writeFileSync(
     2,
   )}\n`,
 );
-console.log(`${failed === 0 ? 'all within their limits' : `${failed} past their limit`}; wrote ${resultsFile}`);
+console.log(
+  `${failed === 0 ? 'all within their limits' : `${failed} past their limit`}; wrote ${resultsFile}`,
+);
 process.exitCode = failed === 0 ? 0 : 1;

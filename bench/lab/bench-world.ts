@@ -41,7 +41,9 @@ export interface BenchWorld {
   close(): Promise<void>;
 }
 
-const benchEntry = fileURLToPath(new URL('../../e2e/sync-lab/page/bench-entry.ts', import.meta.url));
+const benchEntry = fileURLToPath(
+  new URL('../../e2e/sync-lab/page/bench-entry.ts', import.meta.url),
+);
 
 /** The lab page with the bench hooks: buildLab writes the page and its CSP, then lab.js is
  * replaced by the bench bundle (which imports the lab's entry, so both globals exist). */
@@ -62,9 +64,9 @@ async function buildBenchLab(outDir: string): Promise<void> {
 function callIn(page: Page, global: 'syncLab' | 'benchLab', method: string, args: unknown[]) {
   return page.evaluate(
     ([name, member, list]) => {
-      const api = (globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[
-        name as string
-      ];
+      const api = (
+        globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>
+      )[name as string];
       return api![member as string]!(...(list as unknown[]));
     },
     [global, method, args] as const,
