@@ -78,6 +78,8 @@ writeFileSync(
   `${JSON.stringify(
     {
       quick,
+      // A run of only some benchmarks (`npm run bench -- push`) names them here.
+      only: only.length > 0 ? only : null,
       ranAt: startedAt.toISOString(),
       machine: { cpus: cpus().length, node: process.version },
       ratio: 'value ÷ goal (lower is better) or goal ÷ value (higher is better): ≤ 1 = goal met',
