@@ -4,7 +4,8 @@
 // benchmark did not finish). `--quick` runs everything at a tenth of the sizes (the CI smoke run).
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { format, resolveConfig } from 'prettier';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { quick, withinLimit, type Figure } from './figures';
 
@@ -33,6 +34,7 @@ interface BenchResult {
 
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const startedAt = new Date();
+const loadAvgAtStart = Number(loadavg()[0]?.toFixed(2));
 const results: BenchResult[] = [];
 let failed = 0;
 
@@ -73,22 +75,28 @@ for (const [file, ...args] of benches) {
 }
 
 const resultsFile = fileURLToPath(new URL('results.json', import.meta.url));
+// Formatted as `npm run lint` (prettier --check) expects, so a fresh run can be committed as is.
+const prettierOptions = { ...(await resolveConfig(resultsFile)), parser: 'json' };
 writeFileSync(
   resultsFile,
-  `${JSON.stringify(
-    {
-      quick,
-      // A run of only some benchmarks (`npm run bench -- push`) names them here.
-      only: only.length > 0 ? only : null,
-      ranAt: startedAt.toISOString(),
-      machine: { cpus: cpus().length, node: process.version },
-      ratio: 'value ÷ goal (lower is better) or goal ÷ value (higher is better): ≤ 1 = goal met',
-      seconds: Number(((Date.now() - startedAt.getTime()) / 1000).toFixed(1)),
-      benches: results,
-    },
-    null,
-    2,
-  )}\n`,
+  await format(
+    JSON.stringify(
+      {
+        quick,
+        // A run of only some benchmarks (`npm run bench -- push`) names them here.
+        only: only.length > 0 ? only : null,
+        ranAt: startedAt.toISOString(),
+        // The 1-minute load average when the run began: a shared machine slows the Chromium benchmarks.
+        machine: { cpus: cpus().length, node: process.version, loadAtStart: loadAvgAtStart },
+        ratio: 'value ÷ goal (lower is better) or goal ÷ value (higher is better): ≤ 1 = goal met',
+        seconds: Number(((Date.now() - startedAt.getTime()) / 1000).toFixed(1)),
+        benches: results,
+      },
+      null,
+      2,
+    ),
+    prettierOptions,
+  ),
 );
 console.log(
   `${failed === 0 ? 'all within their limits' : `${failed} past their limit`}; wrote ${resultsFile}`,
