@@ -10,7 +10,7 @@ import { r2WriteFromRecord } from '../src-shared/api/r2';
 import { seedCustomer } from '../src-shared/api/r2/seed-samples';
 import { acmeOnR2 } from '../src-shared/sync/test-support/fixtures';
 import { createIpcRouter } from '../src-main/ipc/router';
-import { printFigures, round } from './figures';
+import { printFigures, round, sized } from './figures';
 
 const answerAtOnce = async () => ok(null);
 const answerCustomer = async () => ok(seedCustomer);
@@ -30,7 +30,7 @@ const api = createFieldbookApi(
 );
 
 const body = r2WriteFromRecord(acmeOnR2());
-const calls = 20_000;
+const calls = sized(20_000);
 
 async function microsecondsPerCall(): Promise<number> {
   const started = performance.now();
@@ -47,6 +47,8 @@ printFigures(`IPC router, ${calls} r2.customers.update calls`, [
     name: 'client + sender check + input and output parse',
     value: round(await microsecondsPerCall()),
     unit: 'µs/call',
+    better: 'lower',
+    goal: 50,
     limit: 200,
     why: 'a fraction of one Electron IPC hop (~100 µs), so the contract costs nothing noticeable',
   },

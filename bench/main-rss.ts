@@ -1,0 +1,70 @@
+// Main's peak memory while a 100,000-customer Revnue list is pulled: Revnue has no paging, so
+// main receives, parses (zod) and forwards the whole list in one answer. "Main" is the harness
+// child (main's services in Node, as in Electron's main process); its resident set is read from
+// /proc/<pid>/status every 100 ms, and its high-water mark (VmHWM) at the end.
+import { readFileSync } from 'node:fs';
+import type { Sandbox } from '../sandbox/index';
+import { startBenchWorld } from './lab/bench-world';
+import { printFigures, sized } from './figures';
+
+const customers = sized(100_000);
+
+/** What the connection's company lists (the sandbox spreads its customers over companies). */
+async function listedOnRevnue(sandbox: Sandbox): Promise<number> {
+  const { baseUrl, company, token } = sandbox.revnue;
+  const answer = await fetch(new URL(`customer/?company=${company}`, baseUrl), {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  if (!answer.ok) throw new Error(`the Revnue list answered ${answer.status}`);
+  return ((await answer.json()) as unknown[]).length;
+}
+
+function statusMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+  return Math.round(kb / 1024);
+}
+
+const world = await startBenchWorld({ sandbox: { customers }, connector: 'revnue-v2' });
+const { pid } = world.harness;
+let figures;
+try {
+  const { connectionId } = world;
+  const baseline = statusMb(pid, 'VmRSS');
+  let sampledPeak = baseline;
+  const sampler = setInterval(() => {
+    sampledPeak = Math.max(sampledPeak, statusMb(pid, 'VmRSS'));
+  }, 100);
+  await world.page.evaluate(
+    async ([id, timeoutMs]) => {
+      const g = globalThis as unknown as {
+        syncLab: { start(o: { online: boolean }): Promise<unknown> };
+        benchLab: { watchUntil(id: string, until: 'pulled', t: number): Promise<unknown> };
+      };
+      const watching = g.benchLab.watchUntil(id as string, 'pulled', timeoutMs as number);
+      await g.syncLab.start({ online: true });
+      return watching;
+    },
+    [connectionId, 600_000] as const,
+  );
+  clearInterval(sampler);
+  const peak = Math.max(sampledPeak, statusMb(pid, 'VmHWM'));
+  const stored = await world.bench('countRows', connectionId);
+  const listed = await listedOnRevnue(world.sandbox);
+  if (stored !== listed) throw new Error(`stored ${stored} customers, the server lists ${listed}`);
+  figures = [
+    {
+      name: "main's peak resident memory during the pull",
+      value: peak,
+      unit: 'MB',
+      better: 'lower' as const,
+      goal: 120,
+      limit: 1024,
+      why: 'main runs beside the renderer on a sales laptop',
+      note: `${stored} customers in one list answer; main held ${baseline} MB before the pull (Node + tsx + main's services); highest 100 ms sample ${sampledPeak} MB`,
+    },
+  ];
+} finally {
+  await world.close();
+}
+printFigures(`main's memory while a ${customers}-customer Revnue list is pulled`, figures);

@@ -1,0 +1,91 @@
+// R2's initial pull of 100,000 customers (summaries: the list's first tier) through the real
+// engine, adapter and store in Chromium. `unlimited`: sandbox rate limit and main's share far
+// above anything reachable — how fast summaries are stored. `limited`: R2's real 600/min on both
+// sides — the pull's time ÷ the least time the rate limit allows (pages ÷ 600/min).
+import { startBenchWorld } from './lab/bench-world';
+import { printFigures, round, sized } from './figures';
+
+const limited = process.argv[2] === 'limited';
+const customers = sized(100_000);
+const r2PerMinute = 600;
+const unlimitedPerMinute = 10_000_000;
+
+const world = await startBenchWorld({
+  sandbox: { customers, rateLimitR2: limited ? r2PerMinute : unlimitedPerMinute },
+  connector: 'r2',
+  perMinute: limited ? r2PerMinute : unlimitedPerMinute,
+});
+const listPages = () => world.sandbox.state().requests['GET /r2/customers'] ?? 0;
+
+let figures;
+try {
+  const { connectionId } = world;
+  // Only the first tier: no background fetching of full records after the list.
+  await world.bench('setOfflineScope', connectionId, 'opened');
+  const pagesBefore = listPages();
+  const throttledBefore = world.sandbox.state().throttled.r2;
+  const watch = await world.page.evaluate(
+    async ([id, timeoutMs]) => {
+      const g = globalThis as unknown as {
+        syncLab: { start(o: { online: boolean }): Promise<unknown> };
+        benchLab: {
+          watchUntil(
+            id: string,
+            until: 'pulled',
+            t: number,
+          ): Promise<{ endedAt: number; marks: { phase: string; at: number }[] }>;
+        };
+      };
+      const watching = g.benchLab.watchUntil(id as string, 'pulled', timeoutMs as number);
+      await g.syncLab.start({ online: true });
+      return watching;
+    },
+    [connectionId, 600_000] as const,
+  );
+  const pullStartedAt = watch.marks.find((mark) => mark.phase === 'pulling')?.at ?? Number.NaN;
+  const seconds = (watch.endedAt - pullStartedAt) / 1000;
+  const pages = listPages() - pagesBefore;
+  const stored = await world.bench('countRows', connectionId);
+  const { counts, throttled } = world.sandbox.state();
+  const listed = counts.r2Customers - counts.r2HiddenFromList;
+  if (stored !== listed) throw new Error(`stored ${stored} summaries, the server lists ${listed}`);
+  const note = `${stored} customers (${pages} pages of ≤ 500 customer × contact rows) in ${round(seconds, 2)} s`;
+  if (!limited) {
+    figures = [
+      {
+        name: 'summaries stored per second, rate limit off',
+        value: Math.round(stored / seconds),
+        unit: 'customers/s',
+        better: 'higher' as const,
+        goal: 20_000,
+        // Measured ~1,000–1,600/s on the shared 2-core machine: the goal is far off (see README).
+        // Below 500/s a 100,000-customer first sync would take over 3 minutes of CPU alone.
+        limit: 500,
+        why: "the first sync of a big account is bound by the API's rate limit, not by Fieldbook",
+        note,
+      },
+    ];
+  } else {
+    const ceilingSeconds = pages / (r2PerMinute / 60);
+    figures = [
+      {
+        name: "pull time ÷ the rate limit's least time, 600/min",
+        value: round(seconds / ceilingSeconds, 3),
+        unit: '×',
+        better: 'lower' as const,
+        goal: 1.1,
+        // Measured 1.4 (10,000) to 2.9 (100,000, load ~10): the pull is CPU-bound, not
+        // rate-bound. Past 4× a first sync of 100,000 takes over 3 minutes instead of 47 s.
+        limit: 4,
+        why: 'a first sync of 100,000 customers should take no longer than R2 makes it take',
+        note: `${note}; least time ${round(ceilingSeconds, 1)} s = ${pages} pages ÷ ${r2PerMinute}/min; ${throttled.r2 - throttledBefore} 429s`,
+      },
+    ];
+  }
+} finally {
+  await world.close();
+}
+printFigures(
+  `R2 initial pull of ${customers} customers, rate limit ${limited ? `${r2PerMinute}/min` : 'off'}`,
+  figures,
+);
