@@ -74,7 +74,11 @@ for (const [file, ...args] of benches) {
   }
 }
 
-const resultsFile = fileURLToPath(new URL('results.json', import.meta.url));
+// The full run's figures are the committed record; a quick (smoke) run — which `npm test` makes —
+// writes beside it (git-ignored), so testing never overwrites the measured figures.
+const resultsFile = fileURLToPath(
+  new URL(quick ? 'results.quick.json' : 'results.json', import.meta.url),
+);
 // Formatted as `npm run lint` (prettier --check) expects, so a fresh run can be committed as is.
 const prettierOptions = { ...(await resolveConfig(resultsFile)), parser: 'json' };
 writeFileSync(
