@@ -25,14 +25,7 @@ const runsPerChannel = Number(process.env.FUZZ_RUNS ?? 10_000);
 const appFrame = { url: 'app://fieldbook/index.html', parent: null };
 
 /** What a handler does with a valid input: every way it could answer, good and bad. */
-const behaviours = [
-  'fail',
-  'throw',
-  'throw-string',
-  'non-result',
-  'ok-garbage',
-  'hang-free-reject',
-] as const;
+const behaviours = ['fail', 'throw', 'throw-string', 'non-result', 'ok-garbage', 'reject'] as const;
 type Behaviour = (typeof behaviours)[number];
 
 interface Received {
@@ -56,7 +49,7 @@ function recordingHandlers(): Handlers {
         return { value: input } as never;
       case 'ok-garbage':
         return { ok: true, value: { unexpected: input } } as never;
-      case 'hang-free-reject':
+      case 'reject':
         return Promise.reject(new TypeError('rejected'));
     }
   };
