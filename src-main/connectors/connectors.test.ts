@@ -60,7 +60,7 @@ describe('connectors on an unexpected server', () => {
     const r2 = createR2Connector(
       await httpFor((req, res) => {
         if (req.method === 'POST') {
-          res.writeHead(201, { location: `http://127.0.0.1:1/r2/customers/R-77` });
+          res.writeHead(201, { location: `http://${req.headers.host}/r2/customers/R-77` });
           return res.end();
         }
         sendJson(res, 200, { recordid: 'R-77', companyname: 'Acme' });

@@ -203,13 +203,24 @@ describe('http client', () => {
     });
   });
 
-  it('turns a non-JSON success body into data the schema layer rejects, not a crash', async () => {
+  it('answers bad_response for a success body that is not JSON (a proxy login page)', async () => {
     const client = await clientFor((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html>proxy login</html>');
     });
     const result = await client.request({ method: 'GET', path: 'x' });
-    expect(result.ok && result.value.body).toBe('<html>proxy login</html>');
+    expect(result.ok ? null : result.error).toMatchObject({ kind: 'bad_response', status: 200 });
+    expect(result.ok ? '' : result.error.message).toContain('text/html instead of JSON');
+  });
+
+  it('follows no redirect: a 3xx is a bad_response and nothing goes to where it points', async () => {
+    const client = await clientFor((_req, res) => {
+      res.writeHead(307, { location: 'https://elsewhere.example/api/x' });
+      res.end();
+    });
+    const result = await client.request({ method: 'POST', path: 'x', json: { name: 'Acme' } });
+    expect(result.ok ? null : result.error).toMatchObject({ kind: 'bad_response', status: 307 });
+    expect(result.ok ? '' : result.error.message).toContain('https://elsewhere.example');
   });
 
   it('maps a reset connection and a time-out to network', async () => {

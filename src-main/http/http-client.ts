@@ -2,7 +2,7 @@
 // here: GETs retry 5xx/network/429 with full-jitter backoff (bounded); writes never retry, because
 // only the sync engine knows whether a lost create must be looked up before it is sent again.
 import ky, { type KyInstance } from 'ky';
-import type { Result } from '../../src-shared/ipc/result';
+import type { AppError, Result } from '../../src-shared/ipc/result';
 import { ok } from '../../src-shared/ipc/result';
 import { systemClock, type Clock } from '../../src-shared/time/clock';
 import { defaultGetBackoff, fullJitterDelayMs, type BackoffPolicy } from './backoff';
@@ -81,6 +81,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     prefix: options.baseUrl,
     retry: 0,
     throwHttpErrors: false,
+    // Never follow a redirect: fetch would replay the request (a POST's customer body included)
+    // to wherever the server points, and answer as if the connection's API had. See offAddress.
+    redirect: 'manual',
     timeout: timeoutMs,
     headers: { accept: 'application/json' },
     hooks: {
@@ -184,6 +187,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         };
       }
       options.pacer.onSuccess();
+      const unusable = offAddress(response) ?? notJson(response, text);
+      if (unusable) return { ok: false, error: unusable };
       if (response.status >= 200 && response.status < 300) return ok(response);
       // A 503 may say how long the server expects to be down: retrying sooner only adds load.
       const retryAfterMs =
@@ -213,4 +218,34 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   return { request };
+}
+
+/** A 3xx: the API moved or something in between (a captive portal, a proxy) answers for it. */
+function offAddress(response: HttpResponse): AppError | undefined {
+  if (response.status < 300 || response.status >= 400) return undefined;
+  let where = 'another address';
+  try {
+    where = new URL(response.headers.get('location') ?? '', response.url).origin;
+  } catch {
+    // An unreadable Location says as much as none.
+  }
+  return {
+    kind: 'bad_response',
+    status: response.status,
+    message:
+      `The server sent Fieldbook to ${where} instead of answering. Fieldbook talks only to the ` +
+      `connection's own address; check it in the connection settings. Nothing was sent there.`,
+  };
+}
+
+/** A success whose body is not JSON (an HTML sign-in page of a proxy, say) is not an answer. */
+function notJson(response: HttpResponse, text: string): AppError | undefined {
+  if (response.status < 200 || response.status >= 300 || text.trim() === '') return undefined;
+  const type = response.headers.get('content-type') ?? '';
+  if (/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) return undefined;
+  return {
+    kind: 'bad_response',
+    status: response.status,
+    message: `The server answered with ${type.split(';')[0] || 'an unnamed type'} instead of JSON, which Fieldbook does not understand.`,
+  };
 }

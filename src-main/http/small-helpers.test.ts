@@ -19,9 +19,20 @@ describe('Location', () => {
   it('takes the id from relative and absolute locations', () => {
     const request = 'http://127.0.0.1:9/r2/customers';
     expect(idFromLocation('/r2/customers/C-17', request)).toBe('C-17');
-    expect(idFromLocation('https://x.example/r2/customers/42/', request)).toBe('42');
+    expect(idFromLocation('http://127.0.0.1:9/r2/customers/42/', request)).toBe('42');
     expect(idFromLocation('customers/a%20b', request)).toBe('a b');
     expect(idFromLocation(null, request)).toBeUndefined();
+  });
+
+  it('takes no id from another origin, a non-record path or a broken escape', () => {
+    const request = 'http://127.0.0.1:9/r2/customers';
+    expect(idFromLocation('https://x.example/r2/customers/42', request)).toBeUndefined();
+    expect(idFromLocation('http://127.0.0.1:10/r2/customers/42', request)).toBeUndefined();
+    expect(idFromLocation('javascript:alert(1)', request)).toBeUndefined();
+    expect(idFromLocation('/r2/customers/', request, 'customers')).toBeUndefined();
+    expect(idFromLocation('/r2/orders/42', request, 'customers')).toBeUndefined();
+    expect(idFromLocation('/r2/customers/42', request, 'customers')).toBe('42');
+    expect(idFromLocation('/r2/customers/%E0%A4%A', request)).toBeUndefined();
   });
 });
 

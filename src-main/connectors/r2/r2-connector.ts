@@ -129,11 +129,16 @@ export function createR2Connector(http: HttpClient, options: R2ConnectorOptions 
     async create(body) {
       const response = await http.request({ method: 'POST', path: paths.customers, json: body });
       if (!response.ok) return response;
-      const id = idFromLocation(response.value.headers.get('location'), response.value.url);
+      const id = idFromLocation(
+        response.value.headers.get('location'),
+        response.value.url,
+        paths.customers,
+      );
       if (!id) {
         return fail(
           'bad_response',
-          'The server saved the customer but did not say under which id (no Location header).',
+          'The server saved the customer but did not say under which id ' +
+            '(no Location header on its own address naming a customer).',
         );
       }
       const customer = await recordAfterWrite(id, response.value);

@@ -1,0 +1,67 @@
+// One valid payload per IPC channel: the starting point the fuzzer mutates into near-misses
+// (a key dropped, a value of the wrong type, an extra key). `satisfies` keeps it complete.
+import type { Channel } from '../../src-shared/ipc/channels';
+
+const on = { connectionId: 'c1' };
+
+export const validPayloads = {
+  'connections.list': undefined,
+  'connections.create': {
+    kind: 'r2',
+    name: 'ACME R2',
+    baseUrl: 'https://r2.example/api/',
+    auth: { mode: 'pkce', clientId: 'fieldbook', issuer: 'https://id.example/' },
+  },
+  'connections.rename': { id: 'c1', name: 'Acme EU' },
+  'connections.select': { id: 'c1' },
+  'connections.delete': { id: 'c1' },
+
+  'auth.status': on,
+  'auth.signIn': on,
+  'auth.cancelSignIn': on,
+  'auth.signInService': { ...on, clientSecret: 's3cret' },
+  'auth.setToken': { ...on, token: 'tok-123' },
+  'auth.signOut': on,
+
+  'revnue.customers.list': on,
+  'revnue.customers.get': { ...on, id: 42 },
+  'revnue.customers.create': {
+    ...on,
+    body: {
+      company: 1,
+      name: 'Globex',
+      contact_person: { name: 'Hank', email: 'h@globex.example' },
+    },
+  },
+  'revnue.customers.update': { ...on, id: 42, body: { company: 1, name: 'Globex', city: 'Oslo' } },
+  'revnue.customers.findByName': { ...on, name: 'Globex' },
+  'revnue.lookups.companies': on,
+  'revnue.lookups.categories': on,
+  'revnue.lookups.countries': on,
+  'revnue.lookups.customFieldTemplates': on,
+
+  'r2.customers.list': {
+    ...on,
+    page: 2,
+    pageSize: 100,
+    updatedSince: '2026-01-02T03:04:05Z',
+    filters: { companyname: 'ACME' },
+  },
+  'r2.customers.get': { ...on, id: 'R-1001' },
+  'r2.customers.create': {
+    ...on,
+    body: { companyname: 'ACME Rentals', contacts: [{ firstname: 'Jane', lastname: 'Doe' }] },
+  },
+  'r2.customers.update': { ...on, id: 'R-1001', body: { companyname: 'ACME Rentals' } },
+  'r2.customers.patch': { ...on, id: 'R-1001', body: { phonenumber: '+44 113 496 0000' } },
+  'r2.customers.findByNaturalKey': {
+    ...on,
+    companyname: 'ACME Rentals',
+    createdAfter: '2026-01-02T03:04:05Z',
+  },
+
+  'secrets.status': undefined,
+  'secrets.acceptWeakStorage': {},
+
+  'sandbox.tryIt': undefined,
+} satisfies Record<Channel, unknown>;
