@@ -20,6 +20,7 @@ import { LabSession } from './lab-session';
 import { waitFor, waitQuiet } from './quiet';
 import { createSalesperson } from './salesperson';
 import { createServerClient } from './server-client';
+import { revisitConflicts } from './revisit';
 import { settle } from './settle';
 import { verify } from './verify';
 import { planKills, planWorkload, type PlannedOp } from './workload';
@@ -169,6 +170,7 @@ async function run(): Promise<number> {
   const colleague = createColleague(client, sandbox.revnue.company);
   const random = createRandom(deriveSeed(seed, 'colleague'));
   let colleagueN = 100_000;
+  let revisitN = 10_000;
 
   sandbox.setFaults(runFaults);
   log('faults on');
@@ -195,12 +197,24 @@ async function run(): Promise<number> {
     const ops = plan.slice(round * perRound, (round + 1) * perRound);
     if (ops.length === 0) break;
     const offline = ops.slice(0, Math.round(ops.length * 0.6));
-    await desk.resolveAll();
     await session.setOnline(false);
     await waitQuiet(session);
     salesperson.takeRecentEdits();
     for (const op of offline) await type(op);
     await waitQuiet(session);
+    // The salesperson gets to the resolver offline, after more typing: edits made while a
+    // conflict waited are entries of their own behind it.
+    await revisitConflicts({
+      session,
+      connectionIds,
+      profiles: table,
+      salesperson,
+      expected,
+      nextIndex: () => (revisitN += 1),
+      perApi: 2,
+    });
+    await desk.resolveAll();
+    const queuedBehind = await pathsQueuedBehind(connectionIds);
     await colleagueRound({
       random,
       profiles: table,
@@ -208,6 +222,7 @@ async function run(): Promise<number> {
       salesperson,
       expected,
       recentEdits: salesperson.takeRecentEdits(),
+      queuedBehind,
       candidates: knownRefs(plan, round * perRound + offline.length, demoIds),
       perApi: { sameField: 2, otherField: 2 },
       nextValue: () => (colleagueN += 1),
@@ -264,6 +279,33 @@ async function pickDemoIds(
     }
   }
   return picked;
+}
+
+/**
+ * Per API and row key, the paths only a LATER entry changes (an edit queued behind an entry that
+ * was in flight or in conflict when it was made, and that does not touch those paths itself).
+ */
+async function pathsQueuedBehind(
+  connectionIds: Record<ProfileId, string>,
+): Promise<Record<ProfileId, Map<string, Set<string>>>> {
+  const result: Record<ProfileId, Map<string, Set<string>>> = { revnue: new Map(), r2: new Map() };
+  for (const [profile, connectionId] of Object.entries(connectionIds) as [ProfileId, string][]) {
+    const behind = result[profile];
+    const ahead = new Map<string, Set<string>>();
+    for (const entry of await session.retrying('listOutbox', connectionId)) {
+      const earlier = ahead.get(entry.recordKey);
+      if (earlier && !earlier.has('')) {
+        const only = behind.get(entry.recordKey) ?? new Set<string>();
+        for (const path of entry.paths ?? []) if (!earlier.has(path)) only.add(path);
+        behind.set(entry.recordKey, only);
+      }
+      // A create carries every field ('' = the whole record): nothing behind it is "only later".
+      const seen = earlier ?? new Set<string>();
+      for (const path of entry.paths ?? ['']) seen.add(path);
+      ahead.set(entry.recordKey, seen);
+    }
+  }
+  return result;
 }
 
 /** Every record the plan created before `upTo`, plus the demo customers. */
