@@ -7,17 +7,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../../sandbox/index';
 import { createRandom, deriveSeed } from '../../sandbox/random';
-import { reportBacklog } from './backlog-report';
 import { buildLab } from './build-lab';
 import { createColleague } from './colleague';
 import { colleagueRound } from './colleague-edits';
 import { createConflictDesk } from './conflict-desk';
-import { profiles, r2Profile, revnueProfile, type ProfileId } from './connector-profiles';
-import { ExpectedState, type RecordRef } from './expected-state';
+import { profiles, r2Profile, revnueProfile } from './connector-profiles';
+import { ExpectedState } from './expected-state';
 import { expireTokens, runFaults } from './fault-plan';
 import { freePort } from './harness-child';
+import { connectLab } from './lab-setup';
 import { LabSession } from './lab-session';
-import { waitFor, waitQuiet } from './quiet';
+import { pathsQueuedBehind, reportBacklog } from './outbox-views';
+import { knownRefs, pickDemoIds } from './record-pool';
+import { waitQuiet } from './quiet';
 import { createSalesperson } from './salesperson';
 import { createServerClient } from './server-client';
 import { revisitConflicts } from './revisit';
@@ -122,42 +124,10 @@ async function cleanUp(): Promise<void> {
 }
 
 async function run(): Promise<number> {
-  await session.open();
-  const byName = await session.call('setupConnections', {
-    revnue: {
-      name: revnueProfile.connectionName,
-      baseUrl: sandbox.revnue.baseUrl,
-      company: sandbox.revnue.company,
-      token: sandbox.revnue.token,
-    },
-    r2: {
-      name: r2Profile.connectionName,
-      baseUrl: sandbox.r2.baseUrl,
-      tokenEndpoint: `${sandbox.r2.issuer}/oauth/token`,
-      clientId: sandbox.r2.serviceClientId,
-      clientSecret: sandbox.r2.serviceClientSecret,
-    },
-  });
-  const connectionIds: Record<ProfileId, string> = {
-    revnue: byName[revnueProfile.connectionName] ?? '',
-    r2: byName[r2Profile.connectionName] ?? '',
-  };
-  await session.startLab(true);
-  log(`lab started at ${session.harnessUrl.replace(/\?.*/, '')}; first sync…`);
-  await waitFor(
-    'the first sync of both connections',
-    async () => {
-      const { statuses } = await session.retrying('activity');
-      return (
-        statuses.length === 2 &&
-        statuses.every((s) => s.lastSuccessAt !== null && s.phase === 'idle')
-      );
-    },
-    120_000,
-  );
+  const connectionIds = await connectLab(session, sandbox, log);
 
   const table = { revnue: revnueProfile, r2: r2Profile } as const;
-  const demoIds = await pickDemoIds(connectionIds);
+  const demoIds = await pickDemoIds(session, client, connectionIds);
   log(`demo customers edited: Revnue ${demoIds.revnue.length}, R2 ${demoIds.r2.length}`);
   const plan = planWorkload(
     { seed, ops: opCount, creates: { revnue: 30, r2: 110 }, demoIds, r2Share: 0.7 },
@@ -214,7 +184,7 @@ async function run(): Promise<number> {
       perApi: 2,
     });
     await desk.resolveAll();
-    const queuedBehind = await pathsQueuedBehind(connectionIds);
+    const queuedBehind = await pathsQueuedBehind(session, connectionIds);
     await colleagueRound({
       random,
       profiles: table,
@@ -261,66 +231,6 @@ async function run(): Promise<number> {
   );
   const passed = lost === 0 && verdict.duplicated === 0 && kills_ >= 25 && expected.ops >= 1000;
   return passed && settled ? 0 : 1;
-}
-
-/** Demo customers both the server lists and the page has pulled (some R2 ones are never listed). */
-async function pickDemoIds(
-  connectionIds: Record<ProfileId, string>,
-): Promise<Record<ProfileId, string[]>> {
-  const wanted = { revnue: 12, r2: 25 };
-  const picked: Record<ProfileId, string[]> = { revnue: [], r2: [] };
-  for (const profile of profiles) {
-    for (const record of await profile.readAll(client, new Set())) {
-      if (picked[profile.id].length >= wanted[profile.id]) break;
-      const row = await session.call('findRow', connectionIds[profile.id], {
-        key: record.serverId,
-      });
-      if (row) picked[profile.id].push(record.serverId);
-    }
-  }
-  return picked;
-}
-
-/**
- * Per API and row key, the paths only a LATER entry changes (an edit queued behind an entry that
- * was in flight or in conflict when it was made, and that does not touch those paths itself).
- */
-async function pathsQueuedBehind(
-  connectionIds: Record<ProfileId, string>,
-): Promise<Record<ProfileId, Map<string, Set<string>>>> {
-  const result: Record<ProfileId, Map<string, Set<string>>> = { revnue: new Map(), r2: new Map() };
-  for (const [profile, connectionId] of Object.entries(connectionIds) as [ProfileId, string][]) {
-    const behind = result[profile];
-    const ahead = new Map<string, Set<string>>();
-    for (const entry of await session.retrying('listOutbox', connectionId)) {
-      const earlier = ahead.get(entry.recordKey);
-      if (earlier && !earlier.has('')) {
-        const only = behind.get(entry.recordKey) ?? new Set<string>();
-        for (const path of entry.paths ?? []) if (!earlier.has(path)) only.add(path);
-        behind.set(entry.recordKey, only);
-      }
-      // A create carries every field ('' = the whole record): nothing behind it is "only later".
-      const seen = earlier ?? new Set<string>();
-      for (const path of entry.paths ?? ['']) seen.add(path);
-      ahead.set(entry.recordKey, seen);
-    }
-  }
-  return result;
-}
-
-/** Every record the plan created before `upTo`, plus the demo customers. */
-function knownRefs(
-  plan: readonly PlannedOp[],
-  upTo: number,
-  demoIds: Record<ProfileId, string[]>,
-): Record<ProfileId, RecordRef[]> {
-  const refs: Record<ProfileId, RecordRef[]> = {
-    revnue: demoIds.revnue.map((demo) => ({ demo })),
-    r2: demoIds.r2.map((demo) => ({ demo })),
-  };
-  for (const op of plan.slice(0, upTo))
-    if (op.kind === 'create') refs[op.profile].push({ created: op.name });
-  return refs;
 }
 
 function median(values: readonly number[]): number {
