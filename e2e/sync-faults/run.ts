@@ -148,11 +148,16 @@ async function run(): Promise<number> {
   const type = async (op: PlannedOp) => {
     const kill = kills.get(op.index);
     if (kill) {
-      setTimeout(() => {
-        killsInFlight.push(
-          kill.target === 'chromium' ? session.killChromium() : session.killHarness(),
-        );
-      }, kill.delayMs);
+      // Not awaited: the kill lands while this operation (or the sync behind it) is under way.
+      killsInFlight.push(
+        new Promise<void>((resolve, reject) =>
+          setTimeout(() => {
+            const killed =
+              kill.target === 'chromium' ? session.killChromium() : session.killHarness();
+            killed.then(resolve, reject);
+          }, kill.delayMs),
+        ),
+      );
     }
     if (op.index === Math.floor(opCount / 2)) {
       sandbox.setFaults([...runFaults, expireTokens]);
@@ -212,9 +217,19 @@ async function run(): Promise<number> {
   const activity = await session.retrying('activity');
   const state = sandbox.state();
   const requests = Object.values(state.requests).reduce((sum, count) => sum + count, 0);
+  const postsTo = (path: string) =>
+    Object.entries(state.requests)
+      .filter(([endpoint]) => endpoint.startsWith(`POST ${path}`))
+      .reduce((sum, [, count]) => sum + count, 0);
   log(
     `sandbox: ${requests} requests, faults injected ${JSON.stringify(state.faults.injected)}, ` +
       `token requests ${state.requests['POST /oauth/token'] ?? 0}, 429s ${JSON.stringify(state.throttled)}`,
+  );
+  // More POSTs than creates: creates were sent again (after a failure the server never saw, or
+  // after a lost-create lookup found nothing) — each one a chance to create a duplicate.
+  log(
+    `creates: Revnue ${expected.created.get('revnue')?.size ?? 0} with ${postsTo('/api/v2/customer')} POSTs, ` +
+      `R2 ${expected.created.get('r2')?.size ?? 0} with ${postsTo('/r2/customers')} POSTs`,
   );
   const verdict = await verify(client, profiles, expected, log);
   const kills_ = session.kills.chromium + session.kills.harness;
