@@ -149,15 +149,16 @@ async function run(): Promise<number> {
     const kill = kills.get(op.index);
     if (kill) {
       // Not awaited: the kill lands while this operation (or the sync behind it) is under way.
-      killsInFlight.push(
-        new Promise<void>((resolve, reject) =>
-          setTimeout(() => {
-            const killed =
-              kill.target === 'chromium' ? session.killChromium() : session.killHarness();
-            killed.then(resolve, reject);
-          }, kill.delayMs),
-        ),
+      const done = new Promise<void>((resolve, reject) =>
+        setTimeout(() => {
+          const killed =
+            kill.target === 'chromium' ? session.killChromium() : session.killHarness();
+          killed.then(resolve, reject);
+        }, kill.delayMs),
       );
+      // A failed restart fails the run where it is awaited below, not as an unhandled rejection.
+      done.catch(() => {});
+      killsInFlight.push(done);
     }
     if (op.index === Math.floor(opCount / 2)) {
       sandbox.setFaults([...runFaults, expireTokens]);
