@@ -4,10 +4,24 @@
 import { ESLint } from 'eslint';
 import { describe, expect, test } from 'vitest';
 
-const eslint = new ESLint({ cwd: new URL('..', import.meta.url).pathname });
+// The snippets live at made-up paths no tsconfig includes, so the type-aware rules (which need a
+// program) are switched off here; the import rules under test need no types.
+const eslint = new ESLint({
+  cwd: new URL('..', import.meta.url).pathname,
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': 'off',
+    },
+  },
+});
 
 async function restrictedImports(path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path });
+  // A snippet that does not parse would report no import at all: that must fail, not pass.
+  const fatal = (result?.messages ?? []).filter((message) => message.fatal);
+  if (fatal.length > 0) throw new Error(`${path}: ${fatal.map((m) => m.message).join('; ')}`);
   return (result?.messages ?? [])
     .filter((message) => message.ruleId === 'no-restricted-imports')
     .map((message) => message.message);

@@ -1,5 +1,6 @@
 // `GET customers`: `page` (1-based) and `pagesize` (≤ 500, default 100), total rows in
-// `X-Total-Count`, equality filters by list column (`?customerstatus=Active&customercity=Leeds`),
+// `X-Total-Count`, equality filters by list column (`?customerstatus=Active&customercity=Leeds`)
+// or by a text field of the customer the list does not show (`?salespersonid=SP-3`: "my customers"),
 // and `updatedsince=MM/dd/yyyy HH:mm` (inclusive: minute precision must not lose same-minute
 // changes; clients de-duplicate by recordid).
 import {
@@ -7,6 +8,7 @@ import {
   r2ListedSynchronizer2,
   type R2ListRow,
 } from '../../src-shared/api/r2';
+import { r2CustomerTextKeys } from '../../src-shared/api/r2/customer';
 import { json, type SandboxResponse } from '../http/respond';
 import { r2ListColumns, rowCount, rowsOf } from './list-rows';
 import { parseR2DateTime } from './r2-dates';
@@ -21,18 +23,22 @@ interface ListQuery {
   pageSize: number;
   updatedSince: number | undefined;
   filters: [column: keyof R2ListRow, value: string][];
+  /** Filters on the customer's own fields (by-ID only), e.g. salespersonid. */
+  customerFilters: [field: string, value: string][];
 }
 
 export function listCustomers(state: R2State, query: URLSearchParams): SandboxResponse {
   const parsed = parseQuery(query);
   if ('errors' in parsed) return r2Errors(400, parsed.errors);
-  const { page, pageSize, updatedSince, filters } = parsed;
+  const { page, pageSize, updatedSince, filters, customerFilters } = parsed;
   const first = (page - 1) * pageSize;
   const rows: R2ListRow[] = [];
   let total = 0;
   for (const { customer, updatedAt } of state.customers.values()) {
     if (!r2ListedSynchronizer2.includes(customer.synchronizer2 ?? r2DefaultSynchronizer2)) continue;
     if (updatedSince !== undefined && updatedAt < updatedSince) continue;
+    const fields = customer as unknown as Record<string, unknown>;
+    if (!customerFilters.every(([field, value]) => cellText(fields[field]) === value)) continue;
     if (filters.length === 0) {
       // Fast path for plain paging: only the rows of the requested page are built.
       const count = rowCount(customer);
@@ -83,17 +89,22 @@ function parseQuery(query: URLSearchParams): ListQuery | { errors: R2FieldError[
       });
   }
   const filters: ListQuery['filters'] = [];
+  const customerFilters: ListQuery['customerFilters'] = [];
   for (const [name, value] of query) {
     if (name === 'page' || name === 'pagesize' || name === 'updatedsince') continue;
     const column = r2ListColumns.find((candidate) => candidate === name);
     if (column) filters.push([column, value]);
+    else if ((r2CustomerTextKeys as readonly string[]).includes(name))
+      customerFilters.push([name, value]);
     else
       errors.push({
         field: name,
-        message: `"${name}" is not a column of the customer list and cannot be filtered on`,
+        message: `"${name}" is not a field of a customer and cannot be filtered on`,
       });
   }
-  return errors.length > 0 ? { errors } : { page, pageSize, updatedSince, filters };
+  return errors.length > 0
+    ? { errors }
+    : { page, pageSize, updatedSince, filters, customerFilters };
 }
 
 function integerParameter(

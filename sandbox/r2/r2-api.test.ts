@@ -113,10 +113,22 @@ describe('R2 Customers resource', () => {
         { field: 'updatedsince', message: 'Use the date and time format MM/dd/yyyy HH:mm' },
         {
           field: 'colour',
-          message: '"colour" is not a column of the customer list and cannot be filtered on',
+          message: '"colour" is not a field of a customer and cannot be filtered on',
         },
       ],
     });
+  });
+
+  it('filters by a customer field the list does not show: salespersonid ("my customers")', async () => {
+    const mine = await send<R2Customer>('POST', 'customers', {
+      companyname: 'Mine Ltd',
+      salespersonid: 'SP-MINE',
+    });
+    await send('POST', 'customers', { companyname: 'Theirs Ltd', salespersonid: 'SP-OTHER' });
+    const listed = await send<R2ListRow[]>('GET', 'customers?salespersonid=SP-MINE&pagesize=500');
+    expect(listed.status).toBe(200);
+    expect([...new Set(listed.body.map((row) => row.recordid))]).toEqual([mine.body.recordid]);
+    expect(listed.headers.get('x-total-count')).toBe(String(listed.body.length));
   });
 
   it('creates with 201, a Location and the whole object with created* set from the token', async () => {

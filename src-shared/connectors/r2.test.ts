@@ -162,7 +162,8 @@ describe('summaryOf', () => {
       contacts: [{ recordid: 'C-1', firstname: 'Jane', address: blank }],
     });
     const full = r2RecordFromWire(wire);
-    expect(full.address).toEqual({});
+    // The by-ID mapping drops a block of only nulls (nothing is set there).
+    expect(full.address ?? {}).toEqual({});
     const [pulled] = r2CustomerSummariesFromRows([...rowsOf(wire)]).map(r2RecordFromSummary);
     expect(pulled).toStrictEqual(r2.summaryOf(full));
     expect(pulled).not.toHaveProperty('address');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
 import type { Channel } from '../../../src-shared/ipc/channels';
+import type { EventName } from '../../../src-shared/ipc/event-names';
 import type { Input, Output } from '../../../src-shared/ipc/contract';
 import type { Result } from '../../../src-shared/ipc/result';
 import { createFormFillingBrowser } from '../../auth/test-support/form-filling-browser';
@@ -35,6 +36,8 @@ export interface ServicesWorld {
   /** Every token string stored right now (access, refresh, client secret), of every connection. */
   storedTokens(): Promise<string[]>;
   call<C extends Channel>(channel: C, payload: Input<C>): Promise<Result<Output<C>>>;
+  /** The `subscribe` transport of createFieldbookApi: main's events of one name, as the preload delivers them. */
+  subscribe(event: EventName, deliver: (payload: unknown) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -98,6 +101,10 @@ export async function createServicesWorld(
     logs,
     answers,
     events,
+    subscribe: (name, deliver) =>
+      services.events.subscribe((event) => {
+        if (event.event === name) deliver(event.payload);
+      }),
     nextEvent,
     secrets,
     storedTokens: async () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { R2CustomerRecord } from '../../../src-shared/api/r2';
 import { completeCreateRows, completeUpdateRows } from './completion';
 import { createEntry, storedRow, updateEntry } from './test-support/row-builders';
-import { r2TestDescriptor } from './test-support/test-descriptors';
+import { r2Descriptor } from '../../../src-shared/connectors';
 
 const sent: R2CustomerRecord = {
   companyname: 'Fresh Ltd',
@@ -33,9 +33,34 @@ describe('a create the server took', () => {
     opened: true,
   });
 
+  test('adopted after a lost answer: later entries start from what was sent, in the server ids', () => {
+    // The record as found may already carry a colleague's edit (the contact's first name).
+    const found: R2CustomerRecord = {
+      ...created,
+      contacts: [{ recordid: 'C-90', firstname: 'Nina' }],
+    };
+    const done = completeCreateRows({
+      descriptor: r2Descriptor,
+      entry: create,
+      row: localRow,
+      existing: undefined,
+      later: [later],
+      serverId: 'R-9',
+      serverRecord: found,
+      adopted: true,
+      now: 10,
+    });
+    expect(done.entries[0]).toMatchObject({
+      recordKey: 'R-9',
+      base: { companyname: 'Fresh Ltd', contacts: [{ recordid: 'C-90', firstname: 'Nia' }] },
+      changed: [{ path: 'contacts[recordid=C-90].emailaddr', value: 'nia@x' }],
+    });
+    expect(done.row).toMatchObject({ key: 'R-9', base: found });
+  });
+
   test('moves the row and later entries to the server id, renamed and re-based', () => {
     const done = completeCreateRows({
-      descriptor: r2TestDescriptor,
+      descriptor: r2Descriptor,
       entry: create,
       row: localRow,
       existing: undefined,
@@ -71,7 +96,7 @@ describe('a create the server took', () => {
   test('with nothing queued behind it the row is synced, and a pulled copy is replaced', () => {
     const pulledCopy = storedRow(created, { key: 'R-9', serverId: 'R-9', hydration: 'summary' });
     const done = completeCreateRows({
-      descriptor: r2TestDescriptor,
+      descriptor: r2Descriptor,
       entry: create,
       row: localRow,
       existing: pulledCopy,

@@ -2,8 +2,9 @@
 // §3.6): the server's record is the new snapshot, later entries are re-based on it, and a create
 // re-keys the row and every later entry from its local key to the server id.
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
+import { ROOT_PATH } from '../../../src-shared/sync/field-path';
 import { rebaseEntry } from '../../../src-shared/sync/outbox-entry';
-import { renameChangePaths } from './rename-change-paths';
+import { renameChangePaths } from '../../../src-shared/connectors/rename-change-paths';
 import { fieldErrorsFor, localRecordOf, syncStateOf } from './row-state';
 import type { CreateRow, OutboxRow, UpdateRow } from './rows';
 import { withIndexFields, type StoredCustomerRow } from './stored-row';
@@ -58,6 +59,8 @@ export interface CreateCompletion<T> {
   readonly later: readonly OutboxRow<T>[];
   readonly serverId: string;
   readonly serverRecord: T;
+  /** Found again after a lost answer: the server's record may already hold others' edits. */
+  readonly adopted?: boolean;
   readonly now: number;
 }
 
@@ -76,7 +79,13 @@ export function completeCreateRows<T>(done: CreateCompletion<T>): Completed<T> {
       changed: renameChangePaths(entry.changed, renames),
     };
   });
-  const entries = rebased(moved, done.serverRecord);
+  // Edits queued behind the create started from what was SENT. A record we created ourselves is
+  // that (as the server spelled it); an adopted one may carry a colleague's edits since, which a
+  // base of what was sent (in the server's item ids) turns into "theirs" for the merge at push.
+  const laterBase = done.adopted
+    ? (renameChangePaths([{ path: ROOT_PATH, value: done.entry.changed }], renames)[0]?.value as T)
+    : done.serverRecord;
+  const entries = rebased(moved, laterBase);
   const previous = done.row ?? done.existing;
   const row = settledRow(
     done.serverId,

@@ -3,7 +3,7 @@ import type { R2CustomerRecord } from '../../../src-shared/api/r2';
 import { merge } from '../../../src-shared/sync/merge';
 import { resolveFieldsConflict } from './conflict-resolution';
 import { updateEntry } from './test-support/row-builders';
-import { r2TestDescriptor } from './test-support/test-descriptors';
+import { r2Descriptor } from '../../../src-shared/connectors';
 
 const base: R2CustomerRecord = {
   recordid: 'R-1',
@@ -25,7 +25,7 @@ const conflicted = {
   conflict: {
     kind: 'fields' as const,
     conflicts: merge(
-      r2TestDescriptor.shape,
+      r2Descriptor.shape,
       base,
       { ...base, phonenumber: 'mine', web: 'b.example' },
       theirs,
@@ -35,12 +35,7 @@ const conflicted = {
 };
 
 test('choosing mine: a pending update against theirs that sends my value and my other edits', () => {
-  const resolution = resolveFieldsConflict(
-    r2TestDescriptor,
-    conflicted,
-    { phonenumber: 'mine' },
-    {},
-  );
+  const resolution = resolveFieldsConflict(r2Descriptor, conflicted, { phonenumber: 'mine' }, {});
   expect(resolution).toEqual({
     ok: true,
     theirs,
@@ -60,7 +55,7 @@ test('choosing mine: a pending update against theirs that sends my value and my 
 
 test('an edited value is sent as chosen', () => {
   const resolution = resolveFieldsConflict(
-    r2TestDescriptor,
+    r2Descriptor,
     conflicted,
     { phonenumber: { value: '+1 5' } },
     {},
@@ -72,7 +67,7 @@ test('an edited value is sent as chosen', () => {
 });
 
 test('a missing choice is refused with a message on the field', () => {
-  const resolution = resolveFieldsConflict(r2TestDescriptor, conflicted, {}, {});
+  const resolution = resolveFieldsConflict(r2Descriptor, conflicted, {}, {});
   expect(resolution.ok).toBe(false);
   expect(!resolution.ok && resolution.errors['phonenumber']).toEqual([
     expect.stringMatching(/Choose/),
@@ -80,7 +75,7 @@ test('a missing choice is refused with a message on the field', () => {
 });
 
 test('an entry without a fields conflict cannot be resolved', () => {
-  const resolution = resolveFieldsConflict(r2TestDescriptor, entry, { phonenumber: 'mine' }, {});
+  const resolution = resolveFieldsConflict(r2Descriptor, entry, { phonenumber: 'mine' }, {});
   expect(resolution).toEqual({
     ok: false,
     errors: { '': [expect.stringMatching(/no conflicting/)] },

@@ -103,12 +103,17 @@ export interface CustomerStore {
    * A row already keyed `serverId` (a pull listed the record first) is replaced: one row per
    * server record. An entry that is gone (discarded meanwhile) changes nothing: the next pull
    * brings the server's record.
+   * `adopted`: the record was FOUND (a create whose answer was lost), so `serverRecord` may hold a
+   * colleague's later edits; later entries are then re-based on the record as it was sent (with
+   * the server's item ids), so an edit of the same field here and there is a conflict, not an
+   * overwrite.
    */
   completeCreate<T>(
     descriptor: ConnectorDescriptor<T>,
     seq: number,
     serverId: string,
     serverRecord: T,
+    how?: 'created' | 'adopted',
   ): Promise<void>;
   /** The update is on the server, which now holds `serverRecord`: entry gone, base adopted, later entries re-based. */
   completeUpdate<T>(

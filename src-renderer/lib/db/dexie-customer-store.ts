@@ -86,8 +86,8 @@ export function openCustomerStore(
     nextDueAt: (connectionId) => nextDueAt(ctx, connectionId),
     recoverInFlight: (connectionId) => recoverInFlight(ctx, connectionId),
     markInFlight: (seq, now) => markInFlight(ctx, seq, now),
-    completeCreate: (descriptor, seq, serverId, serverRecord) =>
-      completeCreate(ctx, descriptor, seq, serverId, serverRecord),
+    completeCreate: (descriptor, seq, serverId, serverRecord, how) =>
+      completeCreate(ctx, descriptor, seq, serverId, serverRecord, how),
     completeUpdate: (descriptor, seq, serverRecord) =>
       completeUpdate(ctx, descriptor, seq, serverRecord),
     deferEntry: (seq, patch) => deferEntry(ctx, seq, patch),

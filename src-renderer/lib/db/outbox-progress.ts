@@ -82,6 +82,7 @@ export function completeCreate<T>(
   seq: number,
   serverId: string,
   serverRecord: T,
+  how: 'created' | 'adopted' = 'created',
 ): Promise<void> {
   return guarded('sync', () => {
     const { strict: db } = ctx;
@@ -105,6 +106,7 @@ export function completeCreate<T>(
         later,
         serverId,
         serverRecord: descriptor.prepareForStore(serverRecord),
+        adopted: how === 'adopted',
         now: ctx.now(),
       });
       await db.outbox.delete(seq);

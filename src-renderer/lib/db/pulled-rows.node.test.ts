@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { R2CustomerRecord } from '../../../src-shared/api/r2';
 import { rowAfterPull } from './pulled-rows';
 import { storedRow } from './test-support/row-builders';
-import { r2TestDescriptor } from './test-support/test-descriptors';
+import { r2Descriptor } from '../../../src-shared/connectors';
 
 const full: R2CustomerRecord = {
   recordid: 'S-1',
@@ -10,13 +10,13 @@ const full: R2CustomerRecord = {
   phonenumber: '1',
   udfs: [{ caption: 'Region', value: 'North' }],
 };
-const summary = r2TestDescriptor.summaryOf(full);
+const summary = r2Descriptor.summaryOf(full);
 const pull = (record: R2CustomerRecord, hydration: 'summary' | 'full' = 'full') =>
   ({ serverId: 'S-1', record, hydration }) as const;
 const after = (
   existing: ReturnType<typeof storedRow<R2CustomerRecord>> | undefined,
   pulled: ReturnType<typeof pull>,
-) => rowAfterPull(r2TestDescriptor, 'c1', existing, pulled, 99);
+) => rowAfterPull(r2Descriptor, 'c1', existing, pulled, 99);
 
 describe('a pulled record and the local row', () => {
   test('a new server record becomes a synced row', () => {

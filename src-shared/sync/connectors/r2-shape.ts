@@ -18,12 +18,12 @@ export const r2AuditFields = r2AuditKeys;
 // ''), a list (udfs) replaces the server's — and contacts patched by recordid. The seed types
 // texts as strings: a cleared text is '', a cleared block all '', cleared udfs []; null clears
 // only what has no empty value (dates, numbers, flags, choices from a list).
-// Labels belong to the block they name a field of: formatPath looks them up level by level.
 const emptyTexts = (keys: readonly string[]) => Object.fromEntries(keys.map((key) => [key, '']));
 /** An address block with every key cleared. */
 export const r2EmptyAddress: Readonly<Record<string, string>> = emptyTexts(r2AddressKeys);
 const emptyBlocks = Object.fromEntries(r2AddressBlocks.map((block) => [block, r2EmptyAddress]));
 
+// Labels belong to the block they name a field of: formatPath looks them up level by level.
 const address = objectShape(
   {},
   { patch: 'whole', clearWith: r2EmptyAddress, labels: { addressline: 'Address line' } },

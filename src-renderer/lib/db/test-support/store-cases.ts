@@ -4,7 +4,7 @@ import type { ConnectorDescriptor } from '../../../../src-shared/connectors/desc
 import type { R2CustomerRecord } from '../../../../src-shared/api/r2';
 import type { RevnueCustomerRecord } from '../../../../src-shared/api/revnue-v2';
 import { acmeOnR2, globexOnRevnue } from '../../../../src-shared/sync/test-support/fixtures';
-import { r2TestDescriptor, revnueTestDescriptor } from './test-descriptors';
+import { r2Descriptor, revnueDescriptor } from '../../../../src-shared/connectors';
 
 export interface StoreCase<T> {
   readonly name: string;
@@ -28,7 +28,7 @@ export interface StoreCase<T> {
 
 export const r2Case: StoreCase<R2CustomerRecord> = {
   name: 'R2',
-  descriptor: r2TestDescriptor,
+  descriptor: r2Descriptor,
   serverRecord(serverId, name) {
     const { customerid: _customerid, ...acme } = acmeOnR2();
     return { ...acme, recordid: serverId, companyname: name };
@@ -60,7 +60,7 @@ export const r2Case: StoreCase<R2CustomerRecord> = {
 
 export const revnueCase: StoreCase<RevnueCustomerRecord> = {
   name: 'Revnue',
-  descriptor: revnueTestDescriptor,
+  descriptor: revnueDescriptor,
   serverRecord: (serverId, name) => ({ ...globexOnRevnue(), id: Number(serverId), name }),
   newRecord(name) {
     const { id: _id, ...globex } = globexOnRevnue();

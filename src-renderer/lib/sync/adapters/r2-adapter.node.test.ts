@@ -264,3 +264,23 @@ describe('the adapter as the engine sees it', () => {
     expect(await world.r2.fetchLookups()).toEqual({ ok: true, value: {} });
   });
 });
+
+describe('ownCustomerIds', () => {
+  test("the 'mine' scope: exactly the customers whose salespersonid is the salesperson's", async () => {
+    const adapter = createR2Adapter(world.api, world.r2Connection, { pageSize: 3 });
+    const made: string[] = [];
+    for (const name of ['Mine One Ltd', 'Mine Two Ltd']) {
+      const created = await adapter.create(
+        r2Descriptor.prepareForStore({ companyname: name, salespersonid: 'SP-ADAPTER-TEST' }),
+      );
+      if (!created.ok) throw new Error(created.error.message);
+      made.push(created.value.serverId);
+    }
+    const other = await adapter.create({ companyname: 'Not Mine Ltd', salespersonid: 'SP-ELSE' });
+    expect(other.ok).toBe(true);
+
+    const own = await adapter.ownCustomerIds('SP-ADAPTER-TEST');
+    if (!own.ok) throw new Error(own.error.message);
+    expect([...(own.value ?? [])].sort()).toEqual([...made].sort());
+  });
+});

@@ -6,6 +6,9 @@ import type { R2ListRow } from '../../../../src-shared/api/r2';
 import { createFieldbookApi } from '../../../../src-shared/ipc/client';
 import { createR2Adapter, R2_PULL_PAGE_SIZE } from './r2-adapter';
 
+/** This scripted transport announces nothing. */
+const noEvents = () => () => {};
+
 function listing(rows: number, failOnPage?: number) {
   const inputs: { page?: number; pageSize?: number; filters?: Record<string, string> }[] = [];
   const api = createFieldbookApi(async (channel, input) => {
@@ -26,7 +29,7 @@ function listing(rows: number, failOnPage?: number) {
       (_, i) => ({ recordid: `R-${Math.floor((first + i) / 2)}`, companyname: 'X' }) as R2ListRow,
     );
     return { ok: true, value: { rows: pageRows, total: rows } };
-  });
+  }, noEvents);
   return { api, inputs };
 }
 

@@ -90,9 +90,8 @@ export function createRevnueAdapter(
     async push(serverId, merge, theirs) {
       const id = revnueId(serverId);
       if (!id.ok) return id;
-      // TODO(wire): revnueUpdateBody is gaining `theirs` as its second parameter, so that a PUT
-      // sends null only to clear a field the server has set; pass `theirs` once it has landed.
-      const body = revnueUpdateBody(merge, templates());
+      // `theirs`: a PUT sends null only to clear a field the server has set.
+      const body = revnueUpdateBody(merge, theirs, templates());
       if (!body.ok) return notSendable(body.errors);
       if (body.value === null) return ok(theirs); // the server already has every local change
       const answer = await api.revnue.customers.update({

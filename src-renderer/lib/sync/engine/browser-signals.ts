@@ -2,7 +2,7 @@
 // the lock holder's heartbeat in localStorage and saves announced on a BroadcastChannel (both
 // shared by every window of the profile's origin).
 import type { Heartbeat } from './profile-lock';
-import type { ChangeChannel } from './sync-runner';
+import type { ChangeChannel, ChangeMessage } from './sync-runner';
 
 export interface OnlineSignal {
   isOnline(): boolean;
@@ -40,13 +40,14 @@ export function broadcastChangeChannel(name: string): ChangeChannel {
   let channel: BroadcastChannel | null = null;
   const open = () => (channel ??= new BroadcastChannel(name));
   return {
-    post(connectionId) {
-      open().postMessage({ connectionId });
+    post(message) {
+      open().postMessage(message);
     },
     subscribe(listener) {
       const onMessage = (event: MessageEvent<unknown>) => {
-        const data = event.data as { connectionId?: unknown } | null;
-        if (typeof data?.connectionId === 'string') listener(data.connectionId);
+        const data = event.data as Partial<ChangeMessage> | null;
+        const known = data?.cause === 'saved' || data?.cause === 'synced';
+        if (typeof data?.connectionId === 'string' && known) listener(data as ChangeMessage);
       };
       open().addEventListener('message', onMessage);
       return () => {

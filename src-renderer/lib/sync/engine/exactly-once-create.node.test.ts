@@ -35,6 +35,34 @@ describe.each(connectors)('a create whose outcome is unknown ($label)', (connect
     expect(await world.store.countWaiting(world.connectionId)).toBe(0);
   });
 
+  it('is adopted without overwriting what a colleague changed on it meanwhile (same field: a conflict)', async () => {
+    world = newWorld().start();
+    await world.quiet();
+    world.server.fault({ op: 'create', kind: 'lost', times: 1 });
+    const key = await world.create({ name: 'Acme', city: 'Leeds', phone: '111' });
+    for (let step = 0; step < 50 && world.server.requests('create').length === 0; step += 1) {
+      world.clock.advance(world.timing.saveDebounceMs);
+      await world.quiet();
+    }
+    // The POST landed but its answer was lost; before Fieldbook finds the record again, a
+    // colleague edits it and the salesperson edits the same field (and another) here.
+    const [onServer] = world.server.records();
+    world.server.edit(onServer!.id, [{ path: 'city', value: 'York' }]);
+    await world.edit(key, { city: 'Bradford', phone: '222' });
+    await world.settle();
+
+    expect(serverNames()).toEqual(['Acme']);
+    const row = await world.row(onServer!.id);
+    expect(row?.syncState).toBe('conflict');
+    const [entry] = await world.store.listOutbox(world.connectionId);
+    expect(entry?.conflict).toMatchObject({
+      kind: 'fields',
+      conflicts: [{ path: 'city', base: 'Leeds', mine: 'Bradford', theirs: 'York' }],
+    });
+    // Nothing of the colleague's was overwritten; the salesperson's value waits for a choice.
+    expect(world.server.records()[0]?.record).toMatchObject({ city: 'York' });
+  });
+
   it('is adopted after a 5xx that the server had committed before failing', async () => {
     world = newWorld().start();
     await world.quiet();

@@ -37,6 +37,8 @@ describe('two windows of one profile', () => {
     await world.settle();
     expect(world.server.records().map((entry) => entry.record.name)).toEqual(['Acme']);
     expect(other.adapter.calls).toBe(0);
+    await other.runner.quiet();
+    expect(other.status()?.waiting).toBe(0); // told by the holder when its run ended
   });
 
   it('hands over when the holder closes: the other window recovers and syncs', async () => {

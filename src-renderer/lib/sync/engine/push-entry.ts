@@ -60,7 +60,13 @@ async function pushCreate<T>(
     const found = await safely(() => adapter.findLostCreate(row.changed, since));
     if (!found.ok) return failed(context, row, found.error, true);
     if (found.value) {
-      await store.completeCreate(descriptor, row.seq, found.value.serverId, found.value.record);
+      await store.completeCreate(
+        descriptor,
+        row.seq,
+        found.value.serverId,
+        found.value.record,
+        'adopted',
+      );
       return { kind: 'done' };
     }
   }

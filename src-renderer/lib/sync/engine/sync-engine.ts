@@ -137,7 +137,7 @@ export class SyncEngine<T> {
     ]);
     this.#adapter.useLookups(lookups);
     this.#board.set({ lastSuccessAt: meta.lastSuccessAt });
-    await this.#refreshWaiting();
+    await this.refreshWaiting();
   }
 
   setPaused(reason: PauseReason, paused: boolean): void {
@@ -173,7 +173,7 @@ export class SyncEngine<T> {
   /** A salesperson's change committed: show it as waiting, push once the typing pauses. */
   localChanged(): void {
     if (this.#closed) return;
-    void this.#refreshWaiting();
+    void this.refreshWaiting();
     this.#cancelDebounce?.();
     this.#cancelDebounce = this.#clock.schedule(() => {
       this.#cancelDebounce = null;
@@ -368,7 +368,8 @@ export class SyncEngine<T> {
     });
   }
 
-  #refreshWaiting(): Promise<void> {
+  /** Reads the waiting count again (another window pushed). */
+  refreshWaiting(): Promise<void> {
     const refresh = this.#store.countWaiting(this.connectionId).then(
       (waiting) => this.#board.set({ waiting }),
       // The count is shown again after the next change; a closed store says so through the run.
@@ -392,7 +393,7 @@ export class SyncEngine<T> {
       busyKeys: this.#busyKeys,
       progress: (patch) =>
         this.#board.set({ ...patch, pauseReason: null, nextAttemptAt: null, waitReason: null }),
-      entrySettled: () => void this.#refreshWaiting(),
+      entrySettled: () => void this.refreshWaiting(),
     };
   }
 }

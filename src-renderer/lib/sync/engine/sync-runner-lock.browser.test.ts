@@ -122,6 +122,7 @@ describe('the sync lock in Chromium', () => {
     expect(server.records().map((entry) => entry.record.name)).toEqual(['Acme']);
     expect(second.adapter.calls).toBe(0);
     expect(second.runner.status(connection.id)?.pauseReason).toBe('another_window');
+    await statusOf(second, (status) => status.waiting === 0); // the holder said it synced
   });
 
   it('hands over when the holding window closes', async () => {

@@ -52,15 +52,22 @@ export interface SyncRunnerOptions {
   /** Default: navigator.onLine and the window's online/offline events. */
   readonly online?: OnlineSignal;
   /**
-   * Tells the other windows of the profile about a save here, so the window that syncs pushes it
-   * at once (each window's store only tells its own listeners). Default: a BroadcastChannel.
+   * The profile's windows tell each other about saves (the syncing window pushes them at once)
+   * and finished runs (the others update their waiting counts): each window's store only tells
+   * its own listeners. Default: a BroadcastChannel.
    */
   readonly changes?: ChangeChannel;
 }
 
+export interface ChangeMessage {
+  readonly connectionId: string;
+  /** `saved`: a salesperson's change committed; `synced`: a run of the syncing window ended. */
+  readonly cause: 'saved' | 'synced';
+}
+
 export interface ChangeChannel {
-  post(connectionId: string): void;
-  subscribe(listener: (connectionId: string) => void): () => void;
+  post(message: ChangeMessage): void;
+  subscribe(listener: (message: ChangeMessage) => void): () => void;
 }
 
 export interface SyncRunner {
@@ -112,9 +119,13 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
     store.onChange(({ connectionId, cause }) => {
       if (cause !== 'local') return;
       engines.get(connectionId)?.localChanged();
-      changes.post(connectionId);
+      changes.post({ connectionId, cause: 'saved' });
     }),
-    changes.subscribe((connectionId) => engines.get(connectionId)?.localChanged()),
+    changes.subscribe(({ connectionId, cause }) => {
+      const engine = engines.get(connectionId);
+      if (cause === 'saved') engine?.localChanged();
+      else void engine?.refreshWaiting();
+    }),
     online.subscribe((isOnline) => everyEngine('offline', !isOnline)),
   );
   if (options.onAuthChanged) {
@@ -145,6 +156,7 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
       for (const wake of [...activity]) wake();
     });
     engine.onRunEnded(() => {
+      if (lock.held) changes.post({ connectionId: connection.id, cause: 'synced' });
       for (const wake of [...activity]) wake();
     });
     void engine.start();

@@ -28,7 +28,10 @@ export async function createAdapterWorld(
 ): Promise<AdapterWorld> {
   const services = await createServicesWorld(options);
   // The same client the preload exposes, over main's router instead of Electron IPC.
-  const api = createFieldbookApi((channel, payload) => services.call(channel, payload as never));
+  const api = createFieldbookApi(
+    (channel, payload) => services.call(channel, payload as never),
+    services.subscribe,
+  );
   const listed = await api.connections.list();
   if (!listed.ok) throw new Error(`connections.list failed: ${listed.error.message}`);
   const byId = (id: string) => {

@@ -10,7 +10,7 @@ import {
 } from '../../../../src-shared/time/test-support/manual-clock';
 import type { CustomerStore } from '../../db/customer-store';
 import { openCustomerStore } from '../../db/dexie-customer-store';
-import type { AuthChange, SyncRunner } from '../engine/sync-runner';
+import type { AuthChange, ChangeMessage, SyncRunner } from '../engine/sync-runner';
 import { createSyncRunner } from '../engine/sync-runner';
 import type { SyncStatus, SyncTiming } from '../sync-status';
 import type { Heartbeat } from '../engine/profile-lock';
@@ -65,7 +65,7 @@ export class EngineWorld<T extends CardLike = Card> {
   /** This window hangs: its heartbeat stops (the rest of it still runs, to see it lose the lock). */
   heartbeatFrozen = false;
   /** The profile's windows hear of each other's saves through this (a BroadcastChannel in the app). */
-  readonly #changeBus = new Set<{ window: object; listener: (connectionId: string) => void }>();
+  readonly #changeBus = new Set<{ window: object; listener: (message: ChangeMessage) => void }>();
   readonly #onlineListeners = new Set<(online: boolean) => void>();
   readonly #authListeners = new Set<(change: AuthChange) => void>();
   #online: boolean;
@@ -286,9 +286,9 @@ export class EngineWorld<T extends CardLike = Card> {
         },
       },
       changes: {
-        post: (connectionId) => {
+        post: (message) => {
           for (const other of [...this.#changeBus]) {
-            if (other.window !== window) other.listener(connectionId);
+            if (other.window !== window) other.listener(message);
           }
         },
         subscribe: (listener) => {

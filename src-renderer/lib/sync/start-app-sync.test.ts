@@ -1,0 +1,75 @@
+// The app's sync in Chromium (real IndexedDB, real Web Locks): it follows main's connection list —
+// the first answer and every `connections.changed` — and syncs each connection through its adapter.
+import { afterEach, describe, expect, test } from 'vitest';
+import { openCustomerStore } from '../db/dexie-customer-store';
+import {
+  createFakeFieldbook,
+  revnueConnection,
+  type FakeFieldbook,
+} from '../test-support/fake-fieldbook';
+import { startAppSync, type AppSync } from './start-app-sync';
+
+let sync: AppSync | undefined;
+let dbName = '';
+afterEach(async () => {
+  await sync?.close();
+  sync = undefined;
+  indexedDB.deleteDatabase(dbName);
+});
+
+function revnueServer(): FakeFieldbook {
+  return createFakeFieldbook({
+    'connections.list': async () => ({ ok: true, value: { connections: [] } }),
+    'revnue.customers.list': async () => ({ ok: true, value: [] }),
+    'revnue.lookups.companies': async () => ({ ok: true, value: [{ id: 1, name: 'Acme Ltd' }] }),
+    'revnue.lookups.categories': async () => ({ ok: true, value: [] }),
+    'revnue.lookups.countries': async () => ({ ok: true, value: [] }),
+    'revnue.lookups.customFieldTemplates': async () => ({ ok: true, value: [] }),
+  });
+}
+
+async function eventually(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i += 1) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe('startAppSync', () => {
+  // The start-up list answers [] (it was read before the connection existed); the announcement
+  // that follows is newer and wins.
+  test('syncs a connection main announces, and stops listening when closed', async () => {
+    const fake = revnueServer();
+    dbName = `app-sync-${crypto.randomUUID()}`;
+    sync = startAppSync(fake.api, openCustomerStore(dbName));
+    expect(sync.runner.status('rv-1')).toBeUndefined();
+
+    fake.emit('connections.changed', { connections: [revnueConnection()] });
+    expect(sync.runner.status('rv-1')).toBeDefined();
+    // The engine really runs: it pulls the company's list and caches the lookups offline.
+    await eventually(() => fake.callsTo('revnue.customers.list').length > 0, 'a pull');
+    await eventually(() => fake.callsTo('revnue.lookups.companies').length > 0, 'lookups');
+    await sync.runner.settled();
+    expect(await sync.store.getLookups('rv-1')).toMatchObject({
+      companies: [{ id: 1, name: 'Acme Ltd' }],
+    });
+
+    await sync.close();
+    sync = undefined;
+    expect(fake.listenerCount('connections.changed')).toBe(0);
+    expect(fake.listenerCount('auth.changed')).toBe(0);
+  });
+
+  test('starts from the list main answers at start-up', async () => {
+    const fake = revnueServer();
+    fake.handlers['connections.list'] = async () => ({
+      ok: true,
+      value: { connections: [revnueConnection()] },
+    });
+    dbName = `app-sync-${crypto.randomUUID()}`;
+    sync = startAppSync(fake.api, openCustomerStore(dbName));
+    await eventually(() => sync?.runner.status('rv-1') !== undefined, 'an engine for rv-1');
+    expect(['granted', 'denied', 'unsupported']).toContain(await sync.persistence);
+  });
+});
