@@ -56,8 +56,21 @@ export async function startChromium(options: {
         // Already gone.
       }
       await exited;
+      await groupGone(pid);
     },
   };
+}
+
+/** Waits (≤ 5 s) until no process of the group is left, so none writes into the profile later. */
+async function groupGone(pid: number): Promise<void> {
+  for (let waited = 0; waited < 5_000; waited += 50) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Chromium prints `DevTools listening on ws://…` on stderr once the protocol is up. */

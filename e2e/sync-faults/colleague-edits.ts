@@ -2,6 +2,7 @@
 // quiet (no call of ours on the wire): some on fields the salesperson just changed, to another
 // value (must be FLAGGED), some on fields only the colleague touches (must be MERGED).
 import type { Random } from '../../sandbox/random';
+import { getAt } from '../../src-shared/sync/apply';
 import type { ConnectorProfile, ProfileId } from './connector-profiles';
 import type { Colleague } from './colleague';
 import { refKey, type ExpectedState, type RecordRef } from './expected-state';
@@ -15,6 +16,8 @@ export interface ColleagueRound {
   expected: ExpectedState;
   /** The salesperson's edits of this offline window (none of them can have been pushed yet). */
   recentEdits: { profile: ProfileId; ref: RecordRef; path: string; value: unknown }[];
+  /** Per API and row key, the paths only an entry queued behind another one changes. */
+  queuedBehind: Readonly<Record<ProfileId, ReadonlyMap<string, ReadonlySet<string>>>>;
   /** Every record the run knows, per API. */
   candidates: Readonly<Record<ProfileId, readonly RecordRef[]>>;
   perApi: { sameField: number; otherField: number };
@@ -26,22 +29,68 @@ export async function colleagueRound(round: ColleagueRound): Promise<void> {
   const { random, profiles, colleague, salesperson, expected, log } = round;
   const edit = (profile: ProfileId, serverId: string, path: string, value: unknown) =>
     colleague[profile](serverId, path, value);
+  /** The run's name for a row with a server id: a record it created, else a demo customer. */
+  const refOfRowKey = (profile: ProfileId, key: string): RecordRef | undefined => {
+    for (const [ref, serverId] of salesperson.knownServerIds) {
+      const known = expected.refs.get(ref);
+      if (serverId === key && known?.profile === profile) return known.ref;
+    }
+    return round.candidates[profile].find((ref) => 'demo' in ref && ref.demo === key);
+  };
 
   for (const profile of Object.values(profiles)) {
     const serverIdOf = async (ref: RecordRef) =>
       (await salesperson.row(profile.id, ref))?.serverId ?? null;
 
-    const sameField = shuffled(
-      random,
-      round.recentEdits.filter(
-        (e) => e.profile === profile.id && profile.conflictPaths.includes(e.path),
-      ),
-    );
+    const candidates: {
+      local: (typeof round.recentEdits)[number];
+      serverId: string;
+      waits: boolean;
+    }[] = [];
+    for (const local of shuffled(random, round.recentEdits)) {
+      if (local.profile !== profile.id || !profile.conflictPaths.includes(local.path)) continue;
+      const row = await salesperson.row(profile.id, local.ref);
+      // No server id: its create has not reached the server, there is nothing to edit there.
+      if (row?.serverId)
+        candidates.push({
+          local,
+          serverId: row.serverId,
+          waits: round.queuedBehind[profile.id].get(row.key)?.has(local.path) ?? false,
+        });
+    }
+    // Pending edits queued behind another entry also count (made while that one was in flight
+    // or in conflict, earlier than this window): they are unsent too, we are offline and quiet.
+    for (const [key, paths] of round.queuedBehind[profile.id]) {
+      const ref = refOfRowKey(profile.id, key);
+      if (!ref) continue;
+      for (const path of paths) {
+        if (!profile.conflictPaths.includes(path)) continue;
+        if (candidates.some((c) => c.serverId === key && c.local.path === path)) continue;
+        const row = await salesperson.row(profile.id, ref);
+        if (row?.serverId !== key) continue;
+        const value = getAt(row.record, path);
+        candidates.push({
+          local: { profile: profile.id, ref, path, value },
+          serverId: key,
+          waits: true,
+        });
+      }
+    }
+    // Records with an edit queued behind another entry first (one that was in flight or in
+    // conflict when the edit was made): when the entry ahead completes, the one behind must not
+    // take the colleague's value as its base — the easiest place to lose a colleague's change.
+    candidates.sort((a, b) => Number(b.waits) - Number(a.waits));
     let made = 0;
-    for (const local of sameField) {
+    // One open same-field edit per field: a second one would supersede the first and could hide
+    // that the first was overwritten without a conflict.
+    const open = (ref: RecordRef, path: string) =>
+      expected.sameField.some(
+        (e) =>
+          !e.flagged && e.path === path && refKey(e.profile, e.ref) === refKey(profile.id, ref),
+      );
+    for (const { local, serverId, waits } of candidates) {
       if (made >= round.perApi.sameField) break;
-      const serverId = await serverIdOf(local.ref);
-      if (!serverId) continue; // its create has not reached the server: nothing to edit there
+      if (open(local.ref, local.path)) continue;
       const value = profile.value(local.path, round.nextValue(), 'colleague');
       await edit(profile.id, serverId, local.path, value);
       expected.sameField.push({
@@ -54,7 +103,7 @@ export async function colleagueRound(round: ColleagueRound): Promise<void> {
       });
       expected.refs.set(refKey(profile.id, local.ref), { profile: profile.id, ref: local.ref });
       log(
-        `colleague: ${refKey(profile.id, local.ref)} (${serverId}) ${local.path} = “${String(value)}” over local “${String(local.value)}”`,
+        `colleague: ${refKey(profile.id, local.ref)} (${serverId}) ${local.path} = “${String(value)}” over local “${String(local.value)}”${waits ? ', queued behind another entry' : ''}`,
       );
       made += 1;
     }

@@ -89,21 +89,21 @@ export function createConflictDesk(deps: {
   }
 
   return {
-    /** Flags and resolves every conflict the page shows now. */
-    async resolveAll(): Promise<number> {
-      let count = 0;
+    /** Flags and resolves every conflict the page shows now; answers the rows' keys. */
+    async resolveAll(): Promise<string[]> {
+      const resolved: string[] = [];
       for (const profile of Object.keys(connectionIds) as ProfileId[]) {
         const conflicts = await session.retrying('conflicts', connectionIds[profile]);
         for (const conflict of conflicts) {
           try {
             await resolveOne(profile, conflict);
-            count += 1;
+            resolved.push(conflict.key);
           } catch (error) {
             if (!(error instanceof LabCrash)) throw error;
           }
         }
       }
-      return count;
+      return resolved;
     },
   };
 }

@@ -41,7 +41,7 @@ export const revnueProfile: ConnectorProfile = {
   nameField: 'name',
   localPaths: ['city', 'phone', 'website', 'general_description'],
   colleaguePaths: ['fax', 'supplementary_description'],
-  conflictPaths: ['city', 'phone'],
+  conflictPaths: ['city', 'phone', 'website', 'general_description'],
   newRecord: (name, n) => ({ name, city: `New City ${n}`, phone: `555-${n}` }),
   value: (path, n, who) =>
     path === 'phone' || path === 'fax' ? `${tag(who)}-555-${n}` : `${tag(who)} ${path} ${n}`,
@@ -63,7 +63,7 @@ export const r2Profile: ConnectorProfile = {
   nameField: 'companyname',
   localPaths: ['address.city', 'address.zip', 'address.addressline'],
   colleaguePaths: ['phonenumber', 'web'],
-  conflictPaths: ['address.city', 'address.zip'],
+  conflictPaths: ['address.city', 'address.zip', 'address.addressline'],
   newRecord: (name, n) => ({
     companyname: name,
     synchronizer2: 'Created in R2',

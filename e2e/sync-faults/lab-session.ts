@@ -55,7 +55,8 @@ export class LabSession {
 
   async setOnline(online: boolean): Promise<void> {
     this.#online = online;
-    await this.call('setOnline', online);
+    // A lab restarted meanwhile starts with #online already: repeating the call is harmless.
+    await this.retrying('setOnline', online);
   }
 
   /** Calls `window.syncLab[method]`; throws LabCrash when a kill or reload cut it off. */

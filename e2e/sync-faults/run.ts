@@ -7,19 +7,22 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../../sandbox/index';
 import { createRandom, deriveSeed } from '../../sandbox/random';
-import { reportBacklog } from './backlog-report';
 import { buildLab } from './build-lab';
 import { createColleague } from './colleague';
 import { colleagueRound } from './colleague-edits';
 import { createConflictDesk } from './conflict-desk';
-import { profiles, r2Profile, revnueProfile, type ProfileId } from './connector-profiles';
-import { ExpectedState, type RecordRef } from './expected-state';
+import { profiles, r2Profile, revnueProfile } from './connector-profiles';
+import { ExpectedState } from './expected-state';
 import { expireTokens, runFaults } from './fault-plan';
 import { freePort } from './harness-child';
+import { connectLab } from './lab-setup';
 import { LabSession } from './lab-session';
-import { waitFor, waitQuiet } from './quiet';
+import { pathsQueuedBehind, reportBacklog } from './outbox-views';
+import { knownRefs, pickDemoIds } from './record-pool';
+import { waitQuiet } from './quiet';
 import { createSalesperson } from './salesperson';
 import { createServerClient } from './server-client';
+import { revisitConflicts } from './revisit';
 import { settle } from './settle';
 import { verify } from './verify';
 import { planKills, planWorkload, type PlannedOp } from './workload';
@@ -121,42 +124,10 @@ async function cleanUp(): Promise<void> {
 }
 
 async function run(): Promise<number> {
-  await session.open();
-  const byName = await session.call('setupConnections', {
-    revnue: {
-      name: revnueProfile.connectionName,
-      baseUrl: sandbox.revnue.baseUrl,
-      company: sandbox.revnue.company,
-      token: sandbox.revnue.token,
-    },
-    r2: {
-      name: r2Profile.connectionName,
-      baseUrl: sandbox.r2.baseUrl,
-      tokenEndpoint: `${sandbox.r2.issuer}/oauth/token`,
-      clientId: sandbox.r2.serviceClientId,
-      clientSecret: sandbox.r2.serviceClientSecret,
-    },
-  });
-  const connectionIds: Record<ProfileId, string> = {
-    revnue: byName[revnueProfile.connectionName] ?? '',
-    r2: byName[r2Profile.connectionName] ?? '',
-  };
-  await session.startLab(true);
-  log(`lab started at ${session.harnessUrl.replace(/\?.*/, '')}; first sync…`);
-  await waitFor(
-    'the first sync of both connections',
-    async () => {
-      const { statuses } = await session.retrying('activity');
-      return (
-        statuses.length === 2 &&
-        statuses.every((s) => s.lastSuccessAt !== null && s.phase === 'idle')
-      );
-    },
-    120_000,
-  );
+  const connectionIds = await connectLab(session, sandbox, log);
 
   const table = { revnue: revnueProfile, r2: r2Profile } as const;
-  const demoIds = await pickDemoIds(connectionIds);
+  const demoIds = await pickDemoIds(session, client, connectionIds);
   log(`demo customers edited: Revnue ${demoIds.revnue.length}, R2 ${demoIds.r2.length}`);
   const plan = planWorkload(
     { seed, ops: opCount, creates: { revnue: 30, r2: 110 }, demoIds, r2Share: 0.7 },
@@ -169,6 +140,7 @@ async function run(): Promise<number> {
   const colleague = createColleague(client, sandbox.revnue.company);
   const random = createRandom(deriveSeed(seed, 'colleague'));
   let colleagueN = 100_000;
+  let revisitN = 10_000;
 
   sandbox.setFaults(runFaults);
   log('faults on');
@@ -176,11 +148,17 @@ async function run(): Promise<number> {
   const type = async (op: PlannedOp) => {
     const kill = kills.get(op.index);
     if (kill) {
-      setTimeout(() => {
-        killsInFlight.push(
-          kill.target === 'chromium' ? session.killChromium() : session.killHarness(),
-        );
-      }, kill.delayMs);
+      // Not awaited: the kill lands while this operation (or the sync behind it) is under way.
+      const done = new Promise<void>((resolve, reject) =>
+        setTimeout(() => {
+          const killed =
+            kill.target === 'chromium' ? session.killChromium() : session.killHarness();
+          killed.then(resolve, reject);
+        }, kill.delayMs),
+      );
+      // A failed restart fails the run where it is awaited below, not as an unhandled rejection.
+      done.catch(() => {});
+      killsInFlight.push(done);
     }
     if (op.index === Math.floor(opCount / 2)) {
       sandbox.setFaults([...runFaults, expireTokens]);
@@ -195,12 +173,24 @@ async function run(): Promise<number> {
     const ops = plan.slice(round * perRound, (round + 1) * perRound);
     if (ops.length === 0) break;
     const offline = ops.slice(0, Math.round(ops.length * 0.6));
-    await desk.resolveAll();
     await session.setOnline(false);
     await waitQuiet(session);
     salesperson.takeRecentEdits();
     for (const op of offline) await type(op);
     await waitQuiet(session);
+    // The salesperson gets to the resolver offline, after more typing: edits made while a
+    // conflict waited are entries of their own behind it.
+    await revisitConflicts({
+      session,
+      connectionIds,
+      profiles: table,
+      salesperson,
+      expected,
+      nextIndex: () => (revisitN += 1),
+      perApi: 2,
+    });
+    await desk.resolveAll();
+    const queuedBehind = await pathsQueuedBehind(session, connectionIds);
     await colleagueRound({
       random,
       profiles: table,
@@ -208,6 +198,7 @@ async function run(): Promise<number> {
       salesperson,
       expected,
       recentEdits: salesperson.takeRecentEdits(),
+      queuedBehind,
       candidates: knownRefs(plan, round * perRound + offline.length, demoIds),
       perApi: { sameField: 2, otherField: 2 },
       nextValue: () => (colleagueN += 1),
@@ -227,9 +218,19 @@ async function run(): Promise<number> {
   const activity = await session.retrying('activity');
   const state = sandbox.state();
   const requests = Object.values(state.requests).reduce((sum, count) => sum + count, 0);
+  const postsTo = (path: string) =>
+    Object.entries(state.requests)
+      .filter(([endpoint]) => endpoint.startsWith(`POST ${path}`))
+      .reduce((sum, [, count]) => sum + count, 0);
   log(
     `sandbox: ${requests} requests, faults injected ${JSON.stringify(state.faults.injected)}, ` +
       `token requests ${state.requests['POST /oauth/token'] ?? 0}, 429s ${JSON.stringify(state.throttled)}`,
+  );
+  // More POSTs than creates: creates were sent again (after a failure the server never saw, or
+  // after a lost-create lookup found nothing) — each one a chance to create a duplicate.
+  log(
+    `creates: Revnue ${expected.created.get('revnue')?.size ?? 0} with ${postsTo('/api/v2/customer')} POSTs, ` +
+      `R2 ${expected.created.get('r2')?.size ?? 0} with ${postsTo('/r2/customers')} POSTs`,
   );
   const verdict = await verify(client, profiles, expected, log);
   const kills_ = session.kills.chromium + session.kills.harness;
@@ -246,39 +247,6 @@ async function run(): Promise<number> {
   );
   const passed = lost === 0 && verdict.duplicated === 0 && kills_ >= 25 && expected.ops >= 1000;
   return passed && settled ? 0 : 1;
-}
-
-/** Demo customers both the server lists and the page has pulled (some R2 ones are never listed). */
-async function pickDemoIds(
-  connectionIds: Record<ProfileId, string>,
-): Promise<Record<ProfileId, string[]>> {
-  const wanted = { revnue: 12, r2: 25 };
-  const picked: Record<ProfileId, string[]> = { revnue: [], r2: [] };
-  for (const profile of profiles) {
-    for (const record of await profile.readAll(client, new Set())) {
-      if (picked[profile.id].length >= wanted[profile.id]) break;
-      const row = await session.call('findRow', connectionIds[profile.id], {
-        key: record.serverId,
-      });
-      if (row) picked[profile.id].push(record.serverId);
-    }
-  }
-  return picked;
-}
-
-/** Every record the plan created before `upTo`, plus the demo customers. */
-function knownRefs(
-  plan: readonly PlannedOp[],
-  upTo: number,
-  demoIds: Record<ProfileId, string[]>,
-): Record<ProfileId, RecordRef[]> {
-  const refs: Record<ProfileId, RecordRef[]> = {
-    revnue: demoIds.revnue.map((demo) => ({ demo })),
-    r2: demoIds.r2.map((demo) => ({ demo })),
-  };
-  for (const op of plan.slice(0, upTo))
-    if (op.kind === 'create') refs[op.profile].push({ created: op.name });
-  return refs;
 }
 
 function median(values: readonly number[]): number {

@@ -59,9 +59,15 @@ export function planWorkload(
     }
     const demo = options.demoIds[id];
     const useCreated = created[id].length > 0 && (demo.length === 0 || random.chance(0.5));
+    // A third of the edits go to a few "hot" customers the salesperson keeps coming back to, so
+    // edits pile up behind waiting entries and colleagues meet them there.
+    const hot = random.chance(0.3);
+    const from = useCreated
+      ? created[id].slice(0, hot ? 3 : undefined)
+      : demo.slice(0, hot ? 4 : undefined);
     const ref: RecordRef = useCreated
-      ? { created: random.pick(created[id]) }
-      : { demo: random.pick(demo) };
+      ? { created: random.pick(from) }
+      : { demo: random.pick(from) };
     const paths = sample(random, profile.localPaths, random.chance(0.3) ? 2 : 1);
     const edits = paths.map((path) => ({ path, value: profile.value(path, index, 'me') }));
     return { index, kind: 'update', profile: id, ref, edits };

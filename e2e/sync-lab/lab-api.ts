@@ -46,6 +46,8 @@ export interface LabOutboxEntry {
   readonly outcomeUnknown: boolean;
   readonly lastError: string | null;
   readonly conflict: 'fields' | 'deleted_on_server' | null;
+  /** An update's changed paths (a create carries a whole record: null). */
+  readonly paths: readonly string[] | null;
 }
 
 export interface LabConflict {

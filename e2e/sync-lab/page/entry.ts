@@ -97,6 +97,7 @@ function outboxEntry(entry: OutboxRow): LabOutboxEntry {
     outcomeUnknown: entry.outcomeUnknown,
     lastError: entry.lastError ? `${entry.lastError.kind}: ${entry.lastError.message}` : null,
     conflict: entry.conflict?.kind ?? null,
+    paths: entry.kind === 'update' ? entry.changed.map((change) => change.path) : null,
   };
 }
 

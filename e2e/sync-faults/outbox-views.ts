@@ -1,5 +1,5 @@
-// One stderr line per connection after each round: what waits in the outbox and why, so a run
-// that ends badly can be read back (which record waited, how often it was tried, what failed).
+// Views of the page's outboxes: one stderr line per connection after each round (what waits and
+// why, so a run that ends badly can be read back), and which fields wait behind another entry.
 import type { ProfileId } from './connector-profiles';
 import type { ExpectedState } from './expected-state';
 import type { LabSession } from './lab-session';
@@ -31,4 +31,32 @@ export async function reportBacklog(deps: {
       log(`  unflagged ${refKey(profile, edit.ref)} ${edit.path}: ${JSON.stringify(own)}`);
     }
   }
+}
+
+/**
+ * Per API and row key, the paths only a LATER entry changes (an edit queued behind an entry that
+ * was in flight or in conflict when it was made, and that does not touch those paths itself).
+ */
+export async function pathsQueuedBehind(
+  session: LabSession,
+  connectionIds: Readonly<Record<ProfileId, string>>,
+): Promise<Record<ProfileId, Map<string, Set<string>>>> {
+  const result: Record<ProfileId, Map<string, Set<string>>> = { revnue: new Map(), r2: new Map() };
+  for (const [profile, connectionId] of Object.entries(connectionIds) as [ProfileId, string][]) {
+    const behind = result[profile];
+    const ahead = new Map<string, Set<string>>();
+    for (const entry of await session.retrying('listOutbox', connectionId)) {
+      const earlier = ahead.get(entry.recordKey);
+      if (earlier && !earlier.has('')) {
+        const only = behind.get(entry.recordKey) ?? new Set<string>();
+        for (const path of entry.paths ?? []) if (!earlier.has(path)) only.add(path);
+        behind.set(entry.recordKey, only);
+      }
+      // A create carries every field ('' = the whole record): nothing behind it is "only later".
+      const seen = earlier ?? new Set<string>();
+      for (const path of entry.paths ?? ['']) seen.add(path);
+      ahead.set(entry.recordKey, seen);
+    }
+  }
+  return result;
 }
