@@ -62,6 +62,12 @@ export interface SyncAdapter<T> {
   fetchLookups(): Promise<Result<ConnectorLookups>>;
   /** Uses these cached lookups for mapping and validation (Revnue countries and templates). */
   useLookups(lookups: ConnectorLookups): void;
+  /**
+   * How many customers the server has (Revnue: its list is the count; R2: distinct record ids
+   * over every page, since its total counts customer × contact rows). Stops paging as soon as
+   * `stillWanted()` says no (the screen asked for another connection meanwhile).
+   */
+  countCustomers(stillWanted: () => boolean): Promise<Result<number>>;
   /** The server ids of the salesperson's own customers (R2 `salespersonid` filter); null when the API cannot tell. */
   ownCustomerIds(salespersonId: string): Promise<Result<ReadonlySet<string> | null>>;
 }

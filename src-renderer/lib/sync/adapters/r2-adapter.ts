@@ -118,6 +118,19 @@ export function createR2Adapter(
 
     useLookups() {},
 
+    async countCustomers(stillWanted) {
+      const customers = new Set<string>();
+      let rowsSeen = 0;
+      for (let page = 1; stillWanted(); page += 1) {
+        const answer = await api.r2.customers.list({ connectionId, page, pageSize });
+        if (!answer.ok) return answer;
+        for (const row of answer.value.rows) customers.add(row.recordid);
+        rowsSeen += answer.value.rows.length;
+        if (answer.value.rows.length < pageSize || rowsSeen >= answer.value.total) break;
+      }
+      return ok(customers.size);
+    },
+
     async ownCustomerIds(salespersonId) {
       const ids = new Set<string>();
       for (let page = 1; ; page += 1) {

@@ -135,6 +135,12 @@ export function createRevnueAdapter(
       lookups = next;
     },
 
+    async countCustomers() {
+      // Revnue has no pagination and no total: the list is the count.
+      const answer = await api.revnue.customers.list({ connectionId });
+      return answer.ok ? ok(answer.value.length) : answer;
+    },
+
     async ownCustomerIds() {
       // Revnue records carry no salesperson: every customer is in the one offline scope, 'all'.
       return ok(null);

@@ -133,6 +133,10 @@ export class FakeServerAdapter<T> implements SyncAdapter<T> {
     this.usedLookups = lookups;
   }
 
+  countCustomers(): Promise<Result<number>> {
+    return this.#call('count', () => ({ ok: true, value: this.#server.records().length }));
+  }
+
   ownCustomerIds(salespersonId: string): Promise<Result<ReadonlySet<string> | null>> {
     return this.#call('own', () => this.#server.ownIds(salespersonId));
   }
