@@ -21,6 +21,19 @@ const noTestCodeInApp = {
   message: 'The app never imports test support, test libraries or the e2e harness.',
 };
 
+/** What the renderer may not import: it reaches main only through window.fieldbook. */
+const rendererBoundary = [
+  { regex: nodeBuiltinsRegex, message: 'The renderer reaches main only through window.fieldbook.' },
+  {
+    regex: '^(electron|keytar|ky)(/.*)?$',
+    message: 'The renderer reaches main only through window.fieldbook.',
+  },
+  {
+    group: ['**/src-main/**', '**/sandbox/**'],
+    message: 'The renderer imports nothing of main or the sandbox.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
   js.configs.recommended,
@@ -136,20 +149,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              regex: nodeBuiltinsRegex,
-              message: 'The renderer reaches main only through window.fieldbook.',
-            },
-            {
-              regex: '^(electron|keytar|ky)(/.*)?$',
-              message: 'The renderer reaches main only through window.fieldbook.',
-            },
-            {
-              group: ['**/src-main/**', '**/sandbox/**'],
-              message: 'The renderer imports nothing of main or the sandbox.',
-            },
-          ],
+          patterns: rendererBoundary,
         },
       ],
     },
@@ -181,21 +181,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              regex: nodeBuiltinsRegex,
-              message: 'The renderer reaches main only through window.fieldbook.',
-            },
-            {
-              regex: '^(electron|keytar|ky)(/.*)?$',
-              message: 'The renderer reaches main only through window.fieldbook.',
-            },
-            {
-              group: ['**/src-main/**', '**/sandbox/**'],
-              message: 'The renderer imports nothing of main or the sandbox.',
-            },
-            noTestCodeInApp,
-          ],
+          patterns: [...rendererBoundary, noTestCodeInApp],
         },
       ],
     },
