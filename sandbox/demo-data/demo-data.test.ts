@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { r2CustomerSchema } from '../../src-shared/api/r2';
 import { revnueNaturalKey, revnueRecordSchemaFor } from '../../src-shared/api/revnue-v2';
 import { createRandom } from '../random';
 import { demoRevnueLookups } from '../revnue/revnue-lookups';
 import { generateR2Customers } from './r2-customers';
 import { generateRevnueCustomers } from './revnue-customers';
+import { salespersonName } from './salespeople';
 
 const now = Date.UTC(2026, 0, 15);
 
@@ -44,4 +45,10 @@ describe('demo data', () => {
     expect(crm).toBeLessThan(customers.length / 5);
     expect(customers.every(({ updatedAt }) => updatedAt <= now)).toBe(true);
   });
+});
+
+test('a salesperson id that names an Object.prototype member is shown as itself', () => {
+  expect(salespersonName('constructor')).toBe('constructor');
+  expect(salespersonName('toString')).toBe('toString');
+  expect(salespersonName('SP01')).toBe('Sam Patel');
 });

@@ -10,5 +10,7 @@ export const salespeople: Record<string, string> = {
 };
 
 export function salespersonName(id: string | null | undefined): string | null {
-  return id ? (salespeople[id] ?? id) : null;
+  if (!id) return null;
+  // Own keys only: a generated id such as "constructor" must not read Object.prototype.
+  return Object.hasOwn(salespeople, id) ? (salespeople[id] as string) : id;
 }
