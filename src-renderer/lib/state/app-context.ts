@@ -1,0 +1,20 @@
+// What every screen of a window shares, provided once by App.svelte through typed context
+// (Svelte's createContext) so components read it instead of receiving it as props.
+import { createContext } from 'svelte';
+import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
+import type { CustomerStore } from '../db/customer-store';
+import type { SyncRunner } from '../sync/engine/sync-runner';
+import type { ConnectionsState } from './connections.svelte';
+import type { Navigation } from './navigation.svelte';
+
+export interface AppContext {
+  readonly api: FieldbookApi;
+  /** The local store: every read and every change of customers and the outbox. */
+  readonly store: CustomerStore;
+  /** The sync runner of this profile: status per connection, "Sync now". */
+  readonly runner: SyncRunner;
+  readonly connections: ConnectionsState;
+  readonly navigation: Navigation;
+}
+
+export const [getAppContext, setAppContext] = createContext<AppContext>();
