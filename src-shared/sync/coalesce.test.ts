@@ -138,10 +138,28 @@ describe('after an earlier entry reached the server', () => {
     const serverAfterFirst = { ...acmeOnR2(), phonenumber: '+44 1', updatedbyname: 'Me' };
     const stale = merge(r2Shape, second.base, localStateOf(second), serverAfterFirst);
     expect(stale.conflicts.map((c) => c.path)).toEqual(['phonenumber']);
-    const rebased = rebaseEntry(second, serverAfterFirst);
+    const rebased = rebaseEntry(second, serverAfterFirst, ['phonenumber']);
     const fresh = merge(r2Shape, rebased.base, localStateOf(rebased), serverAfterFirst);
     expect(fresh.conflicts).toEqual([]);
     expect(fresh.changedLocally).toEqual([{ path: 'phonenumber', value: '+44 2' }]);
     expect(first.state).toBe('in_flight');
+  });
+});
+
+describe('re-basing keeps a colleague’s change visible to the merge', () => {
+  test('a field only a colleague changed since stays on the old base: the push flags it', () => {
+    const second = update('op-2', [{ path: 'web', value: 'https://mine.example' }]);
+    // The first entry sent the phone; a colleague changed the city meanwhile.
+    const server = { ...acmeOnR2(), phonenumber: '+44 1', web: 'https://theirs.example' };
+    const rebased = rebaseEntry(second, server, ['phonenumber']);
+    expect(rebased.base).toEqual({ ...server, web: second.base.web });
+    const result = merge(r2Shape, rebased.base, localStateOf(rebased), server);
+    expect(result.conflicts.map((c) => c.path)).toEqual(['web']);
+  });
+
+  test('a path the earlier entry sent is the server’s again', () => {
+    const second = update('op-2', [{ path: 'web', value: 'https://mine.example' }]);
+    const server = { ...acmeOnR2(), web: 'https://first.example' };
+    expect(rebaseEntry(second, server, ['web']).base).toEqual(server);
   });
 });

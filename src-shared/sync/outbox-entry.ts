@@ -1,8 +1,10 @@
 // The outbox entry (DESIGN §3): one queued local change of one record, stored durably until the
 // server has it. The store persists these; the pure functions here decide how they combine.
 import type { AppError } from '../ipc/result';
-import { applyChanges } from './apply';
+import { applyChanges, getAt } from './apply';
 import type { Change } from './diff';
+import { isPrefixOrEqual, pathFromSegments, segmentsOf, type FieldPath } from './field-path';
+import { deepEqual } from './values';
 
 export type OutboxState = 'pending' | 'in_flight' | 'rejected' | 'conflict';
 
@@ -52,8 +54,39 @@ export function localStateOf<T>(entry: UpdateEntry<T>): T {
  * An update re-based on the server's newer record, after an earlier entry of the same record
  * reached the server: the earlier changes are now in `serverRecord`, so keeping the old base
  * would make this entry conflict with the user's own earlier edit. Because `changed` holds paths
- * rather than a whole state, re-basing is exact: the entry still applies only its own edits.
+ * rather than a whole state, re-basing applies only the entry's own edits.
+ *
+ * `ownPaths` are the paths the earlier entry sent: there the server's value is ours. Anywhere else
+ * a difference between `serverRecord` and the old base is a colleague's change made meanwhile; at
+ * the paths this entry edits, the old base is kept, so the merge at push still sees "both
+ * changed" and flags a conflict instead of overwriting the colleague's value unseen.
  */
-export function rebaseEntry<T>(entry: UpdateEntry<T>, serverRecord: T): UpdateEntry<T> {
-  return { ...entry, base: serverRecord };
+export function rebaseEntry<T>(
+  entry: UpdateEntry<T>,
+  serverRecord: T,
+  ownPaths: readonly FieldPath[],
+): UpdateEntry<T> {
+  const colleagues = entry.changed.filter(
+    ({ path }) =>
+      !ownPaths.some((own) => isPrefixOrEqual(own, path) || isPrefixOrEqual(path, own)) &&
+      !deepEqual(getAt(serverRecord, path), getAt(entry.base, path)),
+  );
+  const keptBase = colleagues.map(({ path }) => oldBaseAt(entry.base, serverRecord, path));
+  return { ...entry, base: applyChanges(serverRecord, keptBase) };
+}
+
+/**
+ * The old base's value at `path` as a change of the server's record; where the server no longer
+ * has an item on the way (a colleague removed the contact), the whole old item comes back, so the
+ * merge sees its removal rather than a half-built item.
+ */
+function oldBaseAt(oldBase: unknown, serverRecord: unknown, path: FieldPath): Change {
+  const segments = segmentsOf(path);
+  for (let length = 1; length < segments.length; length += 1) {
+    const prefix = pathFromSegments(segments.slice(0, length));
+    if (getAt(serverRecord, prefix) === undefined) {
+      return { path: prefix, value: getAt(oldBase, prefix) };
+    }
+  }
+  return { path, value: getAt(oldBase, path) };
 }

@@ -2,7 +2,7 @@
 // §3.6): the server's record is the new snapshot, later entries are re-based on it, and a create
 // re-keys the row and every later entry from its local key to the server id.
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
-import { ROOT_PATH } from '../../../src-shared/sync/field-path';
+import { ROOT_PATH, type FieldPath } from '../../../src-shared/sync/field-path';
 import { rebaseEntry } from '../../../src-shared/sync/outbox-entry';
 import { renameChangePaths } from '../../../src-shared/connectors/rename-change-paths';
 import { fieldErrorsFor, localRecordOf, syncStateOf } from './row-state';
@@ -15,11 +15,19 @@ export interface Completed<T> {
   readonly entries: OutboxRow<T>[];
 }
 
-/** Later pending updates start from the server's record now (their own changes stay exact). */
-function rebased<T>(entries: readonly OutboxRow<T>[], serverRecord: T): OutboxRow<T>[] {
+/**
+ * Later pending updates start from the server's record now (their own changes stay exact); at
+ * the paths they edit that `ownPaths` (what the completed entry sent) do not cover, a colleague's
+ * change since keeps its old base, so it becomes a conflict at push (see rebaseEntry).
+ */
+function rebased<T>(
+  entries: readonly OutboxRow<T>[],
+  serverRecord: T,
+  ownPaths: readonly FieldPath[],
+): OutboxRow<T>[] {
   return entries.map((entry) =>
     entry.kind === 'update' && entry.state === 'pending'
-      ? { ...entry, ...rebaseEntry(entry, serverRecord) }
+      ? { ...entry, ...rebaseEntry(entry, serverRecord, ownPaths) }
       : entry,
   );
 }
@@ -85,7 +93,8 @@ export function completeCreateRows<T>(done: CreateCompletion<T>): Completed<T> {
   const laterBase = done.adopted
     ? (renameChangePaths([{ path: ROOT_PATH, value: done.entry.changed }], renames)[0]?.value as T)
     : done.serverRecord;
-  const entries = rebased(moved, laterBase);
+  // Either base holds nothing of a colleague's that later entries could overwrite unseen.
+  const entries = rebased(moved, laterBase, [ROOT_PATH]);
   const previous = done.row ?? done.existing;
   const row = settledRow(
     done.serverId,
@@ -113,7 +122,8 @@ export interface UpdateCompletion<T> {
 
 /** The update is on the server: its record is the new snapshot; later entries re-based on it. */
 export function completeUpdateRows<T>(done: UpdateCompletion<T>): Completed<T> {
-  const entries = rebased(done.later, done.serverRecord);
+  const ownPaths = done.entry.changed.map((change) => change.path);
+  const entries = rebased(done.later, done.serverRecord, ownPaths);
   const row = settledRow(
     done.entry.recordKey,
     done.row?.serverId ?? done.entry.recordKey,

@@ -47,6 +47,8 @@ export function resolveFieldsConflict<T>(
       conflict: null,
       lastError: null,
       nextAttemptAt: null,
+      // A new change against theirs: not sent yet, so later edits may fold into it.
+      firstAttemptAt: null,
       outcomeUnknown: false,
     },
   };

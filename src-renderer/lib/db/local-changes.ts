@@ -6,12 +6,14 @@ import type {
   ConnectorLookups,
 } from '../../../src-shared/connectors/descriptor';
 import { diff } from '../../../src-shared/sync/diff';
+import type { FieldPath } from '../../../src-shared/sync/field-path';
 import { rebaseEntry } from '../../../src-shared/sync/outbox-entry';
 import type { Choices } from '../../../src-shared/sync/resolve';
+import { deepEqual } from '../../../src-shared/sync/values';
 import { validateWith } from '../../../src-shared/sync/validate';
-import { coalesceRows } from './coalesce-rows';
 import { resolveFieldsConflict } from './conflict-resolution';
 import { StoreError } from './customer-store';
+import { coalesceRows } from './coalesce-rows';
 import { createRow, queueEdit, removedSeqs } from './queue-edit';
 import { fieldErrorsFor, localRecordOf, syncStateOf } from './row-state';
 import type { OutboxRow } from './rows';
@@ -202,9 +204,14 @@ export function resolveConflict<T>(
       if (!resolution.ok) return resolution;
       const { theirs } = resolution;
       const later = queue.slice(index + 1);
-      const after = resolution.entry
-        ? coalesceRows([...queue.slice(0, index), resolution.entry, ...later])
-        : [...queue.slice(0, index), ...rebasedOn(later, theirs)];
+      // Later entries were edited before theirs was known: where they change what only the
+      // colleague changed, they keep their old base, so the merge at push flags it.
+      const ownPaths = entry.changed.map((change) => change.path);
+      const rebasedLater = rebasedOn(later, theirs, ownPaths);
+      const after = [
+        ...queue.slice(0, index),
+        ...(resolution.entry ? foldedInto(resolution.entry, rebasedLater, theirs) : rebasedLater),
+      ];
       await writeEntries(db, after, removedSeqs(queue, after));
       await db.customers.put(
         withIndexFields({
@@ -226,11 +233,31 @@ export function resolveConflict<T>(
   });
 }
 
-/** With the conflicting entry settled as all-theirs, the next entries start from theirs. */
-function rebasedOn<T>(entries: readonly OutboxRow<T>[], theirs: T): OutboxRow<T>[] {
+/**
+ * The resolved change takes in the later edits that now start from theirs exactly; one that
+ * kept an old base somewhere (a colleague's change it would overwrite) stays its own entry.
+ */
+function foldedInto<T>(
+  resolved: OutboxRow<T>,
+  later: readonly OutboxRow<T>[],
+  theirs: T,
+): OutboxRow<T>[] {
+  const foldable = later.findIndex(
+    (entry) => entry.kind !== 'update' || !deepEqual(entry.base, theirs),
+  );
+  const cut = foldable === -1 ? later.length : foldable;
+  return [...coalesceRows([resolved, ...later.slice(0, cut)]), ...later.slice(cut)];
+}
+
+/** With the conflicting entry settled, the next entries start from theirs (see rebaseEntry). */
+function rebasedOn<T>(
+  entries: readonly OutboxRow<T>[],
+  theirs: T,
+  ownPaths: readonly FieldPath[],
+): OutboxRow<T>[] {
   return entries.map((entry) =>
     entry.kind === 'update' && entry.state === 'pending'
-      ? { ...entry, ...rebaseEntry(entry, theirs) }
+      ? { ...entry, ...rebaseEntry(entry, theirs, ownPaths) }
       : entry,
   );
 }

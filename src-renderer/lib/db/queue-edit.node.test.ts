@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { queueEdit, removedSeqs, type Edit } from './queue-edit';
+import { queueEdit, removedSeqs, updateRow, type Edit } from './queue-edit';
+import type { UpdateRow } from './rows';
 import { createEntry, updateEntry } from './test-support/row-builders';
 
 type Simple = { name: string; phone?: string; city?: string };
@@ -118,5 +119,30 @@ describe('an edit enters the queue', () => {
     expect(after).toHaveLength(1);
     expect(after[0]!.seq).toBe(1);
     expect(removedSeqs([older, newer], after)).toEqual([2]);
+  });
+});
+
+describe('an update already sent', () => {
+  test('does not absorb a later edit (its answer may have been lost); a rejected one does', () => {
+    const sent: UpdateRow<{ name: string }> = {
+      ...updateRow({ connectionId: 'c', recordKey: '7', opId: 'op-1', now: 1 }, { name: 'A' }, [
+        { path: 'name', value: 'B' },
+      ]),
+      seq: 1,
+      firstAttemptAt: 5,
+    };
+    const edit: Omit<Edit<{ name: string }>, 'queue'> = {
+      previous: { name: 'B' },
+      serverBase: { name: 'A' },
+      changes: [{ path: 'name', value: 'C' }],
+      next: { name: 'C' },
+      entry: { connectionId: 'c', recordKey: '7', opId: 'op-2', now: 9 },
+    };
+    expect(queueEdit({ ...edit, queue: [sent] }).map((row) => row.opId)).toEqual(['op-1', 'op-2']);
+    const rejected: UpdateRow<{ name: string }> = { ...sent, state: 'rejected' };
+    const folded = queueEdit({ ...edit, queue: [rejected] });
+    expect(folded.map((row) => [row.opId, row.state, row.firstAttemptAt])).toEqual([
+      ['op-1', 'pending', null],
+    ]);
   });
 });

@@ -53,13 +53,14 @@ export interface Edit<T> {
  * so a rejected entry goes back to pending (without its old error). The new update starts from
  * the previous local state when earlier entries wait (they are re-based when they complete), else
  * from the server snapshot. Then adjacent pending entries fold together: a pending create takes
- * the edit into its record, a pending update into its changes; an in-flight or conflict entry
- * never absorbs, so the edit waits behind it as its own entry.
+ * the edit into its record, a pending update into its changes; an in-flight or conflict entry, or
+ * an update already sent (its outcome unknown), never absorbs: the edit waits behind it.
  */
 export function queueEdit<T>(edit: Edit<T>): OutboxRow<T>[] {
   const requeued = edit.queue.map((row): OutboxRow<T> =>
     row.state === 'rejected'
-      ? { ...row, state: 'pending', lastError: null, nextAttemptAt: null }
+      ? // The server refused it, so it is not there: as good as never sent, it takes the fix.
+        { ...row, state: 'pending', lastError: null, nextAttemptAt: null, firstAttemptAt: null }
       : row,
   );
   const added: OutboxRow<T> =
