@@ -82,6 +82,8 @@ export interface CustomerStore {
   /** The keys of every row of the connection (the list index drops keys no longer here). */
   listKeys(connectionId: string): Promise<string[]>;
   countRows(connectionId: string): Promise<number>;
+  /** The IndexedDB database's name: the list's search worker opens the same database. */
+  readonly name: string;
   /** Every outbox row of a connection, oldest first (the Changes view). */
   listOutbox<T>(connectionId: string): Promise<OutboxRow<T>[]>;
   /** How many changes are not on the server yet: every outbox row, whatever its state. */

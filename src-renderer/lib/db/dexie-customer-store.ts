@@ -64,6 +64,7 @@ export function openCustomerStore(
     },
   };
   return {
+    name,
     createCustomer: (descriptor, connectionId, record) =>
       createCustomer(ctx, descriptor, connectionId, record),
     saveCustomer: (descriptor, connectionId, key, record) =>

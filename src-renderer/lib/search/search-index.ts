@@ -137,7 +137,12 @@ export class SearchIndex {
         const value = entry?.facets[index];
         if (value) values.add(value);
       }
-      return { ...facet, values: [...values].sort((a, b) => a.localeCompare(b)) };
+      // Only data: the choices cross postMessage (a facet's value reader cannot).
+      return {
+        id: facet.id,
+        label: facet.label,
+        values: [...values].sort((a, b) => a.localeCompare(b)),
+      };
     });
   }
 

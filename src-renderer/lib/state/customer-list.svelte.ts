@@ -23,8 +23,6 @@ export interface CustomerListOptions {
   readonly descriptor: ConnectorDescriptor<unknown>;
   readonly store: CustomerStore;
   readonly runner: SyncRunner;
-  /** The IndexedDB database the store uses (the worker opens it itself). */
-  readonly dbName?: string;
   /** Tests and benchmarks may start the worker their own way. */
   readonly startWorker?: typeof startSearchWorker;
 }
@@ -58,7 +56,8 @@ export class CustomerListState {
     this.descriptor = options.descriptor;
     const start = options.startWorker ?? startSearchWorker;
     this.#client = start({
-      dbName: options.dbName ?? 'fieldbook',
+      // The worker opens the same database itself: the rows never pass through this thread.
+      dbName: options.store.name,
       connectionId: options.connectionId,
       kind: options.kind,
       onMessage: (message) => this.#receive(message),

@@ -126,6 +126,7 @@ export function corpusRecord(index: number, next = random(index + 1)): RevnueCus
     contact_person: {
       name: `${given} ${family}`,
       email: `${given.toLowerCase()}.${index}@example.de`,
+      type: 'sales',
     },
   };
 }
