@@ -8,12 +8,13 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { corpusQueries, keystrokes } from '../src-renderer/lib/search/test-support/customer-corpus';
 import { percentile, printFigures, quick, round, sized, type FigureInput } from './figures';
-import { buildListPage } from './list-lab/build-page';
+import { buildVitePage } from '../e2e/list-page/build-vite-page';
 
 const large = process.argv.includes('--large');
 const customers = large ? 1_000_000 : sized(100_000);
@@ -27,7 +28,10 @@ const types: Record<string, string> = {
 };
 
 const scratch = await mkdtemp(join(tmpdir(), 'fieldbook-list-bench-'));
-const built = await buildListPage(join(scratch, 'page'));
+const built = await buildVitePage(
+  fileURLToPath(new URL('./list-lab/', import.meta.url)),
+  join(scratch, 'page'),
+);
 const server = createServer((req, res) => {
   const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
   const file = join(built.dir, path === '/' ? 'index.html' : path);

@@ -31,7 +31,7 @@ const answered = new Map<number, number>();
 let ready = false;
 const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
-  set onmessage(listener: ((event: MessageEvent<FromWorker>) => void) | null) {
+  override set onmessage(listener: ((event: MessageEvent<FromWorker>) => void) | null) {
     super.onmessage = (event: MessageEvent<FromWorker>) => {
       listener?.(event);
       if (event.data.type === 'result') {

@@ -4,6 +4,7 @@
 // then covers only the previous matches — that is what keeps keystrokes fast at 100,000 rows.
 import { fold, isPhoneLike, queryDigits } from './fold';
 import type { IndexEntry } from './index-entry';
+import { itemsContaining, joinTexts, union, type JoinedTexts } from './text-scan';
 import type { FacetChoices, ListQuery, SortOrder } from './search-types';
 
 interface LastSearch {
@@ -11,6 +12,13 @@ interface LastSearch {
   readonly text: string;
   readonly version: number;
   readonly docs: Int32Array;
+}
+
+/** Every live doc in one sort order, with its searchable strings in the same order. */
+interface SortedView {
+  readonly docs: Int32Array;
+  readonly texts: JoinedTexts;
+  readonly digits: JoinedTexts;
 }
 
 interface Matcher {
@@ -26,22 +34,6 @@ function matcherOf(text: string): Matcher {
   };
 }
 
-function matches(entry: IndexEntry, matcher: Matcher): boolean {
-  if (matcher.digits !== null && matcher.digits !== '' && entry.digits.includes(matcher.digits)) {
-    return true;
-  }
-  for (const term of matcher.terms) if (!entry.text.includes(term)) return false;
-  return true;
-}
-
-/** The new text only narrows the old one: every match of the new is a match of the old. */
-function narrows(previous: string, next: string): boolean {
-  const before = previous.trim();
-  if (before === '' || !next.trim().startsWith(before)) return false;
-  // A phone-number query also matches by digits: the old query must have been one too.
-  return !isPhoneLike(next) || isPhoneLike(before);
-}
-
 export interface FacetDefinition {
   readonly id: string;
   readonly label: string;
@@ -52,7 +44,10 @@ export class SearchIndex {
   readonly #docOfKey = new Map<string, number>();
   readonly #free: number[] = [];
   readonly #facets: readonly FacetDefinition[];
-  readonly #sorted = new Map<string, Int32Array>();
+  /** By doc number, beside the entries: the hot loop reads only these strings. */
+  readonly #texts: string[] = [];
+  readonly #digits: string[] = [];
+  readonly #sorted = new Map<string, SortedView>();
   #version = 0;
   #last: LastSearch | null = null;
 
@@ -82,6 +77,8 @@ export class SearchIndex {
       this.#docOfKey.set(key, doc);
     }
     this.#entries[doc] = entry;
+    this.#texts[doc] = entry.text;
+    this.#digits[doc] = entry.digits;
     this.#changed();
   }
 
@@ -90,6 +87,8 @@ export class SearchIndex {
     if (doc === undefined) return;
     this.#docOfKey.delete(key);
     this.#entries[doc] = undefined;
+    this.#texts[doc] = '';
+    this.#digits[doc] = '';
     this.#free.push(doc);
     this.#changed();
   }
@@ -102,31 +101,63 @@ export class SearchIndex {
   search(query: ListQuery): Int32Array {
     const filterKey = JSON.stringify([query.facets, query.badge, query.sort]);
     const last = this.#last;
-    const source =
-      last &&
+    if (
+      last !== null &&
       last.filterKey === filterKey &&
       last.version === this.#version &&
-      narrows(last.text, query.text)
-        ? last.docs
-        : this.#order(query.sort);
-    const matcher = matcherOf(query.text);
+      last.text === query.text
+    ) {
+      return last.docs;
+    }
+    const order = this.#order(query.sort);
+    const positions = this.#matching(order, query.text);
     const facetFilters = this.#facets.flatMap((facet, index) => {
       const wanted = query.facets[facet.id];
       return wanted ? [[index, wanted] as const] : [];
     });
-    const found = new Int32Array(source.length);
+    const filtering = query.badge !== '' || facetFilters.length > 0;
+    const found = new Int32Array(positions === null ? order.docs.length : positions.length);
     let count = 0;
-    for (let i = 0; i < source.length; i += 1) {
-      const doc = source[i]!;
-      const entry = this.#entries[doc]!;
-      if (query.badge !== '' && entry.display.badge !== query.badge) continue;
-      if (facetFilters.some(([index, wanted]) => entry.facets[index] !== wanted)) continue;
-      if (!matches(entry, matcher)) continue;
+    const total = positions === null ? order.docs.length : positions.length;
+    for (let i = 0; i < total; i += 1) {
+      const doc = order.docs[positions === null ? i : positions[i]!]!;
+      if (filtering && !this.#passes(doc, query.badge, facetFilters)) continue;
       found[count++] = doc;
     }
     const docs = found.slice(0, count);
     this.#last = { filterKey, text: query.text, version: this.#version, docs };
     return docs;
+  }
+
+  /**
+   * The positions (in `order`) that match `text`, null for "all": the longest term is scanned
+   * over the joined texts, the other terms checked on each hit's own text; a phone number being
+   * typed also matches by digits.
+   */
+  #matching(order: SortedView, text: string): number[] | null {
+    const { terms, digits } = matcherOf(text);
+    if (terms.length === 0) return null;
+    const [longest, ...others] = [...terms].sort((a, b) => b.length - a.length);
+    let hits = itemsContaining(order.texts, longest!);
+    if (others.length > 0) {
+      hits = hits.filter((position) => {
+        const own = this.#texts[order.docs[position]!]!;
+        return others.every((term) => own.includes(term));
+      });
+    }
+    if (digits !== null && digits !== '') hits = union(hits, itemsContaining(order.digits, digits));
+    return hits;
+  }
+
+  #passes(
+    doc: number,
+    badge: ListQuery['badge'],
+    facetFilters: readonly (readonly [number, string])[],
+  ): boolean {
+    const entry = this.#entries[doc]!;
+    if (badge !== '' && entry.display.badge !== badge) return false;
+    for (const [index, wanted] of facetFilters) if (entry.facets[index] !== wanted) return false;
+    return true;
   }
 
   /** Each facet with the values the customers have, sorted, for the filter choices. */
@@ -153,7 +184,7 @@ export class SearchIndex {
   }
 
   /** Every live doc in sort order, computed once per order and data version. */
-  #order(sort: SortOrder): Int32Array {
+  #order(sort: SortOrder): SortedView {
     const id = `${sort.column}:${sort.descending ? 'desc' : 'asc'}`;
     const cached = this.#sorted.get(id);
     if (cached) return cached;
@@ -173,7 +204,11 @@ export class SearchIndex {
       if (na !== nb) return na < nb ? -1 : 1;
       return a - b;
     });
-    const order = Int32Array.from(docs);
+    const order: SortedView = {
+      docs: Int32Array.from(docs),
+      texts: joinTexts(docs.map((doc) => this.#texts[doc]!)),
+      digits: joinTexts(docs.map((doc) => this.#digits[doc]!)),
+    };
     this.#sorted.set(id, order);
     return order;
   }

@@ -21,7 +21,7 @@ export const connection: ConnectionView = {
   kind: 'revnue-v2',
   name: 'Revnue test',
   baseUrl: 'https://example.test/api/v2/',
-  auth: { kind: 'token' },
+  auth: { mode: 'admin_token' },
   company: 1,
   authState: 'signed_in',
   active: true,

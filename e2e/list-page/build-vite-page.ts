@@ -1,6 +1,7 @@
-// Builds the customer-list bench page with Vite (the renderer's own toolchain: Svelte, the module
-// worker) into a folder, with the app's Content-Security-Policy copied in, and reports the
-// gzipped size of its JavaScript: the page's and the search worker's.
+// Builds a page folder (index.html + entry.ts) with Vite — the renderer's own toolchain: Svelte,
+// the module worker — with the app's Content-Security-Policy copied in, and reports the gzipped
+// size of its JavaScript: the page's and the search worker's. Used by the customer-list e2e page
+// (e2e/list-page) and the customer-list bench page (bench/list-lab).
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface BuiltPage {
@@ -18,7 +18,7 @@ export interface BuiltPage {
   readonly workerGzip: number;
 }
 
-export async function buildListPage(outDir: string): Promise<BuiltPage> {
+export async function buildVitePage(root: string, outDir: string): Promise<BuiltPage> {
   await build({
     root,
     configFile: false,
