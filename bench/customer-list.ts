@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright';
+import { chromium, type Page } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { corpusQueries, keystrokes } from '../src-renderer/lib/search/test-support/customer-corpus';
 import { percentile, printFigures, quick, round, sized, type FigureInput } from './figures';
@@ -63,11 +63,7 @@ type Bench = {
     results: Record<'ours' | 'minisearch' | 'ufuzzy', number[]>;
   }>;
 };
-const call = <M extends keyof Bench>(
-  page: import('playwright').Page,
-  method: M,
-  ...args: Parameters<Bench[M]>
-) =>
+const call = <M extends keyof Bench>(page: Page, method: M, ...args: Parameters<Bench[M]>) =>
   page.evaluate(
     ([name, list]) =>
       (globalThis as unknown as { listBench: Record<string, (...a: unknown[]) => unknown> })

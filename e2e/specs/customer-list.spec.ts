@@ -2,7 +2,7 @@
 // with enough Revnue customers that the connection's company has about 10,000, a connection added
 // through window.fieldbook (as Settings does), the first sync over real HTTP, then the list.
 // The page is e2e/list-page (the Customers screen wired like the app) until the shell renders it.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +53,7 @@ test.afterAll(async () => {
   await scratch?.release();
 });
 
-async function openWithConnection(page: import('@playwright/test').Page): Promise<CustomerList> {
+async function openWithConnection(page: Page): Promise<CustomerList> {
   await page.setViewportSize({ width: 1200, height: 800 });
   await page.goto(harness.url);
   const { baseUrl, company, token } = sandbox.revnue;

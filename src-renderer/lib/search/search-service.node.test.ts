@@ -8,7 +8,8 @@ import type { CustomerStore } from '../db/customer-store';
 import { openCustomerStore } from '../db/dexie-customer-store';
 import { SearchService } from './search-service';
 import type { FromWorker, ListQuery } from './search-types';
-import { corpusLookups, corpusPulled, corpusRecord } from './test-support/customer-corpus';
+import type { corpusRecord } from './test-support/customer-corpus';
+import { corpusLookups, corpusPulled } from './test-support/customer-corpus';
 
 const factory = new IDBFactory();
 const query: ListQuery = {

@@ -44,8 +44,13 @@ export class CustomerListState {
 
   readonly descriptor: ConnectorDescriptor<unknown>;
   readonly #client: SearchClient;
+  // Plain collections on purpose: #rowsVersion is the one signal that rows arrived, so a screen
+  // of rows re-renders once per answer rather than once per row.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see above
   readonly #rows = new Map<number, DisplayRow>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   readonly #requested = new Set<number>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   readonly #wanted = new Set<number>();
   readonly #stop: (() => void)[] = [];
   #dataVersion = -1;
