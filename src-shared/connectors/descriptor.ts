@@ -48,6 +48,24 @@ export interface ListColumn<T> {
   value(record: T, lookups: ConnectorLookups): string;
 }
 
+/** A filter of the customer list (R2 status, category, phase; Revnue category). */
+export interface ListFacet<T> {
+  readonly id: string;
+  /** The filter's label ("Category"); its choices are the values the customers have. */
+  readonly label: string;
+  /** The record's value in words ('' when it has none). */
+  value(record: T, lookups: ConnectorLookups): string;
+}
+
+/** What the customer list's search finds a record by, and what it filters by. */
+export interface ListSearch<T> {
+  /** Name, ids, city, contact names, emails: matched as words. */
+  text(record: T, lookups: ConnectorLookups): readonly string[];
+  /** Phone numbers: matched by their digits, so "0171 234" finds "+49 171 234…". */
+  phones(record: T): readonly string[];
+  readonly facets: readonly ListFacet<T>[];
+}
+
 /** What kind of input the editor shows for a field. */
 export type EditorInput =
   | 'text'
@@ -108,6 +126,8 @@ export interface ConnectorDescriptor<T> {
   /** The local record's schema: what the editor and the store accept. */
   readonly recordSchema: z.ZodType<T>;
   readonly listColumns: readonly ListColumn<T>[];
+  /** Search and filters of the list; without it the list searches the display name only. */
+  readonly listSearch?: ListSearch<T>;
   readonly editor: readonly EditorSection[];
   readonly wording: ConnectorWording;
 

@@ -9,7 +9,7 @@ import {
 } from '../api/r2';
 import { r2Shape, resolveR2 } from '../sync/connectors';
 import { validateWith } from '../sync/validate';
-import type { ConnectorDescriptor, ListColumn } from './descriptor';
+import type { ConnectorDescriptor, ListColumn, ListSearch } from './descriptor';
 import { r2EditorSections, r2LabelOf } from './r2-editor';
 import { r2ItemRenames } from './r2-item-renames';
 import { r2ForRecreate, r2SummaryOf } from './r2-record-views';
@@ -38,6 +38,29 @@ const r2ListColumns: readonly ListColumn<R2CustomerRecord>[] = [
   },
 ];
 
+/** Summaries carry status and category; the phase only comes with the full record. */
+const r2ListSearch: ListSearch<R2CustomerRecord> = {
+  text: (r) => [
+    r.companyname,
+    r.customerid ?? '',
+    r.recordid ?? '',
+    r.address?.city ?? '',
+    ...(r.contacts ?? []).flatMap((c) => [contactName(c), c.emailaddr ?? '']),
+  ],
+  phones: (r) => [
+    r.phonenumber ?? '',
+    r.faxnumber ?? '',
+    ...(r.contacts ?? []).flatMap((c) =>
+      [c.workphone, c.mobilephone, c.homephone].map((p) => p ?? ''),
+    ),
+  ],
+  facets: [
+    { id: 'status', label: r2LabelOf('customerstatus'), value: (r) => r.customerstatus ?? '' },
+    { id: 'category', label: r2LabelOf('category'), value: (r) => r.category ?? '' },
+    { id: 'phase', label: r2LabelOf('phase'), value: (r) => r.phase ?? '' },
+  ],
+};
+
 export const r2Descriptor: ConnectorDescriptor<R2CustomerRecord> = {
   kind: 'r2',
   label: apiName,
@@ -53,6 +76,7 @@ export const r2Descriptor: ConnectorDescriptor<R2CustomerRecord> = {
   shape: r2Shape,
   recordSchema: r2RecordSchema,
   listColumns: r2ListColumns,
+  listSearch: r2ListSearch,
   editor: r2EditorSections,
   wording: {
     apiName,

@@ -4,7 +4,7 @@ import { revnueNaturalKey, revnueRecordSchema, type RevnueCustomerRecord } from 
 import type { Connection } from '../connection';
 import { resolveRevnue, revnueShape } from '../sync/connectors';
 import { validateWith } from '../sync/validate';
-import type { ConnectorDescriptor, ListColumn } from './descriptor';
+import type { ConnectorDescriptor, ListColumn, ListSearch } from './descriptor';
 import { revnueEditorSections, revnueFieldLabels as label } from './revnue-editor';
 import { revnueLookup, revnueNameOf, revnueRecordSchemaWith } from './revnue-lookups';
 
@@ -27,6 +27,25 @@ const revnueListColumns: readonly ListColumn<RevnueCustomerRecord>[] = [
   { id: 'email', label: 'Email', value: (r) => r.contact_person?.email ?? '' },
   { id: 'phone', label: label.phone, value: (r) => r.phone },
 ];
+
+const revnueListSearch: ListSearch<RevnueCustomerRecord> = {
+  text: (r, lookups) => [
+    r.name,
+    r.id === undefined ? '' : String(r.id),
+    r.city,
+    revnueNameOf(lookups, 'countries', r.country),
+    r.contact_person?.name ?? '',
+    r.contact_person?.email ?? '',
+  ],
+  phones: (r) => [r.phone, r.mobile, r.fax],
+  facets: [
+    {
+      id: 'category',
+      label: label.category,
+      value: (r, lookups) => revnueNameOf(lookups, 'categories', r.category),
+    },
+  ],
+};
 
 /** A blank customer: every field present and empty, so the editor binds to each of them. */
 function emptyRevnueRecord(connection?: Connection): RevnueCustomerRecord {
@@ -52,6 +71,7 @@ export const revnueDescriptor: ConnectorDescriptor<RevnueCustomerRecord> = {
   shape: revnueShape,
   recordSchema: revnueRecordSchema,
   listColumns: revnueListColumns,
+  listSearch: revnueListSearch,
   editor: revnueEditorSections,
   wording: {
     apiName,

@@ -70,6 +70,20 @@ export interface CustomerStore {
    */
   markOpened(connectionId: string, key: string): Promise<void>;
   getCustomer<T>(connectionId: string, key: string): Promise<CustomerRow<T> | undefined>;
+  /**
+   * The connection's rows in chunks (one read each) for the customer list's search index: all of
+   * them, or only those written at or after `since` (local ms, see CustomerRow.updatedAt).
+   */
+  listRows<T>(
+    connectionId: string,
+    since?: number,
+    chunkSize?: number,
+  ): AsyncGenerator<CustomerRow<T>[]>;
+  /** The keys of every row of the connection (the list index drops keys no longer here). */
+  listKeys(connectionId: string): Promise<string[]>;
+  countRows(connectionId: string): Promise<number>;
+  /** The IndexedDB database's name: the list's search worker opens the same database. */
+  readonly name: string;
   /** Every outbox row of a connection, oldest first (the Changes view). */
   listOutbox<T>(connectionId: string): Promise<OutboxRow<T>[]>;
   /** How many changes are not on the server yet: every outbox row, whatever its state. */

@@ -22,6 +22,7 @@ import {
   recoverInFlight,
   rejectEntry,
 } from './outbox-progress';
+import { countRows, listKeys, listRows } from './list-rows';
 import { applyDeletions, applyPulled, markDeletedOnServer, rowsToHydrate } from './pull-writes';
 import type { OutboxRow } from './rows';
 import { FieldbookDatabase, type IndexedDbDependencies } from './schema';
@@ -63,6 +64,7 @@ export function openCustomerStore(
     },
   };
   return {
+    name,
     createCustomer: (descriptor, connectionId, record) =>
       createCustomer(ctx, descriptor, connectionId, record),
     saveCustomer: (descriptor, connectionId, key, record) =>
@@ -74,6 +76,9 @@ export function openCustomerStore(
         const row = await rowOf<T>(ctx.strict, connectionId, key);
         return row && publicRow(row);
       }),
+    listRows: (connectionId, since, chunkSize) => listRows(ctx, connectionId, since, chunkSize),
+    listKeys: (connectionId) => listKeys(ctx, connectionId),
+    countRows: (connectionId) => countRows(ctx, connectionId),
     listOutbox: <T>(connectionId: string) =>
       guarded('read', async (): Promise<OutboxRow<T>[]> =>
         asEntriesOf<T>(

@@ -7,7 +7,7 @@ import type { StoredCustomerRow } from './stored-row';
 
 export const storeSchema = {
   customers:
-    '[connectionId+key], connectionId, [connectionId+serverId], [connectionId+syncState], [connectionId+hydration], [connectionId+hydrateRank]',
+    '[connectionId+key], connectionId, [connectionId+serverId], [connectionId+syncState], [connectionId+hydration], [connectionId+hydrateRank], [connectionId+updatedAt]',
   outbox: '++seq, opId, connectionId, [connectionId+recordKey], [connectionId+state]',
   lookups: '[connectionId+name], connectionId',
   meta: 'connectionId',
@@ -31,6 +31,7 @@ export class FieldbookDatabase extends Dexie {
     dependencies?: IndexedDbDependencies,
   ) {
     super(name, { chromeTransactionDurability: durability, ...dependencies });
-    this.version(1).stores(storeSchema);
+    // 2: [connectionId+updatedAt], so the customer list's index reads only the rows written since.
+    this.version(2).stores(storeSchema);
   }
 }

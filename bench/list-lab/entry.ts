@@ -1,0 +1,151 @@
+// The customer-list bench page: the real Customers screen (store on IndexedDB, search worker,
+// virtua grid) in real Chromium, plus window.listBench with the measurements, so the Node side
+// only drives. Built by build-page.ts with Vite (Svelte, the module worker) into a folder.
+import { flushSync, mount } from 'svelte';
+import { revnueDescriptor } from '../../src-shared/connectors';
+import { openCustomerStore } from '../../src-renderer/lib/db/dexie-customer-store';
+import {
+  corpusLookups,
+  corpusPulled,
+} from '../../src-renderer/lib/search/test-support/customer-corpus';
+import type { FromWorker } from '../../src-renderer/lib/search/search-types';
+import type { AppContext } from '../../src-renderer/lib/state/app-context';
+import type { ConnectionsState } from '../../src-renderer/lib/state/connections.svelte';
+import { Navigation } from '../../src-renderer/lib/state/navigation.svelte';
+import type { SyncRunner } from '../../src-renderer/lib/sync/engine/sync-runner';
+import { createFakeFieldbook } from '../../src-renderer/lib/test-support/fake-fieldbook';
+import ContextHost from '../../src-renderer/features/customers/test-support/ContextHost.svelte';
+
+const connection = {
+  id: 'bench',
+  kind: 'revnue-v2',
+  name: 'Bench',
+  active: true,
+  authState: 'signed_in',
+};
+const store = openCustomerStore('fieldbook-list-bench');
+
+// Every worker answer is applied and rendered synchronously (flushSync) before its time is taken:
+// "keystroke → rendered results" ends when the grid's DOM shows the answer.
+const answered = new Map<number, number>();
+let ready = false;
+const NativeWorker = window.Worker;
+window.Worker = class extends NativeWorker {
+  override set onmessage(listener: ((event: MessageEvent<FromWorker>) => void) | null) {
+    super.onmessage = (event: MessageEvent<FromWorker>) => {
+      listener?.(event);
+      if (event.data.type === 'result') {
+        flushSync();
+        answered.set(event.data.seq, performance.now());
+      }
+      if (event.data.type === 'progress' && event.data.ready) ready = true;
+    };
+  }
+} as typeof Worker;
+
+let firstRowsAt: number | null = null;
+const observer = new MutationObserver(() => {
+  if (firstRowsAt === null && document.querySelector('[role="row"] [role="gridcell"] .badge')) {
+    firstRowsAt = performance.now();
+    observer.disconnect();
+  }
+});
+observer.observe(document.body, { childList: true, subtree: true });
+
+function mountScreen(): void {
+  const status = { connectionId: 'bench', phase: 'idle', done: 0, total: null, lastSuccessAt: 1 };
+  const context: AppContext = {
+    api: createFakeFieldbook().api,
+    store,
+    runner: { status: () => status, subscribe: () => () => {} } as unknown as SyncRunner,
+    connections: { active: connection } as unknown as ConnectionsState,
+    navigation: new Navigation(),
+  };
+  const target = document.getElementById('app')!;
+  mount(ContextHost, { target, props: { context } });
+}
+
+const params = new URLSearchParams(location.search);
+if (params.has('mount')) mountScreen();
+
+const grid = () => document.querySelector<HTMLElement>('[role="grid"]')!;
+const searchbox = () => document.querySelector<HTMLInputElement>('input[type="search"]')!;
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+async function waitFor(check: () => boolean, timeoutMs = 600_000): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+const listBench = {
+  async seed(count: number): Promise<number> {
+    await store.putLookups('bench', corpusLookups, 1);
+    for (let from = 0; from < count; from += 5_000) {
+      await store.applyPulled(
+        revnueDescriptor,
+        'bench',
+        corpusPulled(from, Math.min(5_000, count - from)),
+      );
+    }
+    return store.countRows('bench');
+  },
+  /** Since navigation start: the first row with its cells in the DOM, and the index complete. */
+  async loaded(
+    expected: number,
+  ): Promise<{ firstRowsMs: number; indexedMs: number; rows: number }> {
+    await waitFor(() => firstRowsAt !== null);
+    await waitFor(() => ready && Number(grid().getAttribute('aria-rowcount')) === expected);
+    return {
+      firstRowsMs: firstRowsAt!,
+      indexedMs: performance.now(),
+      rows: Number(grid().getAttribute('aria-rowcount')),
+    };
+  },
+  /** Types each text (one keystroke each), waiting for its rendered answer before the next. */
+  async keystrokes(texts: readonly string[]): Promise<number[]> {
+    const input = searchbox();
+    const times: number[] = [];
+    let seq = Math.max(0, ...answered.keys());
+    for (const text of texts) {
+      input.value = text;
+      const started = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      seq += 1;
+      const wanted = seq;
+      await waitFor(() => answered.has(wanted));
+      times.push(answered.get(wanted)! - started);
+      // A person types a key every ~100 ms at most; let the page breathe like it would.
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    input.value = '';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return times;
+  },
+  /** Flings through the list for `ms`: scroll by a screen and more each frame; frame times. */
+  async fling(ms: number): Promise<number[]> {
+    const viewport = grid();
+    const frames: number[] = [];
+    let last = await nextFrame();
+    const end = last + ms;
+    let direction = 1;
+    while (last < end) {
+      viewport.scrollTop += direction * 900;
+      if (viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - 1) direction = -1;
+      if (viewport.scrollTop <= 0) direction = 1;
+      const now = await nextFrame();
+      frames.push(now - last);
+      last = now;
+    }
+    return frames;
+  },
+  // Loaded on demand: MiniSearch and uFuzzy are not part of the app, nor of its measured size.
+  async compareEngines(count: number, texts: readonly string[]) {
+    const { compareEngines } = await import('./compare-engines');
+    return compareEngines(count, texts);
+  },
+};
+
+(globalThis as unknown as { listBench: typeof listBench }).listBench = listBench;

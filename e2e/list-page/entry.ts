@@ -1,0 +1,31 @@
+// The Customers screen wired like the app wires it (window.fieldbook from the harness bridge, the
+// real store and sync runner from startAppSync, ConnectionsState, Navigation), for the customer
+// list e2e spec until the shell (App.svelte) renders the screen itself. window.listE2e adds a
+// connection through window.fieldbook, as Settings will.
+import { mount } from 'svelte';
+import { setupOneConnection } from '../sync-lab/page/bench-connections';
+import type { BenchConnectionConfig } from '../sync-lab/bench-api';
+import ContextHost from '../../src-renderer/features/customers/test-support/ContextHost.svelte';
+import { ConnectionsState } from '../../src-renderer/lib/state/connections.svelte';
+import { Navigation } from '../../src-renderer/lib/state/navigation.svelte';
+import { startAppSync } from '../../src-renderer/lib/sync/start-app-sync';
+
+const api = window.fieldbook;
+const connections = new ConnectionsState(api);
+const sync = startAppSync(api);
+const navigation = new Navigation();
+void connections.load();
+mount(ContextHost, {
+  target: document.getElementById('app')!,
+  props: { context: { api, store: sync.store, runner: sync.runner, connections, navigation } },
+});
+
+(globalThis as unknown as { listE2e: unknown }).listE2e = {
+  async addConnection(config: BenchConnectionConfig): Promise<string> {
+    const id = await setupOneConnection(api, config);
+    await connections.select(id);
+    return id;
+  },
+  /** What the editor would show: the customer the grid opened. */
+  openCustomer: () => navigation.openCustomer,
+};

@@ -1,0 +1,42 @@
+// Page object for the customer list (src-renderer/features/customers): the searchbox, the grid
+// named "Customers" with its aria-rowcount and rows, the result count and "New customer".
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class CustomerList {
+  readonly search: Locator;
+  readonly grid: Locator;
+  readonly rows: Locator;
+  readonly count: Locator;
+  readonly newCustomer: Locator;
+
+  constructor(readonly page: Page) {
+    this.search = page.getByRole('searchbox', { name: 'Search customers' });
+    this.grid = page.getByRole('grid', { name: 'Customers' });
+    this.rows = this.grid.getByRole('row');
+    this.count = page.locator('.count');
+    this.newCustomer = page.getByRole('button', { name: 'New customer' });
+  }
+
+  async expectShown(count: number): Promise<void> {
+    await expect(this.grid).toHaveAttribute('aria-rowcount', String(count), { timeout: 60_000 });
+  }
+
+  async shown(): Promise<number> {
+    return Number(await this.grid.getAttribute('aria-rowcount'));
+  }
+
+  /** The row at 1-based position `index` (it must be rendered: scroll or walk to it first). */
+  row(index: number): Locator {
+    return this.grid.locator(`[role="row"][aria-rowindex="${index}"]`);
+  }
+
+  /** The active row's position, from aria-activedescendant. */
+  async activeIndex(): Promise<number> {
+    const id = await this.grid.getAttribute('aria-activedescendant');
+    return Number(await this.page.locator(`[id="${id}"]`).getAttribute('aria-rowindex'));
+  }
+
+  async cellTexts(row: Locator): Promise<string[]> {
+    return row.getByRole('gridcell').allInnerTexts();
+  }
+}

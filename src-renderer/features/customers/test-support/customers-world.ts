@@ -1,0 +1,108 @@
+// A Customers screen world for browser tests: the real screen in Chromium on a real IndexedDB
+// store (a fresh database), its real search worker, a scripted sync runner whose statuses the
+// test announces, and the app's Navigation. One Revnue connection, active.
+import { flushSync, mount, unmount } from 'svelte';
+import type { ConnectionView } from '../../../../src-shared/connection';
+import { revnueDescriptor } from '../../../../src-shared/connectors';
+import type { CustomerStore } from '../../../lib/db/customer-store';
+import { openCustomerStore } from '../../../lib/db/dexie-customer-store';
+import { corpusLookups, corpusPulled } from '../../../lib/search/test-support/customer-corpus';
+import type { AppContext } from '../../../lib/state/app-context';
+import type { ConnectionsState } from '../../../lib/state/connections.svelte';
+import { Navigation } from '../../../lib/state/navigation.svelte';
+import type { SyncRunner } from '../../../lib/sync/engine/sync-runner';
+import type { SyncStatus } from '../../../lib/sync/sync-status';
+import { createFakeFieldbook } from '../../../lib/test-support/fake-fieldbook';
+import ContextHost from './ContextHost.svelte';
+
+export const connection: ConnectionView = {
+  id: 'conn-1',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  kind: 'revnue-v2',
+  name: 'Revnue test',
+  baseUrl: 'https://example.test/api/v2/',
+  auth: { mode: 'admin_token' },
+  company: 1,
+  authState: 'signed_in',
+  active: true,
+} as ConnectionView;
+
+export function idleStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
+  return {
+    connectionId: connection.id,
+    phase: 'idle',
+    pauseReason: null,
+    nextAttemptAt: null,
+    waitReason: null,
+    done: 0,
+    total: null,
+    waiting: 0,
+    lastSuccessAt: 1,
+    lastError: null,
+    ...overrides,
+  };
+}
+
+function scriptedRunner(initial: SyncStatus) {
+  let status = initial;
+  const listeners = new Set<(status: SyncStatus) => void>();
+  const runner = {
+    status: () => status,
+    subscribe(listener: (status: SyncStatus) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  } as unknown as SyncRunner;
+  return {
+    runner,
+    listeners,
+    announce(next: SyncStatus) {
+      status = next;
+      for (const listener of listeners) listener(next);
+    },
+  };
+}
+
+let counter = 0;
+
+export async function renderCustomers(options: { customers: number; status?: SyncStatus }) {
+  const name = `fieldbook-list-${Date.now()}-${counter++}`;
+  const store: CustomerStore = openCustomerStore(name);
+  await store.putLookups(connection.id, corpusLookups, 1);
+  for (let from = 0; from < options.customers; from += 1_000) {
+    const count = Math.min(1_000, options.customers - from);
+    await store.applyPulled(revnueDescriptor, connection.id, corpusPulled(from, count));
+  }
+  const scripted = scriptedRunner(options.status ?? idleStatus());
+  const navigation = new Navigation();
+  const context: AppContext = {
+    api: createFakeFieldbook().api,
+    store,
+    runner: scripted.runner,
+    connections: { active: connection } as unknown as ConnectionsState,
+    navigation,
+  };
+  const target = document.body.appendChild(document.createElement('div'));
+  target.style.height = '600px';
+  target.style.display = 'flex';
+  target.style.flexDirection = 'column';
+  const component = mount(ContextHost, { target, props: { context } });
+  flushSync();
+  return {
+    store,
+    navigation,
+    target,
+    announce: scripted.announce,
+    listeners: scripted.listeners,
+    async dispose() {
+      await unmount(component);
+      target.remove();
+      store.close();
+      await new Promise<void>((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => resolve();
+        request.onerror = () => resolve();
+      });
+    },
+  };
+}

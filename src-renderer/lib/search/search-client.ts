@@ -1,0 +1,59 @@
+// The main thread's side of the search worker: starts it for one connection, numbers the
+// queries so only the newest answer counts, and hands every message to one listener.
+import type { ConnectorKind } from '../../../src-shared/connection';
+import type { FromWorker, ListQuery, ToWorker } from './search-types';
+
+export interface SearchClient {
+  query(query: ListQuery): number;
+  rows(docs: readonly number[]): void;
+  refresh(): void;
+  close(): void;
+}
+
+export interface SearchClientOptions {
+  readonly dbName: string;
+  readonly connectionId: string;
+  readonly kind: ConnectorKind;
+  readonly onMessage: (message: FromWorker) => void;
+}
+
+export function startSearchWorker(options: SearchClientOptions): SearchClient {
+  const worker = new Worker(new URL('./search.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'customer-search',
+  });
+  const send = (message: ToWorker) => worker.postMessage(message);
+  worker.onmessage = (event: MessageEvent<FromWorker>) => options.onMessage(event.data);
+  worker.onerror = (event) => {
+    options.onMessage({ type: 'error', message: event.message || 'The search stopped working.' });
+  };
+  send({
+    type: 'open',
+    dbName: options.dbName,
+    connectionId: options.connectionId,
+    kind: options.kind,
+  });
+  let seq = 0;
+  return {
+    query(query) {
+      seq += 1;
+      send({ type: 'query', seq, query: plainQuery(query) });
+      return seq;
+    },
+    rows(docs) {
+      send({ type: 'rows', seq, docs: [...docs] });
+    },
+    refresh: () => send({ type: 'refresh' }),
+    close: () => worker.terminate(),
+  };
+}
+
+/** A plain copy: a Svelte state proxy cannot be posted. */
+function plainQuery(query: ListQuery): ListQuery {
+  return {
+    text: query.text,
+    facets: { ...query.facets },
+    badge: query.badge,
+    sort: { column: query.sort.column, descending: query.sort.descending },
+  };
+}

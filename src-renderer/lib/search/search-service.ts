@@ -1,0 +1,147 @@
+// What the search worker does, without the worker: it reads the connection's rows from the store
+// in chunks, keeps the index current with the rows written since (on every `refresh`), answers
+// queries with doc numbers and the first screen of rows, and rows by doc number as the list
+// scrolls. Plain class so the node project tests it on fake-indexeddb.
+import type {
+  ConnectorDescriptor,
+  ConnectorLookups,
+} from '../../../src-shared/connectors/descriptor';
+import type { CustomerStore } from '../db/customer-store';
+import type { CustomerRow } from '../db/rows';
+import { entryOf } from './index-entry';
+import { SearchIndex } from './search-index';
+import type { DisplayRow, FromWorker, ListQuery } from './search-types';
+
+/** Rows sent with every result: more than any window shows at once. */
+export const FIRST_ROWS = 80;
+
+export class SearchService {
+  readonly #store: CustomerStore;
+  readonly #connectionId: string;
+  readonly #descriptor: ConnectorDescriptor<unknown>;
+  readonly #post: (message: FromWorker) => void;
+  readonly #index: SearchIndex;
+  #lookups: ConnectorLookups = {};
+  /** Rows written at or after this (local ms) are read again on the next refresh. */
+  #watermark = 0;
+  #ready = false;
+  #hasRows = false;
+  #query: { seq: number; query: ListQuery } | null = null;
+  #answered = -1;
+  #work: Promise<void> = Promise.resolve();
+
+  constructor(
+    store: CustomerStore,
+    connectionId: string,
+    descriptor: ConnectorDescriptor<unknown>,
+    post: (message: FromWorker) => void,
+  ) {
+    this.#store = store;
+    this.#connectionId = connectionId;
+    this.#descriptor = descriptor;
+    this.#post = post;
+    this.#index = new SearchIndex(descriptor.listSearch?.facets ?? []);
+  }
+
+  get index(): SearchIndex {
+    return this.#index;
+  }
+
+  /** The first, complete read. Resolves when every row is indexed. */
+  load(): Promise<void> {
+    return this.#serially(async () => {
+      this.#lookups = await this.#store.getLookups(this.#connectionId);
+      let first = true;
+      for await (const rows of this.#store.listRows(this.#connectionId)) {
+        this.#upsert(rows);
+        this.#postProgress();
+        // The first screen shows as soon as the first chunk is in; the rest follows.
+        if (first) this.#answer(true);
+        first = false;
+      }
+      this.#ready = true;
+      this.#hasRows = true;
+      this.#postProgress();
+      this.#answer(true);
+    });
+  }
+
+  /** The store changed (a save, a pull, a push's outcome): read what was written since. */
+  refresh(): Promise<void> {
+    return this.#serially(async () => {
+      const before = this.#index.version;
+      const since = this.#watermark;
+      for await (const rows of this.#store.listRows(this.#connectionId, since)) this.#upsert(rows);
+      // Rows that went (discarded, deleted on the server, re-keyed by a create): the count says so.
+      if ((await this.#store.countRows(this.#connectionId)) !== this.#index.size) {
+        this.#index.retainOnly(new Set(await this.#store.listKeys(this.#connectionId)));
+      }
+      if (this.#index.version !== before) {
+        this.#postProgress();
+        this.#answer(true);
+      }
+    });
+  }
+
+  query(seq: number, query: ListQuery): void {
+    this.#query = { seq, query };
+    this.#answer(false);
+  }
+
+  rows(seq: number, docs: readonly number[]): void {
+    this.#post({ type: 'rows', seq, version: this.#index.version, rows: this.#rowsOf(docs) });
+  }
+
+  #upsert(rows: readonly CustomerRow[]): void {
+    for (const row of rows) {
+      this.#index.upsert(entryOf(row, this.#descriptor, this.#lookups));
+      if (row.updatedAt > this.#watermark) this.#watermark = row.updatedAt;
+    }
+    if (rows.length > 0) this.#hasRows = true;
+  }
+
+  #answer(again: boolean): void {
+    const current = this.#query;
+    if (!current || (!this.#hasRows && !this.#ready)) return;
+    if (!again && current.seq === this.#answered) return;
+    this.#answered = current.seq;
+    const docs = this.#index.search(current.query);
+    const first = Array.from(docs.subarray(0, FIRST_ROWS));
+    this.#post({
+      type: 'result',
+      seq: current.seq,
+      // A copy: the worker moves it to the main thread, and the index keeps its own for narrowing.
+      docs: docs.slice(),
+      total: this.#index.size,
+      firstRows: this.#rowsOf(first),
+      version: this.#index.version,
+    });
+  }
+
+  #rowsOf(docs: readonly number[]): [number, DisplayRow][] {
+    return docs.flatMap((doc) => {
+      const entry = this.#index.entry(doc);
+      return entry ? [[doc, entry.display] as [number, DisplayRow]] : [];
+    });
+  }
+
+  #postProgress(): void {
+    this.#post({
+      type: 'progress',
+      indexed: this.#index.size,
+      ready: this.#ready,
+      facets: this.#index.facetChoices(),
+    });
+  }
+
+  #serially(work: () => Promise<void>): Promise<void> {
+    const run = this.#work.then(work).catch((error: unknown) => {
+      this.#post({
+        type: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    });
+    this.#work = run;
+    return run;
+  }
+}

@@ -1,0 +1,42 @@
+// The customer list's search worker (issue 9 §3): it opens the local store itself, builds the
+// index of one connection and answers the list's queries, so the window's main thread never reads
+// or scans the connection's rows. One worker per shown connection; the list terminates it.
+import { descriptorFor } from '../../../src-shared/connectors';
+import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
+import { openCustomerStore } from '../db/dexie-customer-store';
+import { SearchService } from './search-service';
+import type { FromWorker, ToWorker } from './search-types';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+};
+
+let service: SearchService | undefined;
+
+function post(message: FromWorker): void {
+  // The doc list is copied nowhere: it moves to the main thread.
+  if (message.type === 'result') scope.postMessage(message, [message.docs.buffer]);
+  else scope.postMessage(message);
+}
+
+scope.onmessage = ({ data }) => {
+  switch (data.type) {
+    case 'open': {
+      const store = openCustomerStore(data.dbName);
+      const descriptor = descriptorFor(data.kind) as ConnectorDescriptor<unknown>;
+      service = new SearchService(store, data.connectionId, descriptor, post);
+      void service.load();
+      return;
+    }
+    case 'refresh':
+      void service?.refresh();
+      return;
+    case 'query':
+      service?.query(data.seq, data.query);
+      return;
+    case 'rows':
+      service?.rows(data.seq, data.docs);
+      return;
+  }
+};

@@ -1,0 +1,234 @@
+// The customer list of one connection (issue 9 §3): what is searched, filtered and sorted, the
+// worker's answer (doc numbers in order, and rows fetched by them as the list scrolls), and whether
+// the list is still loading or waiting for its first sync. The worker does every scan; this class
+// only keeps the newest answer and the rows on screen.
+import type { ConnectorKind } from '../../../src-shared/connection';
+import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
+import type { CustomerStore } from '../db/customer-store';
+import { startSearchWorker, type SearchClient } from '../search/search-client';
+import type {
+  DisplayRow,
+  FacetChoices,
+  FromWorker,
+  ListResult,
+  RowBadge,
+  SortOrder,
+} from '../search/search-types';
+import type { SyncRunner } from '../sync/engine/sync-runner';
+import type { SyncStatus } from '../sync/sync-status';
+
+export interface CustomerListOptions {
+  readonly connectionId: string;
+  readonly kind: ConnectorKind;
+  readonly descriptor: ConnectorDescriptor<unknown>;
+  readonly store: CustomerStore;
+  readonly runner: SyncRunner;
+  /** Tests and benchmarks may start the worker their own way. */
+  readonly startWorker?: typeof startSearchWorker;
+}
+
+export class CustomerListState {
+  #text = $state('');
+  #facets = $state.raw<Readonly<Record<string, string>>>({});
+  #badge = $state<RowBadge | ''>('');
+  #sort = $state.raw<SortOrder>({ column: 'name', descending: false });
+  #docs = $state.raw<readonly number[]>([]);
+  #total = $state(0);
+  #indexed = $state(0);
+  #ready = $state(false);
+  #answered = $state(false);
+  #facetChoices = $state.raw<readonly FacetChoices[]>([]);
+  #error = $state<string | null>(null);
+  #sync = $state.raw<SyncStatus | undefined>(undefined);
+  #rowsVersion = $state(0);
+
+  readonly descriptor: ConnectorDescriptor<unknown>;
+  readonly #client: SearchClient;
+  // Plain collections on purpose: #rowsVersion is the one signal that rows arrived, so a screen
+  // of rows re-renders once per answer rather than once per row.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see above
+  readonly #rows = new Map<number, DisplayRow>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  readonly #requested = new Set<number>();
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  readonly #wanted = new Set<number>();
+  readonly #stop: (() => void)[] = [];
+  #dataVersion = -1;
+  #latestSeq = 0;
+  #flushQueued = false;
+
+  constructor(options: CustomerListOptions) {
+    this.descriptor = options.descriptor;
+    const start = options.startWorker ?? startSearchWorker;
+    this.#client = start({
+      // The worker opens the same database itself: the rows never pass through this thread.
+      dbName: options.store.name,
+      connectionId: options.connectionId,
+      kind: options.kind,
+      onMessage: (message) => this.#receive(message),
+    });
+    this.#sync = options.runner.status(options.connectionId);
+    this.#stop.push(
+      options.store.onChange(({ connectionId }) => {
+        if (connectionId === options.connectionId) this.#client.refresh();
+      }),
+      options.runner.subscribe((status) => {
+        if (status.connectionId !== options.connectionId) return;
+        const before = this.#sync;
+        this.#sync = status;
+        // A push's outcome (synced, rejected, conflict) is written without a store signal.
+        if (before?.phase !== status.phase || before.done !== status.done) this.#client.refresh();
+      }),
+    );
+    this.#send();
+  }
+
+  get text(): string {
+    return this.#text;
+  }
+  set text(value: string) {
+    this.#text = value;
+    this.#send();
+  }
+  get facets(): Readonly<Record<string, string>> {
+    return this.#facets;
+  }
+  setFacet(id: string, value: string): void {
+    this.#facets = { ...this.#facets, [id]: value };
+    this.#send();
+  }
+  get badge(): RowBadge | '' {
+    return this.#badge;
+  }
+  set badge(value: RowBadge | '') {
+    this.#badge = value;
+    this.#send();
+  }
+  get sort(): SortOrder {
+    return this.#sort;
+  }
+  set sort(value: SortOrder) {
+    this.#sort = value;
+    this.#send();
+  }
+  /** Matching customers in order, by doc number. */
+  get docs(): readonly number[] {
+    return this.#docs;
+  }
+  get count(): number {
+    return this.#docs.length;
+  }
+  get total(): number {
+    return this.#total;
+  }
+  /** Rows read into the index so far (loading progress). */
+  get indexed(): number {
+    return this.#indexed;
+  }
+  get loading(): boolean {
+    return !this.#answered;
+  }
+  get complete(): boolean {
+    return this.#ready;
+  }
+  get facetChoices(): readonly FacetChoices[] {
+    return this.#facetChoices;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  get sync(): SyncStatus | undefined {
+    return this.#sync;
+  }
+  /** Nothing on this computer yet and the first pull is under way (or about to be). */
+  get firstSync(): boolean {
+    return this.#ready && this.#total === 0 && (this.#sync?.lastSuccessAt ?? null) === null;
+  }
+  get filtered(): boolean {
+    return (
+      this.#text.trim() !== '' ||
+      this.#badge !== '' ||
+      Object.values(this.#facets).some((value) => value !== '')
+    );
+  }
+
+  /** The row of a doc; asks the worker for it (and its neighbours on screen) when not here yet. */
+  rowAt(doc: number): DisplayRow | undefined {
+    void this.#rowsVersion;
+    const row = this.#rows.get(doc);
+    if (!row && !this.#requested.has(doc)) {
+      this.#wanted.add(doc);
+      this.#queueFlush();
+    }
+    return row;
+  }
+
+  dispose(): void {
+    for (const stop of this.#stop.splice(0)) stop();
+    this.#client.close();
+  }
+
+  #send(): void {
+    this.#latestSeq = this.#client.query({
+      text: this.#text,
+      facets: this.#facets,
+      badge: this.#badge,
+      sort: this.#sort,
+    });
+  }
+
+  #queueFlush(): void {
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => {
+      this.#flushQueued = false;
+      const docs = [...this.#wanted];
+      this.#wanted.clear();
+      for (const doc of docs) this.#requested.add(doc);
+      if (docs.length > 0) this.#client.rows(docs);
+    });
+  }
+
+  #receive(message: FromWorker): void {
+    switch (message.type) {
+      case 'progress':
+        this.#indexed = message.indexed;
+        this.#ready = message.ready;
+        this.#facetChoices = message.facets;
+        return;
+      case 'result':
+        if (message.seq === this.#latestSeq) this.#applyResult(message);
+        return;
+      case 'rows':
+        if (message.version !== this.#dataVersion) {
+          // Rows of another data version: ask again under the current one.
+          for (const [doc] of message.rows) this.#requested.delete(doc);
+          this.#rowsVersion += 1;
+          return;
+        }
+        for (const [doc, row] of message.rows) {
+          this.#rows.set(doc, row);
+          this.#requested.delete(doc);
+        }
+        this.#rowsVersion += 1;
+        return;
+      case 'error':
+        this.#error = message.message;
+        return;
+    }
+  }
+
+  #applyResult(result: ListResult): void {
+    if (result.version !== this.#dataVersion) {
+      this.#rows.clear();
+      this.#requested.clear();
+      this.#dataVersion = result.version;
+    }
+    for (const [doc, row] of result.firstRows) this.#rows.set(doc, row);
+    this.#docs = Array.from(result.docs);
+    this.#total = result.total;
+    this.#answered = true;
+    this.#error = null;
+    this.#rowsVersion += 1;
+  }
+}
