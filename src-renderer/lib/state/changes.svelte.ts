@@ -52,11 +52,11 @@ export class ChangesState {
     const generation = ++this.#generation;
     try {
       const entries = await this.#store.listOutbox(this.#connectionId);
-      const byKey = new Map<string, OutboxRow[]>();
-      for (const entry of entries)
-        byKey.set(entry.recordKey, [...(byKey.get(entry.recordKey) ?? []), entry]);
+      // A plain local grouping, never reactive: the result is assigned to $state.raw below.
+      const byKey: Record<string, OutboxRow[]> = {};
+      for (const entry of entries) (byKey[entry.recordKey] ??= []).push(entry);
       const groups = await Promise.all(
-        [...byKey].map(async ([key, list]) => {
+        Object.entries(byKey).map(async ([key, list]) => {
           const row = await this.#store.getCustomer(this.#connectionId, key);
           const name = row ? this.#descriptor.displayName(row.record).trim() : '';
           return { key, name: name || 'Unnamed customer', row, entries: list };

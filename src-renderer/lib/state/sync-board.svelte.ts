@@ -4,7 +4,7 @@ import type { SyncRunner } from '../sync/engine/sync-runner';
 import type { SyncStatus } from '../sync/sync-status';
 
 export class SyncBoard {
-  #statuses = $state.raw<ReadonlyMap<string, SyncStatus>>(new Map());
+  #statuses = $state.raw<Readonly<Record<string, SyncStatus>>>({});
   #online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   readonly #runner: SyncRunner;
   readonly #stop: (() => void)[] = [];
@@ -29,7 +29,7 @@ export class SyncBoard {
   /** The last status the runner reported for `connectionId` (it may not have reported yet). */
   statusOf(connectionId: string | undefined): SyncStatus | undefined {
     if (!connectionId) return undefined;
-    return this.#statuses.get(connectionId) ?? this.#runner.status(connectionId);
+    return this.#statuses[connectionId] ?? this.#runner.status(connectionId);
   }
 
   syncNow(connectionId: string): void {
@@ -41,8 +41,7 @@ export class SyncBoard {
   }
 
   #put(status: SyncStatus): void {
-    const next = new Map(this.#statuses);
-    next.set(status.connectionId, status);
-    this.#statuses = next;
+    // A new object per report, so $state.raw tells every reader (statuses are replaced, not edited).
+    this.#statuses = { ...this.#statuses, [status.connectionId]: status };
   }
 }
