@@ -13,9 +13,8 @@ export class StartScreen {
     this.welcome = page.getByText('Fieldbook keeps your customers with you, online or not');
     this.tryTheSandbox = page.getByRole('button', { name: 'Try the sandbox' });
     this.settingsNote = page.getByText('is done in Settings, which is not built yet');
-    this.connectionItems = page
-      .getByRole('group', { name: /Choose the connection/ })
-      .getByRole('listitem');
+    // After the first run the shell shows the connections in Settings (features/settings).
+    this.connectionItems = page.locator('li.connection');
     this.customers = page.getByRole('region', { name: 'Customers' });
   }
 
@@ -33,13 +32,19 @@ export class StartScreen {
     return this.connection(name).locator('[data-auth-state]');
   }
 
+  async openSettings(): Promise<void> {
+    await this.page.getByRole('link', { name: 'Settings' }).click();
+  }
+
+  /** Chooses the connection in the shell's switcher (named "Connection"). */
   async select(name: string): Promise<void> {
-    await this.connection(name).getByRole('radio').check();
+    const switcher = this.page.getByRole('combobox', { name: 'Connection' });
+    const label = await switcher.locator('option', { hasText: name }).first().textContent();
+    await switcher.selectOption({ label: label ?? name });
   }
 
   async expectActive(name: string): Promise<void> {
-    await expect(this.connection(name).getByRole('radio')).toBeChecked();
-    await expect(this.customers).toContainText(name);
+    await expect(this.page.locator('#connection-switcher option:checked')).toContainText(name);
   }
 
   /** The "N customers" line of the active connection. */

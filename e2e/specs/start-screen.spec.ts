@@ -77,6 +77,7 @@ test('Try the sandbox connects a fresh profile to both APIs and counts their cus
   await expect(screen.settingsNote).toBeVisible();
   await expect(screen.tryTheSandbox).toBeEnabled();
   await screen.tryTheSandbox.click();
+  await screen.openSettings();
 
   await expect(screen.connectionItems).toHaveCount(2);
   const revnue = 'Sandbox – Revnue';
@@ -97,14 +98,11 @@ test('Try the sandbox connects a fresh profile to both APIs and counts their cus
   const appState = await getJson<SandboxCounts>(`${appSandbox}/_sandbox/state`);
   expect(appState.counts).toEqual(expected.counts);
 
+  // The customer counts moved to the Customers screen (H2's list); here: the switcher works.
   await screen.expectActive(revnue);
-  await expect(screen.customerCount).toHaveText(`${expected.revnue} customers`);
   await screen.select(r2);
   await screen.expectActive(r2);
-  await expect(screen.customerCount).toHaveText(`${expected.r2} customers`);
   await page.screenshot({ path: 'test-results/start-screen-r2.png' });
-
   await screen.select(revnue);
   await screen.expectActive(revnue);
-  await expect(screen.customerCount).toHaveText(`${expected.revnue} customers`);
 });

@@ -21,6 +21,7 @@ export const validPayloads = {
   'auth.cancelSignIn': on,
   'auth.signInService': { ...on, clientSecret: 's3cret' },
   'auth.setToken': { ...on, token: 'tok-123' },
+  'auth.checkRevnueToken': { baseUrl: 'https://dashboard-api.revnue.com/api/v2/', token: 'rvn_x' },
   'auth.signOut': on,
 
   'revnue.customers.list': on,

@@ -1,6 +1,7 @@
 // Sign-in for both APIs and the access tokens the connectors use: R2 OAuth (browser PKCE, client
 // credentials, single-flight refresh with rotation) and Revnue's pasted admin token. No token leaves main.
 import type * as oauth from 'oauth4webapi';
+import type { RevnueCompany } from '../../src-shared/api/revnue-v2';
 import type { AuthState, Connection, R2AuthSettings } from '../../src-shared/connection';
 import type { AuthStatus } from '../../src-shared/ipc/contract';
 import type { EventPayload } from '../../src-shared/ipc/events';
@@ -284,6 +285,17 @@ export function createAuthService(options: AuthServiceOptions) {
           return verified.ok ? ok({ kind: 'revnue_token', accessToken: cleaned.value }) : verified;
         });
       }),
+
+    /**
+     * A Revnue token checked before any connection exists (Settings: "API token", then "Company"):
+     * nothing is saved; the answer is the account's companies.
+     */
+    checkRevnueToken: async (baseUrl: string, token: unknown): Promise<Result<RevnueCompany[]>> => {
+      const cleaned = cleanPastedToken(token);
+      if (!cleaned.ok) return cleaned;
+      rememberSecret(cleaned.value);
+      return verifyRevnueToken(baseUrl, cleaned.value);
+    },
 
     /** Removes the tokens (only them) of a connection, also of one that was already deleted. */
     signOut: (id: string): Promise<Result<void>> =>

@@ -26,7 +26,7 @@ describe('Revnue token check', () => {
     seen.length = 0;
     expect(await createRevnueTokenVerifier()(baseUrl, 'rvn_good')).toEqual({
       ok: true,
-      value: undefined,
+      value: [{ id: 1, name: 'Acme' }],
     });
     expect(seen).toEqual([{ url: '/api/v2/company/', authorization: 'Bearer rvn_good' }]);
   });

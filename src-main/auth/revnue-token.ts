@@ -1,10 +1,19 @@
 // Revnue has no token endpoint: an administrator issues a token and the user pastes it. Before we
-// keep it, one cheap authenticated call (`GET company/`) proves Revnue accepts it.
+// keep it, one cheap authenticated call (`GET company/`) proves Revnue accepts it — and its answer
+// is the company list the new connection picks its company from (Settings).
+import { z } from 'zod';
+import { revnueCompanySchema, type RevnueCompany } from '../../src-shared/api/revnue-v2';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { FetchLike } from './oauth-server';
 import { isAllowedApiUrl } from '../../src-shared/net/loopback';
 
-export type VerifyRevnueToken = (baseUrl: string, token: string) => Promise<Result<void>>;
+/** Answers the account's companies when Revnue accepts the token. */
+export type VerifyRevnueToken = (
+  baseUrl: string,
+  token: string,
+) => Promise<Result<RevnueCompany[]>>;
+
+const companiesSchema = z.array(revnueCompanySchema);
 
 const VERIFY_TIMEOUT_MS = 20_000;
 
@@ -39,6 +48,14 @@ export function createRevnueTokenVerifier(fetchImpl: FetchLike = fetch): VerifyR
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
         signal: AbortSignal.timeout(VERIFY_TIMEOUT_MS),
       });
+      if (response.ok) {
+        const companies = companiesSchema.safeParse(await response.json());
+        if (companies.success) return ok(companies.data);
+        return fail(
+          'bad_response',
+          `Revnue at ${url.host} accepted the token but did not answer with a list of companies. Check the address of this connection.`,
+        );
+      }
       await response.body?.cancel();
     } catch {
       return fail(
@@ -46,7 +63,6 @@ export function createRevnueTokenVerifier(fetchImpl: FetchLike = fetch): VerifyR
         `Fieldbook could not reach Revnue at ${url.host}. Check your internet connection and try again.`,
       );
     }
-    if (response.ok) return ok(undefined);
     if (response.status === 401 || response.status === 403) {
       return fail(
         'auth',

@@ -139,6 +139,17 @@ describe('Revnue admin token', () => {
     expect(await world.secrets.get(id)).toBeNull();
   });
 
+  it('checks a token before any connection exists: the companies, and nothing saved', async () => {
+    world = await createAuthFixture();
+    const { baseUrl, token } = world.sandbox.revnue;
+    const result = await world.auth.checkRevnueToken(baseUrl, ` ${token} `);
+    expect(result.ok && result.value.map((company) => company.id)).toEqual([1, 2]);
+    expect(findLeakedSecrets([result], [token])).toEqual([]);
+    const refused = await world.auth.checkRevnueToken(baseUrl, 'rvn_0000000000000000000000000');
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'auth', status: 401 } });
+    expect(world.changes).toEqual([]);
+  });
+
   it('refuses empty and malformed pastes before calling Revnue', async () => {
     world = await createAuthFixture();
     const id = await revnueConnection(world);

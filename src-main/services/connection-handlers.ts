@@ -86,6 +86,7 @@ export function createConnectionHandlers(deps: {
       thenStatus(await auth.signInService(connectionId, clientSecret), connectionId),
     'auth.setToken': async ({ connectionId, token }) =>
       thenStatus(await auth.setToken(connectionId, token), connectionId),
+    'auth.checkRevnueToken': ({ baseUrl, token }) => auth.checkRevnueToken(baseUrl, token),
     'auth.signOut': async ({ connectionId }) =>
       thenStatus(await auth.signOut(connectionId), connectionId),
   };

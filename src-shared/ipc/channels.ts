@@ -14,6 +14,7 @@ export const channels = [
   'auth.cancelSignIn',
   'auth.signInService',
   'auth.setToken',
+  'auth.checkRevnueToken',
   'auth.signOut',
 
   'revnue.customers.list',

@@ -1,7 +1,12 @@
 // The IPC contract (DESIGN §2, §5.1): every renderer→main operation with the zod schema of its
 // input and of the value its Result carries. Main's router and window.fieldbook derive from it.
 import { z } from 'zod';
-import { authStateSchema, connectionViewSchema, newConnectionSchema } from '../connection';
+import {
+  authStateSchema,
+  baseUrlSchema,
+  connectionViewSchema,
+  newConnectionSchema,
+} from '../connection';
 import {
   revnueCategorySchema,
   revnueCompanySchema,
@@ -95,6 +100,17 @@ export const contract = {
   'auth.setToken': {
     input: onConnection({ token: z.string().trim().min(1, 'Paste the API token') }),
     output: authStatusSchema,
+  },
+  /**
+   * Settings, before a Revnue connection exists: main checks the pasted token against `baseUrl`
+   * (GET company/) and answers the account's companies to pick from. Nothing is saved.
+   */
+  'auth.checkRevnueToken': {
+    input: z.strictObject({
+      baseUrl: baseUrlSchema,
+      token: z.string().trim().min(1, 'Paste the API token'),
+    }),
+    output: z.array(revnueCompanySchema),
   },
   'auth.signOut': { input: onConnection({}), output: authStatusSchema },
 

@@ -14,7 +14,7 @@ export async function createRevnueAuthWorld(dir: string, secrets: SecretStore) {
     secrets,
     browser: createAbandoningBrowser(),
     clock: systemClock,
-    verifyRevnueToken: async () => ok(undefined),
+    verifyRevnueToken: async () => ok([{ id: 1, name: 'Acme' }]),
   });
   const created = await connections.create({
     kind: 'revnue-v2',

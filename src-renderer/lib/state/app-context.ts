@@ -6,6 +6,7 @@ import type { CustomerStore } from '../db/customer-store';
 import type { SyncRunner } from '../sync/engine/sync-runner';
 import type { ConnectionsState } from './connections.svelte';
 import type { Navigation } from './navigation.svelte';
+import type { SyncBoard } from './sync-board.svelte';
 
 export interface AppContext {
   readonly api: FieldbookApi;
@@ -15,6 +16,8 @@ export interface AppContext {
   readonly runner: SyncRunner;
   readonly connections: ConnectionsState;
   readonly navigation: Navigation;
+  /** Every connection's sync status and whether this computer is online (status bar). */
+  readonly board: SyncBoard;
 }
 
 export const [getAppContext, setAppContext] = createContext<AppContext>();
