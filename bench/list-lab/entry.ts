@@ -12,6 +12,7 @@ import type { FromWorker } from '../../src-renderer/lib/search/search-types';
 import type { AppContext } from '../../src-renderer/lib/state/app-context';
 import type { ConnectionsState } from '../../src-renderer/lib/state/connections.svelte';
 import { Navigation } from '../../src-renderer/lib/state/navigation.svelte';
+import { SyncBoard } from '../../src-renderer/lib/state/sync-board.svelte';
 import type { SyncRunner } from '../../src-renderer/lib/sync/engine/sync-runner';
 import { createFakeFieldbook } from '../../src-renderer/lib/test-support/fake-fieldbook';
 import ContextHost from '../../src-renderer/features/customers/test-support/ContextHost.svelte';
@@ -54,10 +55,12 @@ observer.observe(document.body, { childList: true, subtree: true });
 
 function mountScreen(): void {
   const status = { connectionId: 'bench', phase: 'idle', done: 0, total: null, lastSuccessAt: 1 };
+  const runner = { status: () => status, subscribe: () => () => {} } as unknown as SyncRunner;
   const context: AppContext = {
     api: createFakeFieldbook().api,
     store,
-    runner: { status: () => status, subscribe: () => () => {} } as unknown as SyncRunner,
+    runner,
+    board: new SyncBoard(runner),
     connections: { active: connection } as unknown as ConnectionsState,
     navigation: new Navigation(),
   };

@@ -8,6 +8,7 @@ import type { BenchConnectionConfig } from '../sync-lab/bench-api';
 import ContextHost from '../../src-renderer/features/customers/test-support/ContextHost.svelte';
 import { ConnectionsState } from '../../src-renderer/lib/state/connections.svelte';
 import { Navigation } from '../../src-renderer/lib/state/navigation.svelte';
+import { SyncBoard } from '../../src-renderer/lib/state/sync-board.svelte';
 import { startAppSync } from '../../src-renderer/lib/sync/start-app-sync';
 
 const api = window.fieldbook;
@@ -17,7 +18,16 @@ const navigation = new Navigation();
 void connections.load();
 mount(ContextHost, {
   target: document.getElementById('app')!,
-  props: { context: { api, store: sync.store, runner: sync.runner, connections, navigation } },
+  props: {
+    context: {
+      api,
+      store: sync.store,
+      runner: sync.runner,
+      connections,
+      navigation,
+      board: new SyncBoard(sync.runner),
+    },
+  },
 });
 
 (globalThis as unknown as { listE2e: unknown }).listE2e = {

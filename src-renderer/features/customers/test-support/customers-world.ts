@@ -10,6 +10,7 @@ import { corpusLookups, corpusPulled } from '../../../lib/search/test-support/cu
 import type { AppContext } from '../../../lib/state/app-context';
 import type { ConnectionsState } from '../../../lib/state/connections.svelte';
 import { Navigation } from '../../../lib/state/navigation.svelte';
+import { SyncBoard } from '../../../lib/state/sync-board.svelte';
 import type { SyncRunner } from '../../../lib/sync/engine/sync-runner';
 import type { SyncStatus } from '../../../lib/sync/sync-status';
 import { createFakeFieldbook } from '../../../lib/test-support/fake-fieldbook';
@@ -79,6 +80,7 @@ export async function renderCustomers(options: { customers: number; status?: Syn
     api: createFakeFieldbook().api,
     store,
     runner: scripted.runner,
+    board: new SyncBoard(scripted.runner),
     connections: { active: connection } as unknown as ConnectionsState,
     navigation,
   };
