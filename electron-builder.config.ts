@@ -12,7 +12,8 @@ function desktopEntry(file: string): Record<string, string> {
   const entry: Record<string, string> = {};
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const match = /^([A-Za-z][A-Za-z0-9-]*)=(.*)$/.exec(line.trim());
-    if (match && match[1] !== 'Exec' && match[1] !== 'Icon') entry[match[1]] = match[2]!;
+    const [, key, value] = match ?? [];
+    if (key && value !== undefined && key !== 'Exec' && key !== 'Icon') entry[key] = value;
   }
   return entry;
 }

@@ -14,7 +14,7 @@ const repo = join(import.meta.dirname, '..');
 test('without the binary and a display, npm start prints one line and serves the app', async () => {
   expect(existsSync(join(repo, 'node_modules/electron/path.txt'))).toBe(false);
   const dataHome = await mkdtemp(join(tmpdir(), 'fieldbook-start-'));
-  const env = { ...process.env, XDG_DATA_HOME: dataHome, FIELDBOOK_PORT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_DATA_HOME: dataHome, FIELDBOOK_PORT: '0' };
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {

@@ -33,11 +33,11 @@ export function websiteHref(value: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') return null;
-  if (url.port !== '' || !isPlainHost(url.hostname)) return null;
-  // Non-ASCII in the raw host is converted to punycode by URL: check what was typed as well.
-  const typedHost = (hasScheme ? trimmed.slice('https://'.length) : trimmed).split(/[/?#]/)[0]!;
-  if (!/^[A-Za-z0-9.-]+$/.test(typedHost)) return null;
+  if (url.protocol !== 'https:' || url.port !== '' || !isPlainHost(url.hostname)) return null;
+  // What was typed between the scheme and the path: only letters, digits, dots and dashes — so no
+  // `user:password@` (credentials) and no non-ASCII letters (URL would turn them into punycode).
+  const typedHost = (hasScheme ? trimmed.slice('https://'.length) : trimmed).split(/[/?#]/)[0];
+  if (!typedHost || !/^[A-Za-z0-9.-]+$/.test(typedHost)) return null;
   return url.href;
 }
 
