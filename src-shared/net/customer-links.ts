@@ -41,7 +41,8 @@ export function websiteHref(value: string): string | null {
   return url.href;
 }
 
-const emailPattern = /^[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9.-]+$/;
+// No `/` (a `mailto://…` look-alike) and no `?`/`,` (extra headers or recipients).
+const emailPattern = /^[A-Za-z0-9.!#$%&'*+=^_`{|}~-]+@[A-Za-z0-9.-]+$/;
 
 /** `mailto:address` for an e-mail field, or null. Nothing but the address: no ?subject or cc. */
 export function mailtoHref(email: string): string | null {
