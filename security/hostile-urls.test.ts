@@ -139,3 +139,40 @@ describe('hostile URLs at the window and shell.openExternal', () => {
     expect(fakeElectron.shell.openExternal).toHaveBeenCalledTimes(2);
   });
 });
+
+// Links inside customer data: a record's website or e-mail only becomes a link when the composer
+// (src-shared/net/customer-links.ts) makes a plain https:/mailto: URL of it; any other is text.
+const { websiteHref, mailtoHref, isComposedLink } =
+  await import('../src-shared/net/customer-links');
+
+describe('hostile values in customer website and e-mail fields', () => {
+  function composedAnything(value: string): boolean {
+    counts.cases++;
+    const composed = [websiteHref(value), mailtoHref(value)].filter((href) => href !== null);
+    const hostile = composed.filter(
+      (href) =>
+        !/^(https:\/\/[a-z0-9.-]+\.[a-z]{2,63}\/|mailto:)/.test(href) || !isComposedLink(href),
+    );
+    counts.hostileUrlsOpened += hostile.length;
+    return (
+      hostile.length > 0 ||
+      (!isPlainHttps(value) && websiteHref(value) !== null && /:/.test(value.split('/')[0]!))
+    );
+  }
+
+  test.each(hostileUrls.map((url) => [url]))('%j composes no link', (url) => {
+    expect(composedAnything(url)).toBe(false);
+    if (!/^https:\/\/fieldbook\.evil/.test(url)) expect(websiteHref(url)).toBeNull();
+  });
+
+  test('generated non-https URLs and https URLs with credentials compose no link', () => {
+    fc.assert(
+      fc.property(fc.oneof(generatedHostile, generatedCredentials), (url) => {
+        expect(websiteHref(url)).toBeNull();
+        expect(isComposedLink(url)).toBe(false);
+        composedAnything(url);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
