@@ -30,7 +30,7 @@ test('Revnue: a draft with digits, an empty contact and money "1200" normalizes 
     ...revnueDescriptor.emptyRecord(),
     name: 'Acme',
     company: '1' as unknown as number,
-    contact_person: { name: '', email: '' },
+    contact_person: { name: '', email: '', type: undefined },
     template: { id: 5, fields: [{ id: 7, value: '1200' }] },
   };
   const normalized = revnueDescriptor.normalizeDraft(draft, { templates });

@@ -22,6 +22,7 @@ import {
   recoverInFlight,
   rejectEntry,
 } from './outbox-progress';
+import { findOtherCustomer } from './find-customer';
 import { applyDeletions, applyPulled, markDeletedOnServer, rowsToHydrate } from './pull-writes';
 import type { OutboxRow } from './rows';
 import { FieldbookDatabase, type IndexedDbDependencies } from './schema';
@@ -74,6 +75,8 @@ export function openCustomerStore(
         const row = await rowOf<T>(ctx.strict, connectionId, key);
         return row && publicRow(row);
       }),
+    findOtherCustomer: (connectionId, exceptKey, matches) =>
+      findOtherCustomer(ctx, connectionId, exceptKey, matches),
     listOutbox: <T>(connectionId: string) =>
       guarded('read', async (): Promise<OutboxRow<T>[]> =>
         asEntriesOf<T>(
