@@ -92,6 +92,34 @@ export interface EditorField {
   /** How the select shows each of `options` when the wire value is not for people (Revnue contact types). */
   readonly optionLabels?: Readonly<Record<string, string>>;
   readonly readOnly?: boolean;
+  /**
+   * A rule the server checks across customers that the editor can check offline against the
+   * store (Revnue: the name is unique per account; R2: a customer ID is). `key` gives the value's
+   * comparable form ('' = nothing to check: an empty value clashes with nothing).
+   */
+  readonly uniqueAmongCustomers?: UniqueRule;
+  /** Changing this field empties another one (path relative to the same item): Revnue's template id resets its values. */
+  readonly resets?: string;
+}
+
+/** See EditorField.uniqueAmongCustomers. Method syntax: lets <R2 record> stand in for <unknown>. */
+export interface UniqueRule {
+  key(record: unknown): string;
+  message(record: unknown): string;
+}
+
+/**
+ * One item of a repeat section whose items are fixed by a lookup (Revnue: a custom field of the
+ * chosen template): which item it is, and how its value is labelled, typed and stored.
+ */
+export interface FixedItem {
+  /** The item's identity key and id in the list (`{id: 7}`). */
+  readonly identity: { readonly key: string; readonly id: string | number };
+  readonly label: string;
+  readonly input: EditorInput;
+  /** Money kept as a decimal string ("1234.50") instead of a number (Revnue: 17 significant digits). */
+  readonly valueAs?: 'number' | 'string';
+  readonly maxLength?: number;
 }
 
 export interface EditorSection {
@@ -105,6 +133,23 @@ export interface EditorSection {
   readonly repeat?: string;
   /** Sub-sections, e.g. inside each contact its billing address and its custom fields. */
   readonly sections?: readonly EditorSection[];
+  /**
+   * A block that may be "the same as" another (R2 billing / shipping address = address): the path
+   * of that other block, relative to the same item. The editor offers "Same as …" and copies it.
+   */
+  readonly sameAs?: { readonly path: string; readonly label: string };
+  /** The server's audit fields (created / updated): shown read-only, never edited. */
+  readonly audit?: boolean;
+  /**
+   * For a repeat: its items come from a lookup instead of "Add" (Revnue custom fields: one per
+   * field of the chosen template). The value field (`valueField`) takes each item's label and input.
+   * Method syntax: lets a descriptor of a concrete record stand in for <unknown>.
+   */
+  fixedItems?(record: unknown, lookups: ConnectorLookups): readonly FixedItem[];
+  /** With fixedItems: the path (in the item) of the value the item's label and input apply to. */
+  readonly valueField?: string;
+  /** For a repeat with "Add": the noun of one item ("contact", "custom field"). */
+  readonly itemNoun?: string;
 }
 
 /** The words a salesperson sees for this API's sync situations. */
@@ -137,6 +182,12 @@ export interface ConnectorDescriptor<T> {
   displayName(record: T): string;
   /** Every nested item gets its client identity (R2 contacts' `localKey`); call before storing. */
   prepareForStore(record: T): T;
+  /**
+   * The editor's draft in the record's canonical form, so "nothing changed" compares equal: Revnue
+   * spells ids as numbers and an empty contact as null (its schema's output); R2 drops what is empty.
+   * A draft the schema still refuses comes back as it is.
+   */
+  normalizeDraft(record: T, lookups: ConnectorLookups): T;
   /** A new record for the editor (Revnue: in the connection's company; 1 without one). */
   emptyRecord(connection?: Connection): T;
   /** Validation against the record schema (and the lookups, e.g. Revnue custom-field types). */

@@ -16,7 +16,7 @@ import {
   type R2Udf,
 } from '../api/r2';
 import { r2TextLabel } from '../api/r2/labels';
-import type { EditorField, EditorInput, EditorSection } from './descriptor';
+import type { EditorField, EditorInput, EditorSection, UniqueRule } from './descriptor';
 import { editorFor, labelsFor, type EditorBuilder, type KeyOf, type PathOf } from './field-paths';
 
 /** Labels of the fields r2TextLabels (text only) does not name. */
@@ -72,21 +72,46 @@ function addressFields<T>(b: EditorBuilder<T>, block: KeyOf<T>): EditorField[] {
 
 function addressSections<T>(b: EditorBuilder<T>, prefix: string, blocks: readonly KeyOf<T>[]) {
   const titles = ['Address', 'Billing address', 'Shipping address'];
-  return blocks.map((block, index) =>
-    b.section(`${prefix}${block}`, titles[index] ?? block, addressFields(b, block)),
-  );
+  const [first] = blocks;
+  return blocks.map((block, index) => {
+    const section = b.section(`${prefix}${block}`, titles[index] ?? block, addressFields(b, block));
+    // Billing and shipping are often the customer's address: offer to copy it (issue 9 §4).
+    return index > 0 && first
+      ? {
+          ...section,
+          sameAs: { path: first, label: `Same as ${(titles[0] ?? first).toLowerCase()}` },
+        }
+      : section;
+  });
 }
 
 /** The server's id and audit fields: shown, never edited. */
 function auditSection<T>(b: EditorBuilder<T>, id: string): EditorSection {
   const keys = ['recordid', ...r2AuditKeys] as readonly string[] as PathOf<T>[];
   const field = fieldsOf(b);
-  return b.section(
+  const section = b.section(
     id,
     'Created and updated',
     keys.map((key) => field(key, key.endsWith('date') ? 'datetime' : 'text', { readOnly: true })),
   );
+  return { ...section, audit: true };
 }
+
+/** R2 refuses a second customer with the same non-empty customer ID (checked offline too). */
+const uniqueCustomerId: UniqueRule = {
+  key: (record) => customerIdOf(record).toLowerCase(),
+  message: (record) => `Another customer already has the customer ID “${customerIdOf(record)}”`,
+};
+
+function customerIdOf(record: unknown): string {
+  const id = (record as Partial<R2CustomerRecord> | null)?.customerid;
+  return typeof id === 'string' ? id.trim() : '';
+}
+
+const withNoun = (itemNoun: string, section: EditorSection): EditorSection => ({
+  ...section,
+  itemNoun,
+});
 
 const customer = editorFor<R2CustomerRecord>();
 const field = fieldsOf(customer);
@@ -96,7 +121,7 @@ const select = (path: PathOf<R2CustomerRecord>, options: readonly string[]) =>
 export const r2EditorSections: readonly EditorSection[] = [
   customer.section('company', 'Company', [
     field('companyname', 'text', { required: true }),
-    field('customerid'),
+    field('customerid', 'text', { uniqueAmongCustomers: uniqueCustomerId }),
     select('type', r2Types),
     select('category', r2Categories),
     select('customertype', r2CustomerTypes),
@@ -112,33 +137,39 @@ export const r2EditorSections: readonly EditorSection[] = [
     select('synchronizer2', r2Synchronizer2),
   ]),
   ...addressSections(customer, '', ['address', 'billingaddress', 'shippingaddress']),
-  customer.repeat('contacts', 'contacts', 'Contacts', (contact) => {
-    const c = fieldsOf(contact);
-    return {
-      fields: [
-        c('firstname'),
-        c('middlename'),
-        c('lastname'),
-        c('title'),
-        c('contactid'),
-        c('departmentid'),
-        c('emailaddr', 'email'),
-        c('workphone', 'tel'),
-        c('mobilephone', 'tel'),
-        c('homephone', 'tel'),
-        c('faxnumber', 'tel'),
-        c('pager', 'tel'),
-        c('isprimarycontact', 'checkbox'),
-        c('driverlicenceno'),
-        c('password'),
-      ],
-      sections: [
-        ...addressSections(contact, 'contact-', ['address', 'billingaddress', 'shippingaddress']),
-        contact.repeat('udfs', 'contact-udfs', 'Custom fields', udfFields),
-        auditSection(contact, 'contact-audit'),
-      ],
-    };
-  }),
+  withNoun(
+    'contact',
+    customer.repeat('contacts', 'contacts', 'Contacts', (contact) => {
+      const c = fieldsOf(contact);
+      return {
+        fields: [
+          c('firstname'),
+          c('middlename'),
+          c('lastname'),
+          c('title'),
+          c('contactid'),
+          c('departmentid'),
+          c('emailaddr', 'email'),
+          c('workphone', 'tel'),
+          c('mobilephone', 'tel'),
+          c('homephone', 'tel'),
+          c('faxnumber', 'tel'),
+          c('pager', 'tel'),
+          c('isprimarycontact', 'checkbox'),
+          c('driverlicenceno'),
+          c('password'),
+        ],
+        sections: [
+          ...addressSections(contact, 'contact-', ['address', 'billingaddress', 'shippingaddress']),
+          withNoun(
+            'custom field',
+            contact.repeat('udfs', 'contact-udfs', 'Custom fields', udfFields),
+          ),
+          auditSection(contact, 'contact-audit'),
+        ],
+      };
+    }),
+  ),
   customer.section('terms', 'Commercial terms', [
     field('creditlimit', 'money'),
     select('billable', r2Billable),
@@ -167,7 +198,7 @@ export const r2EditorSections: readonly EditorSection[] = [
     field('insuneverexpire', 'checkbox'),
     field('insucontactid'),
   ]),
-  customer.repeat('udfs', 'udfs', 'Custom fields', udfFields),
+  withNoun('custom field', customer.repeat('udfs', 'udfs', 'Custom fields', udfFields)),
   auditSection(customer, 'audit'),
 ];
 

@@ -7,6 +7,7 @@ import {
   type R2ContactRecord,
   type R2CustomerRecord,
 } from '../api/r2';
+import { withoutEmptyMembers } from '../api/r2/mapping';
 import { r2Shape, resolveR2 } from '../sync/connectors';
 import { validateWith } from '../sync/validate';
 import type { ConnectorDescriptor, ListColumn, ListSearch } from './descriptor';
@@ -92,6 +93,8 @@ export const r2Descriptor: ConnectorDescriptor<R2CustomerRecord> = {
   prepareForStore: (record) => withContactIdentities(record),
   // "Created in R2" explicitly: R2 lists only "Created in R2" / "Synchronized with R2" customers,
   // so a server default of "Created in CRM" would hide our own customers (issue 8 §9).
+  // "Empty" is absence in an R2 record (see api/r2/mapping.ts): a cleared input is no field.
+  normalizeDraft: (record) => withoutEmptyMembers(record),
   emptyRecord: () => ({ companyname: '', synchronizer2: 'Created in R2', contacts: [] }),
   validate: (record) => validateWith(r2Shape, r2RecordSchema, record),
   resolve: (result, choices) => resolveR2(result, choices),

@@ -3,7 +3,17 @@
 // body schema's messages use ("City must be at most 50 characters"); revnue-editor.test.ts checks.
 import type { RevnueCustomerRecord } from '../api/revnue-v2';
 import { revnueContactTypeLabels, revnueContactTypes } from '../api/revnue-v2/contact-person';
-import type { EditorSection } from './descriptor';
+import { revnueNaturalKey } from '../api/revnue-v2/mapping';
+import { revnueCustomTextMax } from '../api/revnue-v2/custom-field-values';
+import type { RevnueTemplateFieldType } from '../api/revnue-v2/lookups';
+import type {
+  ConnectorLookups,
+  EditorInput,
+  EditorSection,
+  FixedItem,
+  UniqueRule,
+} from './descriptor';
+import { revnueLookup } from './revnue-lookups';
 import { editorFor, type KeyOf } from './field-paths';
 
 /** One label per record field: a field added to the record without a label does not compile. */
@@ -33,12 +43,49 @@ export const revnueFieldLabels: Readonly<Record<KeyOf<RevnueCustomerRecord>, str
   template: 'Custom fields',
 };
 
+/** The server refuses a second customer of the account with the same name (case and spaces aside). */
+const uniqueName: UniqueRule = {
+  key: (record) => revnueNaturalKey({ name: nameOf(record) }),
+  message: (record) => `A customer named “${nameOf(record).trim()}” already exists in Revnue`,
+};
+
+function nameOf(record: unknown): string {
+  const name = (record as Partial<RevnueCustomerRecord> | null)?.name;
+  return typeof name === 'string' ? name : '';
+}
+
+const inputOfType: Readonly<Record<RevnueTemplateFieldType, EditorInput>> = {
+  money: 'money',
+  number: 'number',
+  date: 'date',
+  text: 'text',
+};
+
+/** One value per field of the record's template, typed and named by the cached template. */
+function revnueTemplateItems(record: unknown, lookups: ConnectorLookups): readonly FixedItem[] {
+  const chosen = (record as Partial<RevnueCustomerRecord> | null)?.template?.id;
+  const id = typeof chosen === 'string' ? Number(chosen) : chosen;
+  const template = revnueLookup(lookups, 'templates')?.find((candidate) => candidate.id === id);
+  return (template?.fields ?? []).map((field) => ({
+    identity: { key: 'id', id: field.id },
+    label: field.name,
+    input: inputOfType[field.type],
+    // Money up to 999999999999999.00 has 17 significant digits: more than a JS number holds.
+    ...(field.type === 'money' ? { valueAs: 'string' as const } : {}),
+    ...(field.type === 'text' ? { maxLength: revnueCustomTextMax } : {}),
+  }));
+}
+
 const customer = editorFor<RevnueCustomerRecord>();
 const label = revnueFieldLabels;
 
 export const revnueEditorSections: readonly EditorSection[] = [
   customer.section('company', 'Company', [
-    customer.field('name', label.name, 'text', { required: true, maxLength: 50 }),
+    customer.field('name', label.name, 'text', {
+      required: true,
+      maxLength: 50,
+      uniqueAmongCustomers: uniqueName,
+    }),
     customer.field('company', label.company, 'select', {
       required: true,
       options: 'lookup:companies',
@@ -88,20 +135,31 @@ export const revnueEditorSections: readonly EditorSection[] = [
     [
       customer.field('template.id', 'Custom field template', 'select', {
         options: 'lookup:templates',
+        // The values belong to the template: another template starts with none.
+        resets: 'template.fields',
       }),
     ],
     [
       // One input per field of the chosen template; its name and type (money, number, date,
       // text) come from the template, so the UI picks the input from the lookup.
-      customer.repeat('template.fields', 'custom-field-values', 'Custom field values', (value) => ({
-        fields: [
-          value.field('id', 'Custom field', 'select', {
-            options: 'lookup:templates',
-            readOnly: true,
+      {
+        ...customer.repeat(
+          'template.fields',
+          'custom-field-values',
+          'Custom field values',
+          (value) => ({
+            fields: [
+              value.field('id', 'Custom field', 'select', {
+                options: 'lookup:templates',
+                readOnly: true,
+              }),
+              value.field('value', 'Value', 'text'),
+            ],
           }),
-          value.field('value', 'Value', 'text'),
-        ],
-      })),
+        ),
+        fixedItems: revnueTemplateItems,
+        valueField: 'value',
+      },
     ],
   ),
   customer.section('record', 'Record', [

@@ -84,6 +84,12 @@ export const revnueDescriptor: ConnectorDescriptor<RevnueCustomerRecord> = {
   // Revnue records hold no list items that need a client identity.
   prepareForStore: (record) => record,
   emptyRecord: emptyRevnueRecord,
+  normalizeDraft(record, lookups) {
+    // The schema's output IS the canonical record (digits → ids, '' dates → null, an empty
+    // contact person → null, money spelled "1200.00"); a draft it refuses stays as typed.
+    const parsed = revnueRecordSchemaWith(lookups).safeParse(record);
+    return parsed.success ? parsed.data : record;
+  },
   validate: (record, lookups) => validateWith(revnueShape, revnueRecordSchemaWith(lookups), record),
   resolve: (result, choices, lookups) =>
     resolveRevnue(result, choices, revnueLookup(lookups, 'templates')),

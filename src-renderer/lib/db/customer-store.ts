@@ -84,6 +84,15 @@ export interface CustomerStore {
   countRows(connectionId: string): Promise<number>;
   /** The IndexedDB database's name: the list's search worker opens the same database. */
   readonly name: string;
+  /**
+   * The key of another customer of the connection (not `exceptKey`) whose record `matches`, else
+   * null: the editor's offline check of a rule the server applies across customers.
+   */
+  findOtherCustomer(
+    connectionId: string,
+    exceptKey: string | null,
+    matches: (record: unknown) => boolean,
+  ): Promise<string | null>;
   /** Every outbox row of a connection, oldest first (the Changes view). */
   listOutbox<T>(connectionId: string): Promise<OutboxRow<T>[]>;
   /** How many changes are not on the server yet: every outbox row, whatever its state. */

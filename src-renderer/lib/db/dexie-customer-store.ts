@@ -23,6 +23,7 @@ import {
   rejectEntry,
 } from './outbox-progress';
 import { countRows, listKeys, listRows } from './list-rows';
+import { findOtherCustomer } from './find-customer';
 import { applyDeletions, applyPulled, markDeletedOnServer, rowsToHydrate } from './pull-writes';
 import type { OutboxRow } from './rows';
 import { FieldbookDatabase, type IndexedDbDependencies } from './schema';
@@ -79,6 +80,8 @@ export function openCustomerStore(
     listRows: (connectionId, since, chunkSize) => listRows(ctx, connectionId, since, chunkSize),
     listKeys: (connectionId) => listKeys(ctx, connectionId),
     countRows: (connectionId) => countRows(ctx, connectionId),
+    findOtherCustomer: (connectionId, exceptKey, matches) =>
+      findOtherCustomer(ctx, connectionId, exceptKey, matches),
     listOutbox: <T>(connectionId: string) =>
       guarded('read', async (): Promise<OutboxRow<T>[]> =>
         asEntriesOf<T>(

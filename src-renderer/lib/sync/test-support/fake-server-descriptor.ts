@@ -70,6 +70,7 @@ export function cardDescriptor(
     naturalKey: naturalKeyOfCard,
     displayName: (card) => card.name,
     prepareForStore: (card) => card,
+    normalizeDraft: (card) => card,
     emptyRecord: () => ({ name: '', phone: '', city: '', owner: '' }),
     validate: (card) => validateWith(cardShape, cardSchema, card),
     resolve: (result, choices) => resolve(cardShape, result, choices, cardSchema),

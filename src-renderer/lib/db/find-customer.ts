@@ -1,0 +1,20 @@
+// The editor's offline check of the server's cross-customer rules (Revnue: a name unique per
+// account; R2: a customer ID): is there ANOTHER customer of the connection this matches?
+import { guarded, type StoreContext } from './store-context';
+
+/** The key of the first other row whose record `matches`, else null. A cursor scan that stops at the first hit. */
+export function findOtherCustomer(
+  ctx: StoreContext,
+  connectionId: string,
+  exceptKey: string | null,
+  matches: (record: unknown) => boolean,
+): Promise<string | null> {
+  return guarded('read', async () => {
+    const row = await ctx.strict.customers
+      .where('connectionId')
+      .equals(connectionId)
+      .filter((candidate) => candidate.key !== exceptKey && matches(candidate.record))
+      .first();
+    return row?.key ?? null;
+  });
+}
