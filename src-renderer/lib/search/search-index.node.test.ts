@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { r2Descriptor, revnueDescriptor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerRow } from '../db/rows';
+import { storedRow } from '../db/test-support/row-builders';
 import { phoneForms } from './fold';
 import { entryOf } from './index-entry';
 import { SearchIndex } from './search-index';
@@ -11,20 +12,7 @@ import type { ListQuery } from './search-types';
 import { corpusLookups, corpusRecord } from './test-support/customer-corpus';
 
 function rowOf<T>(key: string, record: T, overrides: Partial<CustomerRow<T>> = {}): CustomerRow<T> {
-  return {
-    connectionId: 'c',
-    key,
-    serverId: key,
-    record,
-    base: record,
-    remote: null,
-    hydration: 'full',
-    syncState: 'synced',
-    opened: false,
-    fieldErrors: null,
-    updatedAt: 1,
-    ...overrides,
-  };
+  return storedRow(record, { connectionId: 'c', key, serverId: key, ...overrides });
 }
 
 const query = (text: string, extra: Partial<ListQuery> = {}): ListQuery => ({
