@@ -9,7 +9,12 @@ import { phoneForms } from './fold';
 import { entryOf } from './index-entry';
 import { SearchIndex } from './search-index';
 import type { ListQuery } from './search-types';
-import { corpusLookups, corpusRecord } from './test-support/customer-corpus';
+import {
+  corpusLookups,
+  corpusQueries,
+  corpusRecord,
+  keystrokes,
+} from './test-support/customer-corpus';
 
 function rowOf<T>(key: string, record: T, overrides: Partial<CustomerRow<T>> = {}): CustomerRow<T> {
   return storedRow(record, { connectionId: 'c', key, serverId: key, ...overrides });
@@ -163,5 +168,34 @@ describe('SearchIndex', () => {
     expect(names(index, index.search(query('', { facets: { status: 'Inactive' } })))).toEqual([
       'Bau Nord',
     ]);
+  });
+
+  it('while typing, checking only the last answer finds exactly what a full scan finds', () => {
+    // 20,000 so that most prefixes answer fewer than a quarter of the customers (narrowing on).
+    const { index } = revnueIndex(20_000);
+    const fresh = revnueIndex(20_000).index;
+    const typed = [
+      ...keystrokes(corpusQueries, 140),
+      // Text that turns into a phone number, digits that grow, and backspacing.
+      ...keystrokes(['a 0171', '0171 234', '+49 171 2', 'müller b', 'müller'], 40),
+    ];
+    // Backspacing and retyping: the text no longer extends the last one.
+    const edited = typed.flatMap((text, i) =>
+      i % 7 === 3 ? [text, text.slice(0, -2), text] : [text],
+    );
+    let narrowedSome = false;
+    for (const extra of [{}, { facets: { category: 'Partner' } }]) {
+      let before = Number.POSITIVE_INFINITY;
+      for (const text of edited) {
+        // An empty query in between: the fresh index never narrows.
+        fresh.search(query('', extra));
+        const expected = Array.from(fresh.search(query(text, extra)));
+        const got = Array.from(index.search(query(text, extra)));
+        expect(got, `"${text}" ${JSON.stringify(extra)}`).toEqual(expected);
+        if (before <= 5_000 && got.length > 0) narrowedSome = true;
+        before = got.length;
+      }
+    }
+    expect(narrowedSome).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 // The customer list's own search index (issue 9 §3), run inside the search worker. A flat array
 // of entries scanned in the chosen sort order: every term must occur in the folded text (or the
-// digits, for a phone number being typed). Typing usually extends the last query, so the scan
-// then covers only the previous matches — that is what keeps keystrokes fast at 100,000 rows.
+// digits, for a phone number being typed). Typing usually extends the last query: when the last
+// answer was small, only its docs are checked again instead of scanning every customer.
 import { fold, isPhoneLike, queryDigits } from './fold';
 import type { IndexEntry } from './index-entry';
 import { itemsContaining, joinTexts, union, type JoinedTexts } from './text-scan';
@@ -10,6 +10,7 @@ import type { FacetChoices, ListQuery, SortOrder } from './search-types';
 interface LastSearch {
   readonly filterKey: string;
   readonly text: string;
+  readonly matcher: Matcher;
   readonly version: number;
   readonly docs: Int32Array;
 }
@@ -22,6 +23,7 @@ interface SortedView {
 }
 
 interface Matcher {
+  readonly folded: string;
   readonly terms: readonly string[];
   readonly digits: string | null;
 }
@@ -29,10 +31,28 @@ interface Matcher {
 function matcherOf(text: string): Matcher {
   const folded = fold(text.trim());
   return {
+    folded,
     terms: folded.split(/\s+/).filter((term) => term !== ''),
     digits: isPhoneLike(text) ? queryDigits(text) : null,
   };
 }
+
+/**
+ * Whether every doc that matches `next` also matched `last`, so only last's docs need checking:
+ * the new text extends the old one (each old term is then inside a new term), and a phone number
+ * being typed extends the digits the old answer already included.
+ */
+function narrows(last: Matcher, next: Matcher): boolean {
+  if (last.terms.length === 0 || !next.folded.startsWith(last.folded)) return false;
+  if (next.digits === null || next.digits === '') return true;
+  return last.digits !== null && last.digits !== '' && next.digits.includes(last.digits);
+}
+
+/**
+ * Checking docs one by one beats the joined scan only while they are few (measured in Node at
+ * 100,000: one scan ~4–8 ms; `includes` on 25,000 texts ~1 ms).
+ */
+const narrowingLimit = 0.25;
 
 export interface FacetDefinition {
   readonly id: string;
@@ -109,8 +129,21 @@ export class SearchIndex {
     ) {
       return last.docs;
     }
+    const matcher = matcherOf(query.text);
     const order = this.#order(query.sort);
-    const positions = this.#matching(order, query.text);
+    if (
+      last !== null &&
+      last.filterKey === filterKey &&
+      last.version === this.#version &&
+      last.docs.length <= order.docs.length * narrowingLimit &&
+      narrows(last.matcher, matcher)
+    ) {
+      // last.docs already passed the filters and are in this sort order.
+      const docs = last.docs.filter((doc) => this.#matches(doc, matcher));
+      this.#last = { filterKey, text: query.text, matcher, version: this.#version, docs };
+      return docs;
+    }
+    const positions = this.#matching(order, matcher);
     const facetFilters = this.#facets.flatMap((facet, index) => {
       const wanted = query.facets[facet.id];
       return wanted ? [[index, wanted] as const] : [];
@@ -125,8 +158,15 @@ export class SearchIndex {
       found[count++] = doc;
     }
     const docs = found.slice(0, count);
-    this.#last = { filterKey, text: query.text, version: this.#version, docs };
+    this.#last = { filterKey, text: query.text, matcher, version: this.#version, docs };
     return docs;
+  }
+
+  /** One doc against the query: the same rule #matching applies to the joined texts. */
+  #matches(doc: number, { terms, digits }: Matcher): boolean {
+    const own = this.#texts[doc]!;
+    if (terms.every((term) => own.includes(term))) return true;
+    return digits !== null && digits !== '' && this.#digits[doc]!.includes(digits);
   }
 
   /**
@@ -134,8 +174,7 @@ export class SearchIndex {
    * over the joined texts, the other terms checked on each hit's own text; a phone number being
    * typed also matches by digits.
    */
-  #matching(order: SortedView, text: string): number[] | null {
-    const { terms, digits } = matcherOf(text);
+  #matching(order: SortedView, { terms, digits }: Matcher): number[] | null {
     if (terms.length === 0) return null;
     const [longest, ...others] = [...terms].sort((a, b) => b.length - a.length);
     let hits = itemsContaining(order.texts, longest!);
