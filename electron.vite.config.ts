@@ -29,6 +29,9 @@ export default defineConfig({
     plugins: [svelte({ configFile: resolve(import.meta.dirname, 'svelte.config.js') })],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
+      // electron-vite leaves the renderer unminified; minified, the window parses less at start
+      // (measured: 215 KB → 122 KB gzipped; the bench reports it as "renderer JS gzipped").
+      minify: true,
       rolldownOptions: {
         input: { index: resolve(import.meta.dirname, 'src-renderer/index.html') },
       },

@@ -15,6 +15,7 @@ import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { corpusQueries, keystrokes } from '../src-renderer/lib/search/test-support/customer-corpus';
 import { percentile, printFigures, quick, round, sized, type FigureInput } from './figures';
 import { buildVitePage } from '../e2e/list-page/build-vite-page';
+import { appRendererGzip } from './app-bundle';
 
 const large = process.argv.includes('--large');
 const customers = large ? 1_000_000 : sized(100_000);
@@ -96,6 +97,7 @@ try {
   const heapMb = round(Math.max(heapAfterLoad, heapAfterUse) / 1024 / 1024);
   const compared = await call(page, 'compareEngines', customers, texts);
   await context.close();
+  const app = await appRendererGzip();
 
   const limits = large ? { p95: 33, limit: 200 } : { p95: 16, limit: 100 };
   const p = (values: number[], at: number) => round(percentile(values, at), 2);
@@ -166,14 +168,14 @@ try {
       note: `${frames.length} frames, scrolling 900 px per frame (requestAnimationFrame deltas, headless Chromium)`,
     },
     {
-      name: 'renderer JS gzipped (Customers screen page)',
-      value: round(built.pageGzip / 1024),
+      name: 'renderer JS gzipped (the app window, out/renderer)',
+      value: round(app.windowGzip / 1024),
       unit: 'KB',
       better: 'lower',
       goal: 150,
       limit: 300,
       why: 'a small bundle starts fast',
-      note: `the bench page's scripts: Svelte, Dexie, zod, both descriptors, virtua and the screen (App.svelte's shell is measured once merged); the search worker separately: ${round(built.workerGzip / 1024)} KB gzipped`,
+      note: `the whole window as built by electron-vite (shell, every screen, Svelte, Dexie, zod, both descriptors, virtua); the search worker separately: ${round(app.workerGzip / 1024)} KB gzipped; the bench page alone (Customers screen only): ${round(built.pageGzip / 1024)} KB`,
     },
   );
 } finally {
