@@ -2,8 +2,9 @@
 // Chromium do not count against another's), prints every figure against its goal and limit,
 // writes them all to bench/results.json, and exits 1 only if a figure is past its LIMIT (or a
 // benchmark did not finish). `--quick` runs everything at a tenth of the sizes (the CI smoke run).
+// A partial run (`npm run bench -- customer-list --large`) replaces only its own entries there.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +29,8 @@ interface BenchResult {
   args: string[];
   bench: string;
   seconds: number;
+  /** When this benchmark ran (a partial run keeps the others' entries and times). */
+  ranAt?: string;
   /** Null when the benchmark did not finish (then `error` says why). */
   figures: Figure[] | null;
   error?: string;
@@ -43,6 +46,7 @@ for (const [file, ...args] of benches) {
   if (only.length > 0 && !only.some((name) => file!.startsWith(name))) continue;
   const path = fileURLToPath(new URL(file!, import.meta.url));
   const started = performance.now();
+  const ranAt = new Date().toISOString();
   const run = spawnSync(
     process.execPath,
     [
@@ -58,12 +62,12 @@ for (const [file, ...args] of benches) {
   if (run.status !== 0 || !line.startsWith('{')) {
     const error = `did not finish (exit ${run.status ?? run.signal})\n${run.stderr.slice(-2000)}`;
     console.log(`✗ ${label}: ${error}`);
-    results.push({ file: file!, args, bench: label, seconds, figures: null, error });
+    results.push({ file: file!, args, bench: label, seconds, ranAt, figures: null, error });
     failed += 1;
     continue;
   }
   const { bench, figures } = JSON.parse(line) as { bench: string; figures: Figure[] };
-  results.push({ file: file!, args, bench, seconds, figures });
+  results.push({ file: file!, args, bench, seconds, ranAt, figures });
   console.log(`${bench} (${seconds} s)`);
   for (const figure of figures) {
     const ok = withinLimit(figure);
@@ -84,6 +88,13 @@ for (const [file, ...args] of benches) {
 const resultsFile = fileURLToPath(
   new URL(quick ? 'results.quick.json' : 'results.json', import.meta.url),
 );
+// Entries of the last full run that this run did not measure again (another size is another bench).
+const kept = (() => {
+  const partial = only.length > 0 || process.argv.includes('--large');
+  if (!partial || !existsSync(resultsFile)) return [];
+  const previous = JSON.parse(readFileSync(resultsFile, 'utf8')) as { benches?: BenchResult[] };
+  return (previous.benches ?? []).filter((old) => !results.some((now) => now.bench === old.bench));
+})();
 // Formatted as `npm run lint` (prettier --check) expects, so a fresh run can be committed as is.
 const prettierOptions = { ...(await resolveConfig(resultsFile)), parser: 'json' };
 writeFileSync(
@@ -92,14 +103,15 @@ writeFileSync(
     JSON.stringify(
       {
         quick,
-        // A run of only some benchmarks (`npm run bench -- push`) names them here.
+        // A run of only some benchmarks (`npm run bench -- push`) names them here; the other
+        // entries are the earlier run's, each with its own ranAt.
         only: only.length > 0 ? only : null,
         ranAt: startedAt.toISOString(),
         // The 1-minute load average when the run began: a shared machine slows the Chromium benchmarks.
         machine: { cpus: cpus().length, node: process.version, loadAtStart: loadAvgAtStart },
         ratio: 'value ÷ goal (lower is better) or goal ÷ value (higher is better): ≤ 1 = goal met',
         seconds: Number(((Date.now() - startedAt.getTime()) / 1000).toFixed(1)),
-        benches: results,
+        benches: [...kept, ...results],
       },
       null,
       2,
