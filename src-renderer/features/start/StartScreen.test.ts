@@ -1,6 +1,5 @@
 // The start screen rendered for real (Svelte's mount in Chromium) against the in-memory
-// window.fieldbook: what a person sees before and after Try the sandbox.
-import type { R2ListRow } from '../../../src-shared/api/r2';
+// window.fieldbook: what a person sees before and after Try the sandbox, and adding by hand.
 import { flushSync } from 'svelte';
 import { afterEach, expect, test } from 'vitest';
 import {
@@ -32,17 +31,16 @@ function button(target: HTMLElement, name: RegExp): HTMLButtonElement {
   return found;
 }
 
-test('with no connections it welcomes, offers Try the sandbox, and then lists both connections', async () => {
-  const { target, fake, connections } = await render({
+test('with no connections it welcomes, offers Try the sandbox, and then gives way to the shell', async () => {
+  const { target } = await render({
     'connections.list': async () => ({ ok: true, value: { connections: [] } }),
     'sandbox.tryIt': async () => ({
       ok: true,
       value: { connections: [revnueConnection(), r2Connection()] },
     }),
-    'revnue.customers.list': async () => ({ ok: true, value: [] }),
   });
   expect(text(target)).toContain('Fieldbook keeps your customers with you, online or not');
-  expect(text(target)).toContain('Settings, which is not built yet');
+  expect(target.querySelector('nav')).toBeNull();
   const tryIt = button(target, /Try the sandbox/);
 
   tryIt.click();
@@ -53,18 +51,10 @@ test('with no connections it welcomes, offers Try the sandbox, and then lists bo
 
   await settle();
   flushSync();
-  const items = [...target.querySelectorAll('li')].map((li) => text(li));
-  expect(items).toHaveLength(2);
-  expect(items[0]).toMatch(/Sandbox – Revnue.*Revnue API v2.*127\.0\.0\.1:4010.*Signed in.*Active/);
-  expect(items[1]).toMatch(/Sandbox – Unibiz R2.*Unibiz R2.*Signing in…/);
-  expect(text(target.querySelector('.count'))).toBe('0 customers');
-
-  // The background R2 sign-in finishes: main announces it and the badge follows, unasked.
-  fake.emit('auth.changed', { connectionId: 'r2-1', state: 'signed_in' });
-  flushSync();
-  expect(connections.connections[1]?.authState).toBe('signed_in');
-  expect(fake.callsTo('auth.status')).toEqual([]);
-  expect(target.querySelectorAll('[data-auth-state="signed_in"]')).toHaveLength(2);
+  const links = [...target.querySelectorAll('nav a')].map((a) => text(a));
+  expect(links).toEqual(['Customers', 'Changes', 'Settings']);
+  const options = [...target.querySelectorAll('#connection-switcher option')].map((o) => text(o));
+  expect(options.join(' | ')).toMatch(/Sandbox – Revnue.*\|.*Sandbox – Unibiz R2/);
 });
 
 test('a failed Try the sandbox shows why and can be clicked again', async () => {
@@ -85,35 +75,16 @@ test('a failed Try the sandbox shows why and can be clicked again', async () => 
   expect(button(target, /Try the sandbox/).disabled).toBe(false);
 });
 
-test('choosing a connection makes it active and counts its customers', async () => {
+test('a first run can add a company account by hand: the Revnue form checks the token first', async () => {
   const { target, fake } = await render({
-    'connections.list': async () => ({
-      ok: true,
-      value: { connections: [revnueConnection(), r2Connection({ authState: 'signed_in' })] },
-    }),
-    'connections.select': async () => ({
-      ok: true,
-      value: r2Connection({ authState: 'signed_in', active: true }),
-    }),
-    'revnue.customers.list': async () => ({ ok: true, value: [] }),
-    'r2.customers.list': async () => ({
-      ok: true,
-      value: {
-        rows: [{ recordid: 'R-1' } as R2ListRow, { recordid: 'R-1' } as R2ListRow],
-        total: 2,
-      },
-    }),
+    'connections.list': async () => ({ ok: true, value: { connections: [] } }),
   });
-  const radios = target.querySelectorAll<HTMLInputElement>('input[type="radio"]');
-  expect([...radios].map((r) => r.checked)).toEqual([true, false]);
-  radios[1]?.click();
-  await settle();
+  expect(button(target, /^Add Unibiz R2 connection$/)).toBeTruthy();
+  button(target, /^Add Revnue connection$/).click();
   flushSync();
-  expect(fake.callsTo('connections.select')).toEqual([{ id: 'r2-1' }]);
-  // Counted once, although the active connection was replaced twice (at the click, and by
-  // main's answer).
-  expect(fake.callsTo('r2.customers.list')).toHaveLength(1);
-  expect([...radios].map((r) => r.checked)).toEqual([false, true]);
-  expect(target.querySelector('.source')?.textContent).toBe('Sandbox – Unibiz R2');
-  expect(text(target.querySelector('.count'))).toBe('1 customer');
+  const labels = [...target.querySelectorAll('label')].map((l) => text(l));
+  expect(labels.some((l) => l.startsWith('Base URL'))).toBe(true);
+  expect(labels.some((l) => l.startsWith('API token'))).toBe(true);
+  // Nothing is saved by opening the form.
+  expect(fake.callsTo('connections.create')).toEqual([]);
 });

@@ -1,27 +1,27 @@
-// Renders the real start screen (Svelte's mount in Chromium) against the in-memory
-// window.fieldbook, for the start screen's own tests and the banner's.
+// Renders the whole window (App.svelte, Svelte's mount in Chromium) against the in-memory
+// window.fieldbook, for the start screen's own tests and the banner's: with no connection the
+// window IS the start screen, and it gives way to the shell once one exists.
 import { flushSync, mount, unmount } from 'svelte';
-import { ConnectionsState } from '../../../lib/state/connections.svelte';
+import App from '../../../App.svelte';
 import {
   createFakeFieldbook,
   settle,
   type FakeHandlers,
 } from '../../../lib/test-support/fake-fieldbook';
-import StartScreen from '../StartScreen.svelte';
 
 export async function renderStartScreen(handlers: FakeHandlers) {
-  const fake = createFakeFieldbook(handlers);
-  const connections = new ConnectionsState(fake.api);
+  const fake = createFakeFieldbook({
+    'revnue.customers.list': async () => ({ ok: true, value: [] }),
+    ...handlers,
+  });
+  (window as unknown as { fieldbook: unknown }).fieldbook = fake.api;
   const target = document.body.appendChild(document.createElement('div'));
-  const component = mount(StartScreen, { target, props: { connections, api: fake.api } });
-  const dispose = () => {
-    connections.dispose();
-    void unmount(component);
-  };
-  await connections.load();
+  const component = mount(App, { target });
+  const dispose = () => void unmount(component);
+  await settle();
   await settle();
   flushSync();
-  return { fake, connections, target, dispose };
+  return { fake, target, dispose };
 }
 
 /** The text a person reads: whitespace from the markup's line breaks collapsed. */
