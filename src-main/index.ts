@@ -6,6 +6,7 @@ import { createRedactingLog } from './http/log';
 import { createIpcRouter } from './ipc/router';
 import { createUnavailableHandlers } from './ipc/unavailable-handlers';
 import { registerAppSchemePrivileges, serveAppProtocol } from './platform/app-protocol';
+import { openComposedLink } from './platform/external-links';
 import { bindIpcRouter, isTrustedElectronSender } from './platform/ipc-electron';
 import { sendEventsToWindow } from './platform/ipc-electron-events';
 import { platformSecretStoreCandidates } from './platform/secret-store-safe-storage';
@@ -44,6 +45,7 @@ async function startServices(): Promise<MainServices> {
     browser: createSystemBrowser(),
     clock: systemClock,
     startSandbox: loadSandboxWhenNeeded(() => import('../sandbox/index')),
+    openLink: openComposedLink,
     log,
   });
 }
