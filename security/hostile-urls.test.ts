@@ -1,7 +1,8 @@
 // Hostile URLs at main's edge (issue 10 §4): navigation, frame navigation, redirects, new windows
 // and shell.openExternal, on the code path the app really uses (createMainWindow with the fake
 // electron of src-main/platform/test-support). Counted: anything that got through.
-// Links inside customer data (websites, emails) arrive with the UI (issue 9) and are not here.
+// Links inside customer data (websites, e-mails) go through `links.open`: the real router and
+// handler with the real launcher, hostile field values in, shell.openExternal calls counted.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { FakeBrowserWindow, fakeElectron } from '../src-main/platform/test-support/fake-electron';
@@ -174,5 +175,151 @@ describe('hostile values in customer website and e-mail fields', () => {
       }),
       { numRuns: 2_000 },
     );
+  });
+});
+
+// links.open: the only IPC operation that reaches shell.openExternal. The window sends a raw
+// field value; main composes the link. Driven through the real router (zod parse), the real
+// handler and the real Electron launcher, with the fake electron's shell recording launches.
+const { createIpcRouter } = await import('../src-main/ipc/router');
+const { createLinksHandlers } = await import('../src-main/services/links-handlers');
+const { openComposedLink } = await import('../src-main/platform/external-links');
+
+describe('links.open with hostile customer values', () => {
+  const router = createIpcRouter({
+    handlers: createLinksHandlers(openComposedLink) as never,
+    isTrustedSender: () => true,
+  });
+  const launches = () => fakeElectron.shell.openExternal.mock.calls.map(([url]) => String(url));
+
+  async function open(kind: 'website' | 'email', value: string): Promise<string[]> {
+    counts.cases++;
+    fakeElectron.shell.openExternal.mockClear();
+    const answer = await router.handle('links.open', { url: 'app://fieldbook/' }, { kind, value });
+    const launched = launches();
+    if (answer.ok !== (launched.length === 1)) throw new Error(`answer and launches disagree`);
+    return launched;
+  }
+
+  // A plain https address on an ordinary host (`https://fieldbook.evil/`) is a customer's website
+  // like any other, so links.open may open it; every other hostile URL above must not open.
+  const hostileWebsites = [
+    ...hostileUrls.filter((url) => !isPlainHttps(url)),
+    'https://раураl.com/',
+    'раураl.com',
+    'https://xn--80ak6aa92e.com/',
+    'xn--80ak6aa92e.com',
+    'https://paypal.com@evil.example/',
+    'paypal.com@evil.example',
+    'https://evil.example\\@paypal.com/',
+    'https://192.168.1.10/',
+    '10.0.0.1',
+    'https://localhost/',
+    'https://acme.example:8443/',
+    'http://acme.example/',
+    '//evil.example/',
+    'https:/\\evil.example',
+    'https://acme.example /',
+    'mailto:ann@acme.example',
+    'ann@acme.example',
+    `https://acme.example/${'a'.repeat(3_000)}`,
+  ];
+  const hostileEmails = [
+    ...hostileUrls,
+    'ann@acme.example?bcc=eve@evil.example',
+    'ann@acme.example?subject=x&body=y',
+    'ann@acme.example,eve@evil.example',
+    'ann@acme.example;eve@evil.example',
+    'ann%0abcc=eve@acme.example',
+    'ann%0D%0ABcc:eve@acme.example',
+    '%3fbcc=eve@acme.example',
+    'ann@acme.example\nBcc: eve@evil.example',
+    'ann@acme.example%0abcc:eve@evil.example',
+    'ann#@acme.example',
+    'mailto:ann@acme.example',
+    'mailto://ann@acme.example',
+    'javascript:alert(1)//@acme.example',
+    'ann@раураl.com',
+    'ann@xn--80ak6aa92e.com',
+    'ann@[127.0.0.1]',
+    'ann@192.168.1.10',
+    'ann@localhost',
+    '"ann"@acme.example',
+    'ann@acme.example/x',
+    'https://acme.example/',
+  ];
+
+  test.each(hostileWebsites.map((value) => [value]))(
+    'website %j launches nothing',
+    async (value) => {
+      const launched = await open('website', value);
+      counts.hostileUrlsOpened += launched.length;
+      expect(launched).toEqual([]);
+    },
+  );
+
+  test.each(hostileEmails.map((value) => [value]))('e-mail %j launches nothing', async (value) => {
+    const launched = await open('email', value);
+    counts.hostileUrlsOpened += launched.length;
+    expect(launched).toEqual([]);
+  });
+
+  test('generated hostile values launch nothing, as websites or as e-mails', async () => {
+    const headerInjection = fc
+      .tuple(
+        fc.emailAddress(),
+        fc.constantFrom('?bcc=', '?cc=', '&bcc=', '%0abcc:', '%0d%0a', ',', ';', '\n', '#'),
+        fc.emailAddress(),
+      )
+      .map(([to, glue, extra]) => `${to}${glue}${extra}`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.tuple(
+            fc.constant('website' as const),
+            fc.oneof(generatedHostile, generatedCredentials),
+          ),
+          // As a website, `a@b.example?bcc=…` is a plain https path on a plain host: only hostile as mail.
+          fc.tuple(
+            fc.constant('email' as const),
+            fc.oneof(generatedHostile, generatedCredentials, headerInjection),
+          ),
+        ),
+        async ([kind, value]) => {
+          const launched = await open(kind, value);
+          counts.hostileUrlsOpened += launched.length;
+          expect(launched).toEqual([]);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  // Whatever the value, what launches is plain: https://host.tld/… or mailto:address — never a
+  // scheme, host or header the value smuggled in.
+  test('any value launches at most one plain https:/mailto: link, composed by main', async () => {
+    const plainHref =
+      /^(https:\/\/([a-z0-9-]+\.)+[a-z]{2,63}\/[^\s\\]*|mailto:[A-Za-z0-9.!$&'*+=^_`{|}~-]+@([a-z0-9-]+\.)+[a-z]{2,63})$/i;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('website' as const, 'email' as const),
+        fc.oneof(fc.string(), fc.webUrl(), fc.domain(), fc.emailAddress(), generatedHostile),
+        async (kind, value) => {
+          const launched = await open(kind, value);
+          const bad = launched.filter((href) => !plainHref.test(href) || !isComposedLink(href));
+          counts.hostileUrlsOpened += bad.length;
+          expect(bad).toEqual([]);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  test.each([
+    ['website', 'www.acme.example', 'https://www.acme.example/'],
+    ['website', 'https://acme.example/contact?x=1', 'https://acme.example/contact?x=1'],
+    ['email', 'ann.lee+sales@acme.example', 'mailto:ann.lee+sales@acme.example'],
+  ] as const)('plain %s %j launches exactly %j', async (kind, value, href) => {
+    expect(await open(kind, value)).toEqual([href]);
   });
 });

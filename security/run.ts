@@ -6,7 +6,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { summaryDir, type SecurityCounts } from './support/summary';
 
-const suites = ['ipc-fuzz', 'malformed-answers', 'hostile-urls'] as const;
+const suites = ['ipc-fuzz', 'malformed-answers', 'hostile-urls', 'leak-scan'] as const;
 
 rmSync(summaryDir, { recursive: true, force: true });
 const vitest = spawnSync(

@@ -23,6 +23,21 @@ vi.mock('../sandbox/index', () => {
   };
 });
 
+// electron-updater stand-in: counts loads and records the feed it was pointed at.
+const updater = vi.hoisted(() => ({ loads: 0, feeds: [] as unknown[], checks: 0 }));
+vi.mock('electron-updater', () => {
+  updater.loads += 1;
+  const autoUpdater = {
+    setFeedURL: (feed: unknown) => updater.feeds.push(feed),
+    checkForUpdatesAndNotify: async () => {
+      updater.checks += 1;
+      return null;
+    },
+    on: () => autoUpdater,
+  };
+  return { default: { autoUpdater } };
+});
+
 const { app, protocol, ipcMain, ipcHandlers, session } = fakeElectron;
 const trustedEvent = { senderFrame: { url: 'app://fieldbook/index.html', parent: null } };
 
@@ -157,6 +172,30 @@ describe('src-main/index.ts', () => {
     const answer = await tryIt(trustedEvent, undefined);
     expect(answer).toMatchObject({ ok: false, error: { kind: 'server' } });
     expect(JSON.stringify(answer)).toContain('could not start');
+  });
+
+  test('auto-update: off without a feed (electron-updater not even loaded), on with an https one', async () => {
+    Object.assign(updater, { loads: 0, feeds: [], checks: 0 });
+    Object.assign(app, { isPackaged: true });
+    const feed = 'https://updates.acme.example/fieldbook/';
+    try {
+      await startMain();
+      await vi.waitFor(() =>
+        expect(console.error).toHaveBeenCalledWith(
+          expect.stringContaining('Auto-update is off: no update feed is configured'),
+        ),
+      );
+      expect(updater.loads).toBe(0);
+
+      vi.stubEnv('FIELDBOOK_UPDATE_FEED', feed);
+      FakeBrowserWindow.created.length = 0;
+      await startMain();
+      await vi.waitFor(() => expect(updater.checks).toBe(1));
+      expect(updater.feeds).toEqual([{ provider: 'generic', url: feed }]);
+    } finally {
+      vi.unstubAllEnvs();
+      Object.assign(app, { isPackaged: undefined });
+    }
   });
 
   test('a second instance quits at once and focuses the first one instead', async () => {

@@ -6,6 +6,8 @@ import { createRedactingLog } from './http/log';
 import { createIpcRouter } from './ipc/router';
 import { createUnavailableHandlers } from './ipc/unavailable-handlers';
 import { registerAppSchemePrivileges, serveAppProtocol } from './platform/app-protocol';
+import { startAutoUpdate } from './platform/auto-update';
+import { openComposedLink } from './platform/external-links';
 import { bindIpcRouter, isTrustedElectronSender } from './platform/ipc-electron';
 import { sendEventsToWindow } from './platform/ipc-electron-events';
 import { platformSecretStoreCandidates } from './platform/secret-store-safe-storage';
@@ -14,6 +16,7 @@ import { createMainWindow, hardenSession, installWebContentsGuards } from './pla
 import { openSecretStore } from './secrets/open-secret-store';
 import { selectSecretStore } from './secrets/secret-store-selector';
 import { createMainServices, loadSandboxWhenNeeded, type MainServices } from './services';
+import { decideUpdatePolicy } from './services/update-policy';
 import { systemClock } from '../src-shared/time/clock';
 
 // Built layout: out/main/index.js next to out/preload/index.cjs and out/renderer/.
@@ -44,6 +47,7 @@ async function startServices(): Promise<MainServices> {
     browser: createSystemBrowser(),
     clock: systemClock,
     startSandbox: loadSandboxWhenNeeded(() => import('../sandbox/index')),
+    openLink: openComposedLink,
     log,
   });
 }
@@ -108,6 +112,10 @@ if (!app.requestSingleInstanceLock()) {
     );
     showWindow();
     app.on('activate', showWindow);
+    // Off unless IT set FIELDBOOK_UPDATE_FEED (https) for an installed build; see docs/security.md.
+    void startAutoUpdate(decideUpdatePolicy({ env: process.env, isPackaged: app.isPackaged }), {
+      log,
+    }).catch((error: unknown) => log(`Auto-update could not start: ${describeError(error)}`));
   });
 }
 

@@ -61,6 +61,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     clock: systemClock,
     startSandbox,
     log,
+    // A harness run never starts programs on the developer's desktop: the composed link is logged.
+    openLink: async (href) => {
+      log(`links.open: would open ${href}`);
+      return { ok: true, value: null };
+    },
     ...(options.connectors ? { connectors: options.connectors } : {}),
   });
   const sandbox = options.sandbox ? await startSandbox({ port: 0, log }) : undefined;

@@ -1,6 +1,7 @@
 // Starts `e2e/harness/cli.ts` as a child process for a spec and reads its one JSON ready line.
 // A child (not an import) keeps the spec honest: it drives exactly what `npm run harness` runs.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,12 +13,21 @@ export interface RunningHarness {
   stop(): Promise<void>;
 }
 
-export async function startHarnessProcess(args: string[] = []): Promise<RunningHarness> {
+export interface HarnessProcessOptions {
+  /** Main's log lines (the harness's stderr) go to this file instead of the terminal. */
+  logFile?: string;
+}
+
+export async function startHarnessProcess(
+  args: string[] = [],
+  { logFile }: HarnessProcessOptions = {},
+): Promise<RunningHarness> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'e2e/harness/cli.ts', '--port', '0', ...args],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: process.env },
+    { stdio: ['ignore', 'pipe', logFile ? 'pipe' : 'inherit'], env: process.env },
   );
+  if (logFile) child.stderr!.pipe(createWriteStream(logFile));
   const lines = createInterface({ input: child.stdout! });
   const ready = await new Promise<{ url: string; sandbox: unknown }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('harness did not get ready in 30 s')), 30_000);

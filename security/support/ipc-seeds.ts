@@ -65,4 +65,6 @@ export const validPayloads = {
   'secrets.acceptWeakStorage': {},
 
   'sandbox.tryIt': undefined,
+
+  'links.open': { kind: 'website', value: 'www.acme.example' },
 } satisfies Record<Channel, unknown>;

@@ -5,7 +5,7 @@ const shell = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => ({ shell }));
 
-const { checkExternalUrl, openExternalSafely } = await import('./external-links');
+const { checkExternalUrl, openComposedLink, openExternalSafely } = await import('./external-links');
 
 beforeEach(() => shell.openExternal.mockReset());
 
@@ -58,5 +58,40 @@ describe('checkExternalUrl with allowLoopbackHttp (the local sandbox)', () => {
   ])('%s → allowed: %s', (url, allowed) => {
     expect(checkExternalUrl(url, { allowLoopbackHttp: true }).ok).toBe(allowed);
     expect(checkExternalUrl(url).ok).toBe(false);
+  });
+});
+
+describe('openComposedLink (links.open)', () => {
+  test.each([
+    'https://acme.example/',
+    'https://www.acme.example/about?x=1',
+    'mailto:ann@acme.example',
+  ])('opens the composed %s as it is', async (href) => {
+    expect(await openComposedLink(href)).toEqual({ ok: true, value: null });
+    expect(shell.openExternal.mock.calls).toEqual([[href, { activate: true }]]);
+  });
+
+  test.each([
+    'https://acme.example',
+    'acme.example',
+    'http://acme.example/',
+    'https://user:pw@acme.example/',
+    'mailto:ann@acme.example?bcc=eve@evil.example',
+    'mailto:ann@acme.example,eve@evil.example',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+  ])('refuses %s: not what the composers produce', async (href) => {
+    expect(await openComposedLink(href)).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  test('no mail program is a Result in words', async () => {
+    shell.openExternal.mockRejectedValueOnce(new Error('no handler'));
+    const answer = await openComposedLink('mailto:ann@acme.example');
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'network' } });
+    if (!answer.ok) expect(answer.error.message).toMatch(/e-mail program/);
   });
 });

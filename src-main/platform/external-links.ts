@@ -1,7 +1,9 @@
 // Opens a URL in the user's browser — only https: (or http: on this computer, for the sandbox's
-// sign-in page when asked), and only URLs main composed itself: the renderer has no way to ask.
+// sign-in page when asked), and only URLs main composed itself: the sign-in page, and customer
+// links (`links.open`) that main composed from a field's value — never a URL the window names.
 import { shell } from 'electron';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
+import { isComposedLink } from '../../src-shared/net/customer-links';
 
 export interface ExternalUrlOptions {
   /** Allow `http://127.0.0.1:…` / `http://localhost:…` (the local sandbox's sign-in page). */
@@ -52,5 +54,26 @@ export async function openExternalSafely(
     return ok(null);
   } catch {
     return fail('network', 'Fieldbook could not open your web browser. Is a default browser set?');
+  }
+}
+
+/**
+ * `links.open`'s launcher: a customer's website (https:) or e-mail address (mailto:), exactly as
+ * src-shared/net/customer-links.ts composes them. Anything else — even from main — is refused.
+ */
+export async function openComposedLink(href: string): Promise<Result<null>> {
+  if (!isComposedLink(href)) {
+    return fail('validation', 'Fieldbook only opens website and e-mail links it composed itself.');
+  }
+  // mailto: has no host, so it cannot pass checkExternalUrl; an https: link must pass it too.
+  if (!href.startsWith('mailto:') && !checkExternalUrl(href).ok) {
+    return fail('validation', refused);
+  }
+  try {
+    await shell.openExternal(href, { activate: true });
+    return ok(null);
+  } catch {
+    const program = href.startsWith('mailto:') ? 'e-mail program' : 'web browser';
+    return fail('network', `Fieldbook could not open your ${program}. Is a default one set?`);
   }
 }

@@ -25,6 +25,7 @@ import {
 import { createConnectorRegistry } from './connector-registry';
 import { createR2Handlers } from './r2-handlers';
 import { createRevnueHandlers } from './revnue-handlers';
+import { createLinksHandlers, noLinkLauncher, type LinkLauncher } from './links-handlers';
 import { createSecretsHandlers } from './secrets-handlers';
 import { gateSandboxConnections } from './sandbox-gate';
 import { createSandboxService, type StartSandbox } from './sandbox-handlers';
@@ -47,6 +48,8 @@ export interface MainServicesOptions {
   log?: (line: string) => void;
   /** Pacing and time-outs; defaults per API (Revnue: 40 of the account's 100/min; R2: 600/min). */
   connectors?: ConnectorSettings;
+  /** Opens the customer links `links.open` composed (Electron: shell.openExternal); none: refused. */
+  openLink?: LinkLauncher;
 }
 
 export interface MainServices {
@@ -105,6 +108,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...createR2Handlers(registry),
       ...sandbox.handlers,
       ...createSecretsHandlers(selector),
+      ...createLinksHandlers(options.openLink ?? noLinkLauncher),
     },
     sandbox,
   );

@@ -38,6 +38,8 @@ export const channels = [
   'secrets.acceptWeakStorage',
 
   'sandbox.tryIt',
+
+  'links.open',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -74,6 +74,7 @@ describe('createFieldbookApi', () => {
     expect(Object.keys(api).sort()).toEqual([
       'auth',
       'connections',
+      'links',
       'on',
       'r2',
       'revnue',

@@ -186,6 +186,20 @@ export const contract = {
 
   /** "Try the sandbox": main starts the sandbox in-process and adds one connection per API. */
   'sandbox.tryIt': { input: noInput, output: connections },
+
+  /**
+   * Opens a customer's website or e-mail address in the user's browser or mail program. `value`
+   * is the RAW field value, never a URL: main composes the https:/mailto: link itself
+   * (src-shared/net/customer-links.ts) and refuses anything that does not compose, so the window
+   * cannot ask main to open an address of its choosing.
+   */
+  'links.open': {
+    input: z.strictObject({
+      kind: z.enum(['website', 'email'], 'Say whether this is a website or an e-mail address'),
+      value: z.string().max(2048, 'This is too long to be a website or an e-mail address'),
+    }),
+    output: z.null(),
+  },
 } satisfies Record<Channel, Operation>;
 
 export interface Operation {

@@ -50,6 +50,11 @@ describe('mailtoHref', () => {
     'javascript:alert(1)//@example.com',
     'ann',
     'ann@localhost',
+    'ann%0abcc=eve@example.com',
+    'ann%0Abcc:eve@evil.example@example.com',
+    '%3fbcc=eve@example.com',
+    'ann#x@example.com',
+    'ann@example.com\nbcc: eve@evil.example',
   ])('refuses %j', (value) => {
     expect(mailtoHref(value)).toBeNull();
   });

@@ -41,8 +41,10 @@ export function websiteHref(value: string): string | null {
   return url.href;
 }
 
-// No `/` (a `mailto://…` look-alike) and no `?`/`,` (extra headers or recipients).
-const emailPattern = /^[A-Za-z0-9.!#$%&'*+=^_`{|}~-]+@[A-Za-z0-9.-]+$/;
+// No `/` (a `mailto://…` look-alike), no `?`/`,` (extra headers or recipients), no `#` (the rest
+// would be a fragment, not the address) and no `%` (`%0a`, `%3f` decode to a new header line or a
+// `?` in the mail program; a real address practically never has one).
+const emailPattern = /^[A-Za-z0-9.!$&'*+=^_`{|}~-]+@[A-Za-z0-9.-]+$/;
 
 /** `mailto:address` for an e-mail field, or null. Nothing but the address: no ?subject or cc. */
 export function mailtoHref(email: string): string | null {

@@ -115,3 +115,20 @@ export function secretsWithoutKeyring(canAcceptWeakStorage = true) {
   };
   return { handlers, message, state };
 }
+
+/**
+ * `links.open` as main answers it: opens (records) what main would compose from the raw value,
+ * or refuses in words like main does. `opened` lists the values main was asked to open.
+ */
+export function linksThatOpen(refusal = 'Fieldbook opens only plain secure web addresses.') {
+  const opened: Input<'links.open'>[] = [];
+  const handlers: FakeHandlers = {
+    'links.open': async (input) => {
+      opened.push(input);
+      return input.value.includes('refuse-me')
+        ? { ok: false, error: { kind: 'validation', message: refusal } }
+        : { ok: true, value: null };
+    },
+  };
+  return { handlers, opened, refusal };
+}
