@@ -45,10 +45,16 @@ let counter = 0;
 
 export async function renderScreen(
   screen: Component,
-  options: { connections: ConnectionView[]; handlers?: FakeHandlers },
+  options: {
+    connections: ConnectionView[];
+    handlers?: FakeHandlers;
+    /** Fills the store before the screen mounts. */
+    fill?: (store: CustomerStore) => Promise<void>;
+  },
 ) {
   const name = `fieldbook-screen-${Date.now()}-${counter++}`;
   const store: CustomerStore = openCustomerStore(name);
+  await options.fill?.(store);
   let listed = options.connections;
   const fake = createFakeFieldbook({
     'connections.list': async () => ({ ok: true, value: { connections: listed } }),
