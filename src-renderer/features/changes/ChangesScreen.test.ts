@@ -186,7 +186,7 @@ describe('Changes', () => {
 describe('Resolve conflict', () => {
   test('Mine for one field, Theirs for another, an edited third: a pending update with those values', async () => {
     let theirs: RevnueCustomerRecord | undefined;
-    const { target, store } = await render(async (store) => {
+    const { store } = await render(async (store) => {
       ({ theirs } = await conflicted(
         store,
         '301',

@@ -70,8 +70,8 @@ export class ConflictChoices {
   }
   /** Errors about fields that are not in the conflict (the resolved record breaks a rule there). */
   get otherErrors(): [string, string[]][] {
-    const shown = new Set(this.#fields.map((field) => field.path));
-    return Object.entries(this.#errors).filter(([path]) => !shown.has(path));
+    const shown = this.#fields.map((field) => field.path);
+    return Object.entries(this.#errors).filter(([path]) => !shown.includes(path));
   }
 
   async resolve(): Promise<boolean> {

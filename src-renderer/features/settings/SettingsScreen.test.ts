@@ -235,7 +235,7 @@ describe('each connection', () => {
       world!.announce(current);
       return current.find((c) => c.id === id)!;
     };
-    const { target, fake } = await render(current, {
+    const { fake } = await render(current, {
       'connections.rename': async ({ id, name }) => ({ ok: true, value: change(id, { name }) }),
       'auth.signOut': async ({ connectionId }) => {
         world!.fake.emit('auth.changed', { connectionId, state: 'signed_out' });
