@@ -285,6 +285,38 @@ describe('each connection', () => {
     await noAxeViolations();
   });
 
+  test('a service client signs in again with its client secret, which must not be empty', async () => {
+    const service = r2Connection({
+      id: 'r2-svc',
+      name: 'R2 service',
+      authState: 'signed_out',
+      auth: { mode: 'client_credentials', clientId: 'svc', issuer: 'http://127.0.0.1:4010' },
+    });
+    const { fake } = await render([service], {
+      'auth.signInService': async ({ connectionId }) => {
+        world!.fake.emit('auth.changed', { connectionId, state: 'signed_in' });
+        return { ok: true, value: { state: 'signed_in' } };
+      },
+    });
+    const item = card('R2 service');
+    // Its offline choice is read from IndexedDB: let that finish before the store closes.
+    await expect.poll(() => item.querySelector('fieldset')?.disabled).toBe(false);
+    expect(() => button(item, 'Sign in with browser')).toThrow();
+    const secret = field(item, 'Client secret');
+    type(secret, 'x');
+    type(secret, '');
+    expect(text(item.querySelector('#secret-r2-svc-message'))).toBe('Type the client secret');
+    expect(button(item, 'Sign in').disabled).toBe(true);
+    type(secret, 'svc-secret');
+    button(item, 'Sign in').click();
+    await settled();
+    expect(fake.callsTo('auth.signInService')).toEqual([
+      { connectionId: 'r2-svc', clientSecret: 'svc-secret' },
+    ]);
+    expect(button(item, 'Sign out')).toBeTruthy();
+    await noAxeViolations();
+  });
+
   test('delete warns with the number of changes waiting and removes the local data', async () => {
     const { target, fake, store } = await render([revnueConnection(), r2Connection()], {
       'connections.delete': async ({ id }) => {
