@@ -454,10 +454,19 @@ describe('weaker storage', () => {
     expect(secrets.state.withdrawals).toBe(1);
     expect(dialog()).toBeNull();
     expect(target.querySelector('#weak-storage-heading')).toBeNull();
-    // Back to no safe place: the banner offers the consent again.
+    // Back to no safe place: the banner offers the consent again…
     expect(text(target.querySelector('#secrets-heading'))).toBe(
       'Fieldbook cannot keep your sign-ins safely yet',
     );
+    await noAxeViolations();
+    // …and once given again, it can be withdrawn again.
+    button(target, 'Keep sign-ins with weaker protection').click();
+    flushSync();
+    button(target, 'Yes, use weaker protection').click();
+    await settled();
+    await settled();
+    expect(secrets.state.accepts).toBe(1);
+    expect(button(target, 'Withdraw consent')).toBeTruthy();
   });
 
   test('is not offered when sign-ins are in the keychain', async () => {
