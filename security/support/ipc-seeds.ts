@@ -63,6 +63,7 @@ export const validPayloads = {
 
   'secrets.status': undefined,
   'secrets.acceptWeakStorage': {},
+  'secrets.withdrawWeakStorage': {},
 
   'sandbox.tryIt': undefined,
 

@@ -109,3 +109,70 @@ describe('fixedSecretStoreSelector', () => {
     expect(selector.status()).toEqual({ store: 'memory' });
   });
 });
+
+describe('withdrawing the weak-storage consent', () => {
+  async function consented() {
+    const m = machine('basic_text');
+    const selector = await selectSecretStore({ userDataDir: dir, open: m.open });
+    await selector.acceptWeakStorage();
+    await selector.store.set('c1', 'token-set');
+    return { m, selector };
+  }
+
+  it('saves the withdrawal, lets `forget` delete from the weak store, then refuses again', async () => {
+    const { m, selector } = await consented();
+    const forget = vi.fn(async () => {
+      // Still the weak store while forgetting: this is how its secrets get deleted.
+      expect(selector.status()).toEqual({ store: 'weak' });
+      expect(await readWeakStorageConsent(dir)).toBe(false);
+      await selector.store.delete('c1');
+    });
+    const answer = await selector.withdrawWeakStorage(forget);
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { store: 'unavailable', canAcceptWeakStorage: true },
+    });
+    expect(forget).toHaveBeenCalledTimes(1);
+    expect(m.weakStore.accounts()).toEqual([]);
+    expect(m.open).toHaveBeenLastCalledWith(false);
+    await expect(selector.store.set('c1', 'x')).rejects.toThrow(/no secure place/);
+    // A restart asks without consent, and consent can be given again.
+    const restarted = await selectSecretStore({ userDataDir: dir, open: m.open });
+    expect(restarted.status().store).toBe('unavailable');
+    expect(await selector.acceptWeakStorage()).toEqual({ ok: true, value: { store: 'weak' } });
+  });
+
+  it('keeps the weak store when forgetting fails, so withdrawing can be retried', async () => {
+    const { m, selector } = await consented();
+    const failed = await selector.withdrawWeakStorage(async () => {
+      throw new Error('disk error');
+    });
+    expect(failed).toMatchObject({ ok: false, error: { kind: 'server' } });
+    expect(failed.ok || failed.error.message).toMatch(/could not delete.*disk error.*Try again/);
+    expect(selector.status()).toEqual({ store: 'weak' });
+    expect(await m.weakStore.get('c1')).toBe('token-set');
+    const retried = await selector.withdrawWeakStorage(() => selector.store.delete('c1'));
+    expect(retried).toMatchObject({ ok: true, value: { store: 'unavailable' } });
+    expect(m.weakStore.accounts()).toEqual([]);
+  });
+
+  it('changes nothing and forgets nothing without weak storage', async () => {
+    const m = machine('gnome_libsecret');
+    const selector = await selectSecretStore({ userDataDir: dir, open: m.open });
+    const forget = vi.fn(async () => {});
+    expect(await selector.withdrawWeakStorage(forget)).toEqual({
+      ok: true,
+      value: { store: 'safe_storage' },
+    });
+    expect(forget).not.toHaveBeenCalled();
+    expect(m.open).toHaveBeenCalledTimes(1);
+  });
+
+  it('a test store has nothing to withdraw', async () => {
+    const selector = fixedSecretStoreSelector(createMemorySecretStore());
+    expect(await selector.withdrawWeakStorage(async () => {})).toEqual({
+      ok: true,
+      value: { store: 'memory' },
+    });
+  });
+});

@@ -15,6 +15,12 @@ export interface SecretStoreSelector {
   status(): SecretsStatus;
   /** Saves the consent and switches to weaker storage, or says why that cannot help here. */
   acceptWeakStorage(): Promise<Result<SecretsStatus>>;
+  /**
+   * Withdraws the consent: saved first (nothing changes if that fails), then `forget` deletes the
+   * secrets while the weak store is still the one in use, then the store is chosen again without
+   * consent (refusing, unless a keyring started since). Without weak storage: nothing to do.
+   */
+  withdrawWeakStorage(forget: () => Promise<void>): Promise<Result<SecretsStatus>>;
 }
 
 export interface SecretStoreSelectorOptions {
@@ -59,9 +65,39 @@ export async function selectSecretStore(
     return ok(statusOf(reopened.choice));
   }
 
+  async function withdraw(forget: () => Promise<void>): Promise<Result<SecretsStatus>> {
+    const current = opened.choice;
+    if (current.kind !== 'safe_storage' || !current.weak) return ok(statusOf(current));
+    try {
+      await writeWeakStorageConsent(options.userDataDir, false);
+    } catch {
+      return fail(
+        'server',
+        'Fieldbook could not save your choice in its settings folder. Nothing was changed; ' +
+          'check that the disk is not full and try again.',
+      );
+    }
+    // The consent is gone from disk (a restart would refuse weak storage already). The weak store
+    // stays in use until its secrets are deleted, so a failed deletion can simply be retried.
+    try {
+      await forget();
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      return fail(
+        'server',
+        `Fieldbook could not delete the sign-ins kept with weaker protection (${why}). Try again.`,
+      );
+    }
+    const reopened = await options.open(false);
+    store.swap(reopened.store);
+    opened = reopened;
+    return ok(statusOf(reopened.choice));
+  }
+
   return {
     store,
     status: () => statusOf(opened.choice),
+    withdrawWeakStorage: withdraw,
     // Single-flight: a double click writes the consent and swaps the store once.
     acceptWeakStorage: () => {
       accepting ??= accept().finally(() => {
@@ -78,7 +114,12 @@ export async function selectSecretStore(
  */
 export function fixedSecretStoreSelector(store: SecretStore): SecretStoreSelector {
   const status: SecretsStatus = { store: 'memory' };
-  return { store, status: () => status, acceptWeakStorage: async () => ok(status) };
+  return {
+    store,
+    status: () => status,
+    acceptWeakStorage: async () => ok(status),
+    withdrawWeakStorage: async () => ok(status),
+  };
 }
 
 export function isSecretStoreSelector(

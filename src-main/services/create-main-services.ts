@@ -107,7 +107,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...createRevnueHandlers(registry),
       ...createR2Handlers(registry),
       ...sandbox.handlers,
-      ...createSecretsHandlers(selector),
+      ...createSecretsHandlers(selector, { connections, auth }),
       ...createLinksHandlers(options.openLink ?? noLinkLauncher),
     },
     sandbox,

@@ -36,6 +36,7 @@ export const channels = [
 
   'secrets.status',
   'secrets.acceptWeakStorage',
+  'secrets.withdrawWeakStorage',
 
   'sandbox.tryIt',
 

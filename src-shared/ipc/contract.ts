@@ -183,6 +183,11 @@ export const contract = {
   'secrets.status': { input: noInput, output: secretsStatusSchema },
   /** The user's explicit consent to weaker storage: saved, and used at once (no restart). */
   'secrets.acceptWeakStorage': { input: noInput, output: secretsStatusSchema },
+  /**
+   * Withdraws that consent: the sign-ins kept with weaker protection are deleted (every connection
+   * is signed out and asks to sign in again) and weaker storage is refused again, at once.
+   */
+  'secrets.withdrawWeakStorage': { input: noInput, output: secretsStatusSchema },
 
   /** "Try the sandbox": main starts the sandbox in-process and adds one connection per API. */
   'sandbox.tryIt': { input: noInput, output: connections },

@@ -94,14 +94,15 @@ export function settle(): Promise<void> {
 
 /**
  * `secrets.*` for a computer without a keyring: `unavailable` (with main's reason) until the user
- * accepts weaker storage, `weak` after that. `accepts` counts the consents main received.
+ * accepts weaker storage, `weak` after that (or from the start with `accepted`), and `unavailable`
+ * again once withdrawn. `accepts` / `withdrawals` count the calls main received.
  */
-export function secretsWithoutKeyring(canAcceptWeakStorage = true) {
+export function secretsWithoutKeyring(canAcceptWeakStorage = true, alreadyAccepted = false) {
   const message =
     'Fieldbook found no secure place on this computer to keep your sign-in. Start or install a ' +
     'keyring and restart Fieldbook, or choose "Keep sign-ins with weaker protection".';
-  let accepted = false;
-  const state = { accepts: 0 };
+  let accepted = alreadyAccepted;
+  const state = { accepts: 0, withdrawals: 0 };
   const status = (): SecretsStatus =>
     accepted ? { store: 'weak' } : { store: 'unavailable', message, canAcceptWeakStorage };
   const handlers: FakeHandlers = {
@@ -110,6 +111,11 @@ export function secretsWithoutKeyring(canAcceptWeakStorage = true) {
       state.accepts += 1;
       if (!canAcceptWeakStorage) return { ok: false, error: { kind: 'auth', message } };
       accepted = true;
+      return { ok: true, value: status() };
+    },
+    'secrets.withdrawWeakStorage': async () => {
+      state.withdrawals += 1;
+      accepted = false;
       return { ok: true, value: status() };
     },
   };

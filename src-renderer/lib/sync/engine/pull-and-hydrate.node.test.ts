@@ -110,6 +110,23 @@ describe('full records (second tier)', () => {
     expect(world.server.requests('get').map((entry) => entry.id)).toEqual(['S2']);
   });
 
+  it('a scope changed in Settings (putMeta, then syncNow) is honoured by the next run', async () => {
+    await r2Like(6, {}, 'opened');
+    world.start();
+    await world.settle();
+    expect(world.server.requests('get')).toHaveLength(0);
+    // What Settings does: keep the other meta fields, change the scope and the id, wake the engine.
+    const meta = await world.store.getMeta(world.connectionId);
+    await world.store.putMeta({ ...meta, offlineScope: 'mine', salespersonId: 'bob' });
+    world.runner.syncNow();
+    await world.settle();
+    const hydrated = [];
+    for (let index = 1; index <= 6; index += 1) {
+      if ((await world.row(`S${index}`))?.hydration === 'full') hydrated.push(`S${index}`);
+    }
+    expect(hydrated).toEqual(['S2', 'S4', 'S6']); // Bob's
+  });
+
   it('a 404 by id removes a record without local changes', async () => {
     await r2Like(3, {}, 'opened');
     world.start();
