@@ -11,7 +11,7 @@ import { revnueCustomers } from '../support/reference-server';
 /** Presses Tab until `target` has focus (at most `limit` times): the walk a keyboard user does. */
 async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
   for (let i = 0; i < limit; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
     await page.keyboard.press('Tab');
   }
   await expect(target).toBeFocused();
@@ -20,7 +20,7 @@ async function tabTo(page: Page, target: Locator, limit = 40): Promise<void> {
 /** The focus ring the user sees: a real outline or box-shadow while :focus-visible matches. */
 async function focusRing(target: Locator) {
   return target.evaluate((el) => {
-    const style = getComputedStyle(el);
+    const style = el.ownerDocument.defaultView!.getComputedStyle(el);
     return {
       focusVisible: el.matches(':focus-visible'),
       outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,

@@ -54,7 +54,14 @@ export async function checkScreen(page: Page, screen: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
     await expect
-      .poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches))
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (globalThis as unknown as { matchMedia(q: string): { matches: boolean } }).matchMedia(
+              '(prefers-color-scheme: dark)',
+            ).matches,
+        ),
+      )
       .toBe(colorScheme === 'dark');
     const violations = await axeViolations(page);
     // Soft: one run lists the violations of every screen and still writes every screenshot.
