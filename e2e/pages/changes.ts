@@ -18,6 +18,10 @@ export class Changes {
     return this.page.getByRole('listitem', { name, exact: true });
   }
 
+  openCustomer(name: string): Locator {
+    return this.group(name).getByRole('button', { name: 'Open customer' });
+  }
+
   resolveConflict(name: string): Locator {
     return this.group(name).getByRole('button', { name: 'Resolve conflict' });
   }

@@ -99,13 +99,14 @@ test('edited here offline and on the server: conflict, resolved per field, the s
   await editRevnueCustomer(sandbox, customer.id, { city: 'Theirs City', phone: '+44 222 2222' });
 
   await setOnline(page, true);
-  await expect(editor.resolveConflict).toBeVisible({ timeout: 30_000 });
   await shell.go('Changes');
   const changes = new Changes(page);
-  await expect(changes.resolveConflict(customer.name)).toBeVisible();
+  await expect(changes.resolveConflict(customer.name)).toBeVisible({ timeout: 30_000 });
   await checkScreen(page, 'changes-conflict');
-
-  await changes.resolveConflict(customer.name).click();
+  // The editor says so too, and its "Resolve conflict" opens the same dialog.
+  await changes.openCustomer(customer.name).click();
+  await expect(editor.field('City')).toHaveValue('Mine City');
+  await editor.resolveConflict.click();
   const resolver = new Resolver(page);
   await expect(resolver.dialog).toBeVisible();
   await expect(resolver.field('City')).toContainText('Theirs City');
@@ -116,6 +117,7 @@ test('edited here offline and on the server: conflict, resolved per field, the s
   await resolver.resolve();
 
   await shell.expectWaiting(0);
+  await shell.go('Changes');
   await expect(changes.allSynced).toBeVisible();
   const onServer = await revnueCustomer(sandbox, customer.id);
   expect(onServer.city).toBe('Mine City');
@@ -141,11 +143,13 @@ test('a change the server refuses shows its messages on the fields; the fix sync
   await expect(editor.refused).toBeVisible({ timeout: 30_000 });
   expect(await editor.messagesOf('Name')).toMatch(/already exists/);
   await shell.go('Changes');
-  await expect(new Changes(page).group(taken)).toContainText(/already exists/);
-  await shell.go('Customers');
+  const changes = new Changes(page);
+  await expect(changes.group(taken)).toContainText(/already exists/);
 
+  // Ours, not the colleague's customer of the same name that the pull has brought meanwhile.
   const fixed = unique('Fixed Name GmbH');
-  await openCustomer(list, editor, taken);
+  await changes.openCustomer(taken).click();
+  await expect(editor.field('City')).toHaveValue('Hamburg');
   await editor.fill({ Name: fixed });
   await editor.save.click();
   await shell.expectWaiting(0);
