@@ -23,6 +23,13 @@ export class Editor {
     return this.form.getByRole('textbox', { name: label, exact: true });
   }
 
+  /** A text field inside one section ("City" in "Address": R2 has a city in every address). */
+  fieldIn(section: string, label: string): Locator {
+    return this.form
+      .getByRole('group', { name: section, exact: true })
+      .getByRole('textbox', { name: label, exact: true });
+  }
+
   async fill(values: Readonly<Record<string, string>>): Promise<void> {
     for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
   }

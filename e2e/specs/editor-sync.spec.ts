@@ -14,11 +14,14 @@ import { Resolver } from '../pages/resolver';
 import { Settings } from '../pages/settings';
 import { Shell } from '../pages/shell';
 import { StartScreen } from '../pages/start-screen';
-import { connectRevnue } from '../support/connect';
+import { connectR2, connectRevnue } from '../support/connect';
 import { customerWrites, setOnline } from '../support/offline';
 import {
   createRevnueCustomer,
   editRevnueCustomer,
+  r2Customer,
+  r2CustomersNamed,
+  r2ListedCount,
   revnueCustomer,
   revnueCustomers,
 } from '../support/reference-server';
@@ -80,6 +83,35 @@ test('a customer created offline syncs when online and is on the server', async 
   const onServer = (await revnueCustomers(sandbox)).filter((c) => c.name === name);
   expect(onServer).toHaveLength(1);
   expect(onServer[0]).toMatchObject({ name, city: 'Leeds' });
+});
+
+test('an R2 customer created offline syncs too (its own labels: "Company name", the address\'s "City")', async ({
+  appPage: page,
+  sandbox,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await connectR2(page, sandbox, 'Journeys – R2');
+  const shell = new Shell(page);
+  const list = new CustomerList(page);
+  const editor = new Editor(page);
+  await list.expectShown(r2ListedCount(sandbox));
+  const name = unique('Offline R2 BV');
+
+  await setOnline(page, false);
+  await list.newCustomer.click();
+  await editor.field('Company name').fill(name);
+  await editor.fieldIn('Address', 'City').fill('Utrecht');
+  await editor.saveWithKeys();
+  await shell.expectWaiting(1);
+  expect(await r2CustomersNamed(sandbox, name)).toEqual([]);
+
+  await setOnline(page, true);
+  await shell.expectWaiting(0);
+  const rows = await r2CustomersNamed(sandbox, name);
+  expect(rows).toHaveLength(1);
+  const onServer = await r2Customer(sandbox, String(rows[0]!.recordid));
+  expect(onServer).toMatchObject({ companyname: name, address: { city: 'Utrecht' } });
 });
 
 test('edited here offline and on the server: conflict, resolved per field, the server holds the choice', async ({

@@ -83,3 +83,37 @@ export function r2ListedCount(sandbox: Sandbox): number {
   const { counts } = sandbox.state();
   return counts.r2Customers - counts.r2HiddenFromList;
 }
+
+/** A service client's access token (client-credentials grant), as any other R2 program gets one. */
+async function r2Token(sandbox: Sandbox): Promise<string> {
+  const { serviceClientId, serviceClientSecret, issuer } = sandbox.r2;
+  const basic = Buffer.from(
+    `${encodeURIComponent(serviceClientId)}:${encodeURIComponent(serviceClientSecret)}`,
+  ).toString('base64');
+  const response = await fetch(new URL('/oauth/token', issuer), {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${basic}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({ grant_type: 'client_credentials', scope: 'customers' }),
+  });
+  return (await json<{ access_token: string }>(response, 'R2 service token')).access_token;
+}
+
+export async function r2Customer(sandbox: Sandbox, id: string): Promise<Record<string, unknown>> {
+  const url = new URL(`customers/${id}`, sandbox.r2.baseUrl);
+  const headers = { authorization: `Bearer ${await r2Token(sandbox)}` };
+  return json(await fetch(url, { headers }), `get R2 customer ${id}`);
+}
+
+/** R2's list rows whose company name is exactly this (the list's equality filter). */
+export async function r2CustomersNamed(
+  sandbox: Sandbox,
+  companyname: string,
+): Promise<Record<string, unknown>[]> {
+  const url = new URL('customers', sandbox.r2.baseUrl);
+  url.searchParams.set('companyname', companyname);
+  const headers = { authorization: `Bearer ${await r2Token(sandbox)}` };
+  return json(await fetch(url, { headers }), 'list R2 customers');
+}
