@@ -21,12 +21,16 @@ test('the start screen of a fresh profile', async ({ appPage: page }) => {
 
 test('Customers, Changes, Settings and the delete warning', async ({ appPage: page, sandbox }) => {
   test.setTimeout(120_000);
-  const count = (await revnueCustomers(sandbox)).length;
+  const customers = await revnueCustomers(sandbox);
+  const count = customers.length;
   await connectRevnue(page, sandbox, 'Sandbox – Revnue');
   const shell = new Shell(page);
   const list = new CustomerList(page);
   await list.expectShown(count);
   await expect(shell.syncStatus).toContainText('Last synced');
+  // The Country column shows the name Revnue answers with (the lookup), not the stored code.
+  const [, firstName = '', , country = ''] = await list.cellTexts(list.row(1));
+  expect(country).toBe(customers.find((c) => c.name === firstName)?.country);
   await checkScreen(page, 'customers');
 
   await shell.go('Changes');
