@@ -12,6 +12,8 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   use: {
     headless: true,
+    // A missing control fails its click or fill in 15 s instead of at the test's time-out.
+    actionTimeout: 15_000,
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
   },
 });

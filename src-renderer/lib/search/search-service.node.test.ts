@@ -63,6 +63,28 @@ describe('SearchService', () => {
     expect(new Set(shown.map((row) => row.cells[2]))).toEqual(new Set(['Germany']));
   });
 
+  it('lookups that arrive after the first read (a first sync) re-index the rows with names', async () => {
+    store = openCustomerStore(`search-${Math.random()}`, {
+      indexedDb: { indexedDB: factory, IDBKeyRange },
+    });
+    const messages: FromWorker[] = [];
+    const service = new SearchService(
+      store,
+      'c',
+      revnueDescriptor as ConnectorDescriptor<unknown>,
+      (message) => messages.push(message),
+    );
+    service.query(1, query);
+    await service.load(); // the list opens before the first sync has written anything
+    await store.applyPulled(revnueDescriptor, 'c', corpusPulled(0, 20));
+    await service.refresh();
+    await store.putLookups('c', corpusLookups, 2);
+    await service.refresh();
+    const last = messages.flatMap((m) => (m.type === 'result' ? [m] : [])).at(-1)!;
+    expect(last.docs.length).toBe(20);
+    expect(new Set(last.firstRows.map(([, row]) => row.cells[2]))).toEqual(new Set(['Germany']));
+  });
+
   it('after a save and a new customer, a refresh reads only those and answers again', async () => {
     const { store, service, results } = await world(50);
     service.query(1, { ...query, text: 'zebra' });

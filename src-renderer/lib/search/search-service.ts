@@ -70,7 +70,12 @@ export class SearchService {
   refresh(): Promise<void> {
     return this.#serially(async () => {
       const before = this.#index.version;
-      const since = this.#watermark;
+      // The first sync writes the lookups after load() read none: rows indexed until then show
+      // codes (country 276) instead of names, so new lookups re-index every row once.
+      const lookups = await this.#store.getLookups(this.#connectionId);
+      const lookupsChanged = JSON.stringify(lookups) !== JSON.stringify(this.#lookups);
+      this.#lookups = lookups;
+      const since = lookupsChanged ? 0 : this.#watermark;
       for await (const rows of this.#store.listRows(this.#connectionId, since)) this.#upsert(rows);
       // Rows that went (discarded, deleted on the server, re-keyed by a create): the count says so.
       if ((await this.#store.countRows(this.#connectionId)) !== this.#index.size) {
