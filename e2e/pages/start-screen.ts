@@ -5,14 +5,15 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class StartScreen {
   readonly welcome: Locator;
   readonly tryTheSandbox: Locator;
-  readonly settingsNote: Locator;
+  /** Adding a company account by hand, offered beside the sandbox on a first run. */
+  readonly addRevnue: Locator;
   readonly connectionItems: Locator;
   readonly customers: Locator;
 
   constructor(readonly page: Page) {
     this.welcome = page.getByText('Fieldbook keeps your customers with you, online or not');
     this.tryTheSandbox = page.getByRole('button', { name: 'Try the sandbox' });
-    this.settingsNote = page.getByText('is done in Settings, which is not built yet');
+    this.addRevnue = page.getByRole('button', { name: 'Add Revnue connection' });
     // After the first run the shell shows the connections in Settings (features/settings).
     this.connectionItems = page.locator('li.connection');
     this.customers = page.getByRole('region', { name: 'Customers' });

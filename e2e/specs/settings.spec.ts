@@ -1,6 +1,5 @@
-// Settings by hand: a fresh profile (into the shell through Try the sandbox: the welcome offers
-// no hand-made connection yet) adds a Revnue connection (Base URL + API token, the token checked,
-// the Company picked) and an R2 connection ("Sign in with browser": the harness's stand-in for
+// Connections by hand: a fresh profile adds a Revnue connection on the first-run welcome (Base URL
+// + API token, the token checked, the Company picked), then, in Settings, an R2 connection ("Sign in with browser": the harness's stand-in for
 // the system browser fills the sandbox's login page) to the spec's own reference sandbox; both
 // list as many customers as that server serves; rename; sign out → the status bar says so.
 import { expect, test } from '../fixtures/app-page';
@@ -23,19 +22,19 @@ test('add a Revnue and an R2 connection by hand, rename one, sign out of the oth
   expect(revnueCount).toBeGreaterThan(0);
   expect(r2Count).toBeGreaterThan(0);
 
-  await new StartScreen(page).tryTheSandbox.click();
   const shell = new Shell(page);
   const settings = new Settings(page);
   const list = new CustomerList(page);
-  await shell.go('Settings');
-  await expect(settings.connectionItems).toHaveCount(2);
-
+  // The first run: no sandbox, the company's account straight away (the same form as Settings).
+  await expect(new StartScreen(page).welcome).toBeVisible();
   await settings.addRevnueConnection({
     name: 'Field office – Revnue',
     baseUrl: sandbox.revnue.baseUrl,
     token: sandbox.revnue.token,
     company: sandbox.revnue.company,
   });
+  await shell.go('Settings');
+  await expect(settings.connectionItems).toHaveCount(1);
   await expect(settings.authBadge('Field office – Revnue')).toHaveText('Signed in');
   await settings.addR2Connection({
     name: 'Field office – R2',
@@ -47,7 +46,7 @@ test('add a Revnue and an R2 connection by hand, rename one, sign out of the oth
   await expect(settings.authBadge('Field office – R2')).toHaveText('Signed in', {
     timeout: 30_000,
   });
-  await expect(settings.connectionItems).toHaveCount(4);
+  await expect(settings.connectionItems).toHaveCount(2);
 
   await shell.select('Field office – Revnue');
   await shell.go('Customers');

@@ -74,7 +74,7 @@ test('Try the sandbox connects a fresh profile to both APIs and counts their cus
   const screen = new StartScreen(page);
   await screen.open(harness.url);
   await expect(screen.welcome).toBeVisible();
-  await expect(screen.settingsNote).toBeVisible();
+  await expect(screen.addRevnue).toBeVisible();
   await expect(screen.tryTheSandbox).toBeEnabled();
   await screen.tryTheSandbox.click();
   await screen.openSettings();
