@@ -110,8 +110,13 @@ function checkCallback(
     };
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
+      // access_denied is a press on Cancel, but also a server that refuses the request (a
+      // missing or unknown scope, a client not allowed): say both, with the server's words.
       return error.error === 'access_denied'
-        ? fail('auth', 'Sign-in was cancelled in the browser.')
+        ? fail(
+            'auth',
+            `Sign-in was cancelled or refused in the browser${error.error_description ? ` (R2 said: ${redactSecrets(error.error_description)})` : ''}. If you did not cancel it, check the client ID and scope with your administrator.`,
+          )
         : fail(
             'auth',
             `R2 refused the sign-in: ${redactSecrets(error.error_description ?? error.error)}`,
