@@ -87,8 +87,9 @@ async function tryEverything(url: string): Promise<string[]> {
   if (!url.trim().toLowerCase().startsWith('data:') && isAllowedRendererRequest(url)) {
     through.push('renderer request');
   }
-  // A plain https address (look-alike or not) is what a sign-in page is: openExternal takes it by
-  // design, because only main composes those URLs — no IPC channel reaches openExternal.
+  // A plain https address (look-alike or not) is what a sign-in page is: openExternalSafely takes
+  // it by design, because only main composes those URLs — no IPC channel reaches it. (links.open
+  // reaches openComposedLink only with a link main composed: see the last describe.)
   if (isPlainHttps(url)) return settle(through);
   fakeElectron.shell.openExternal.mockClear();
   await openExternalSafely(url);

@@ -273,7 +273,7 @@ function dedupeSecrets(found: Secret[]): Secret[] {
 }
 
 describe('leak scan after a run with both APIs', () => {
-  test('the scan really looked: secrets known, files scanned, answers recorded', () => {
+  test('the scan really looked: secrets known, files scanned, answers recorded', async () => {
     const kinds = secrets.map((s) => s.label.split('[')[0]);
     expect(kinds).toEqual(
       expect.arrayContaining(['revnue_token', 'oauth_pkce', 'oauth_client_credentials']),
@@ -288,6 +288,11 @@ describe('leak scan after a run with both APIs', () => {
     expect(issued.every((s) => searched.has(s.value))).toBe(true);
     expect(scan.files).toBeGreaterThan(20);
     expect(answers.length).toBeGreaterThan(10);
+    // The logs were captured: main's request lines for both APIs, and Chromium's own log.
+    const mainLog = await readFile(join(root, 'harness.log'), 'utf8');
+    expect(mainLog).toMatch(/\[revnue-v2 [^\]]+\] GET customer\//);
+    expect(mainLog).toMatch(/\[r2 [^\]]+\] PATCH customers\//);
+    expect(existsSync(join(root, 'chromium', 'chrome_debug.log'))).toBe(true);
   });
 
   test('it finds the canary the page stored in IndexedDB and in Local Storage', () => {

@@ -2,6 +2,7 @@
 // A child (not an import) keeps the spec honest: it drives exactly what `npm run harness` runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ export async function startHarnessProcess(
     ['--import', 'tsx', 'e2e/harness/cli.ts', '--port', '0', ...args],
     { stdio: ['ignore', 'pipe', logFile ? 'pipe' : 'inherit'], env: process.env },
   );
-  if (logFile) child.stderr!.pipe(createWriteStream(logFile));
+  const log = logFile ? child.stderr!.pipe(createWriteStream(logFile)) : undefined;
   const lines = createInterface({ input: child.stdout! });
   const ready = await new Promise<{ url: string; sandbox: unknown }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('harness did not get ready in 30 s')), 30_000);
@@ -39,12 +40,15 @@ export async function startHarnessProcess(
   });
   return {
     ...ready,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      });
+      // The log's last lines are on disk before anyone reads the file.
+      if (log) await finished(log);
+    },
   };
 }
 
