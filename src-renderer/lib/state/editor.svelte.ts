@@ -192,7 +192,8 @@ export class EditorState {
     if (field?.resets) {
       const item = loc.slice(0, loc.length - field.path.split('.').length);
       const reset = locOf(item, field.resets);
-      draft = setIn(draft, reset, Array.isArray(getIn(draft, reset)) ? [] : null);
+      // Emptied = absent: the schema gives it its empty value (Revnue: no custom field values).
+      draft = setIn(draft, reset, undefined);
     }
     this.#draft = applySameAs(draft, this.#sameAs);
     this.#touched = new Set([...this.#touched, path, this.pathOf(loc)]);
