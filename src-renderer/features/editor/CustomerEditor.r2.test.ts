@@ -110,7 +110,11 @@ describe('R2 editor', () => {
     const udfs = page.getByRole('group', { name: 'Custom fields', exact: true }).last();
     await userEvent.click(udfs.getByRole('button', { name: 'Add custom field' }));
     await userEvent.click(page.getByRole('button', { name: 'Save' }));
-    await expect.poll(statusText).toMatch(/^Fix \d+ fields? before saving\.$/);
+    await expect.poll(statusText).toBe('Fix 1 field before saving.');
+    await expect.element(udfs).toHaveTextContent('Custom field name is required');
+    expect(document.activeElement).toBe(
+      udfs.getByLabelText('Field', { exact: true }).last().element(),
+    );
     expect((await w.store.listOutbox(r2Connection.id)).length).toBe(0);
   });
 

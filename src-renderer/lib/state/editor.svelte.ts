@@ -210,12 +210,18 @@ export class EditorState {
     if (read.error) this.#input = { ...this.#input, [this.pathOf(loc)]: [read.error] };
   }
 
-  addItem(listLoc: Loc): number {
+  /** A new item at the end of the list of repeat `section`; returns its index. */
+  addItem(listLoc: Loc, section?: EditorSection): number {
     const list = getIn(this.#draft, listLoc);
     const items = Array.isArray(list) ? list : [];
+    // Required texts start as '' (not absent), so their message is "… is required".
+    let item: unknown = {};
+    for (const field of section?.fields ?? []) {
+      if (field.required && isTextInput(field)) item = setIn(item, locOf([], field.path), '');
+    }
     // prepareForStore gives the new item its client identity (R2 contacts: a localKey).
     this.#draft = this.#deps.descriptor.prepareForStore(
-      setIn(this.#draft, listLoc, [...items, {}]),
+      setIn(this.#draft, listLoc, [...items, item]),
     );
     this.#status = null;
     return items.length;
@@ -354,6 +360,9 @@ export class EditorState {
     if (!this.#disposed && draft === this.#draft) this.#unique = found;
   }
 }
+
+const isTextInput = (field: EditorField) =>
+  ['text', 'email', 'tel', 'url', 'textarea'].includes(field.input);
 
 function topLevelFields(sections: readonly EditorSection[]): EditorField[] {
   return sections.flatMap((section) =>
