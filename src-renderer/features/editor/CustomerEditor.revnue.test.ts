@@ -209,6 +209,47 @@ describe('Revnue editor', () => {
     expect(w.navigation.openCustomer).toBeNull();
   });
 
+  test('switching screen or closing the window with unsaved changes asks too', async () => {
+    const w = await render();
+    await openExisting(w, '2');
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(false);
+    await userEvent.type(field('City'), 'er Tor');
+    expect(unload()).toBe(true);
+    w.navigation.go('changes');
+    expect(w.navigation.screen).toBe('customers');
+    await userEvent.click(page.getByRole('button', { name: 'Discard' }));
+    expect(w.navigation.screen).toBe('changes');
+  });
+
+  test('a conflict shows a banner whose button opens the resolver', async () => {
+    const w = await render();
+    const record = (await w.store.getCustomer<RevnueCustomerRecord>(revnueConnection.id, '1'))!
+      .record;
+    await w.store.saveCustomer(revnueDescriptor, revnueConnection.id, '1', {
+      ...record,
+      city: 'Bonn',
+    });
+    const [entry] = await w.store.dueEntries(revnueConnection.id, Date.now(), 10);
+    await w.store.markInFlight(entry!.seq!, Date.now());
+    await w.store.conflictEntry(entry!.seq!, {
+      kind: 'fields',
+      conflicts: [{ path: 'city', base: 'Berlin', mine: 'Bonn', theirs: 'Köln' }],
+      theirs: { ...record, city: 'Köln' },
+    });
+    await openExisting(w, '1');
+    await expect.element(page.getByRole('alert')).toHaveTextContent('changed on the server too');
+    await userEvent.click(page.getByRole('button', { name: 'Resolve conflict' }));
+    await expect
+      .element(page.getByRole('dialog', { name: 'Resolve conflict' }))
+      .toBeInTheDocument();
+    await noAxeViolations();
+  });
+
   test('a rejected change shows the server’s message on its field until it is edited', async () => {
     const w = await render();
     await w.store.saveCustomer(revnueDescriptor, revnueConnection.id, '1', {
