@@ -38,7 +38,7 @@ async function render(hydration: 'full' | 'summary' = 'full') {
 }
 
 const group = (name: string) => page.getByRole('group', { name, exact: true });
-const form = () => document.querySelector('form[aria-label="Customer"]')!;
+const form = () => document.querySelector<HTMLFormElement>('form[aria-label="Customer"]')!;
 const statusText = () => form().querySelector('[role="status"]')?.textContent?.trim() ?? '';
 const stored = async (w: World, key: string) =>
   (await w.store.getCustomer<R2CustomerRecord>(r2Connection.id, key))!.record;

@@ -34,7 +34,7 @@ async function render() {
 
 const field = (label: string) => page.getByLabelText(label, { exact: true });
 const input = (label: string) => field(label).element() as HTMLInputElement;
-const form = () => document.querySelector('form[aria-label="Customer"]')!;
+const form = () => document.querySelector<HTMLFormElement>('form[aria-label="Customer"]')!;
 const statusText = () => form().querySelector('[role="status"]')?.textContent?.trim() ?? '';
 
 async function openNew(w: World) {

@@ -61,7 +61,7 @@ export class EditorState {
   #lookups = $state.raw<ConnectorLookups>({});
   #draft = $state.raw<unknown>(null);
   #saved = $state.raw<unknown>(null);
-  #touched = $state.raw<ReadonlySet<FieldPath>>(new Set());
+  #touched = $state.raw<Readonly<Record<FieldPath, true>>>({});
   #submitted = $state(false);
   #server = $state.raw<FieldMessages>({});
   #input = $state.raw<FieldMessages>({});
@@ -90,16 +90,12 @@ export class EditorState {
       input: this.#input,
       unique: this.#unique,
       server: this.#server,
-      shown: (path) => this.#submitted || this.#touched.has(path),
+      shown: (path) => this.#submitted || this.#touched[path] === true,
     }),
   );
   /** How many fields keep the record from being saved (shown or not yet). */
   readonly #blocking = $derived(
-    new Set([
-      ...Object.keys(this.#schema),
-      ...Object.keys(this.#input),
-      ...Object.keys(this.#unique),
-    ]).size,
+    Object.keys({ ...this.#schema, ...this.#input, ...this.#unique }).length,
   );
 
   constructor(deps: EditorDeps) {
@@ -196,7 +192,7 @@ export class EditorState {
       draft = setIn(draft, reset, undefined);
     }
     this.#draft = applySameAs(draft, this.#sameAs);
-    this.#touched = new Set([...this.#touched, path, this.pathOf(loc)]);
+    this.#touched = { ...this.#touched, [path]: true, [this.pathOf(loc)]: true };
     this.#server = withoutMessagesAt(this.#server, path);
     this.#input = withoutMessagesAt(this.#input, path);
     this.#status = null;
@@ -288,7 +284,7 @@ export class EditorState {
     this.#saved = stored;
     this.#draft = applySameAs(stored, this.#sameAs);
     this.#submitted = false;
-    this.#touched = new Set();
+    this.#touched = {};
     this.#status = {
       kind: 'saved',
       text: board.online
