@@ -23,8 +23,11 @@ import {
 } from '../forms/draft-ops';
 import { errorPathOf, getIn, locKey, locOf, removeAt, setIn, type Loc } from '../forms/draft-path';
 import { readText, type InputSpec } from '../forms/field-input';
+import { blankItem, initialSameAs, topLevelFields } from '../forms/editor-layout';
 import { regionalLocale } from '../forms/locale-dates';
 import type { Navigation } from './navigation.svelte';
+
+export { sameAsLocs } from '../forms/editor-layout';
 
 export interface EditorDeps {
   readonly store: CustomerStore;
@@ -210,11 +213,7 @@ export class EditorState {
   addItem(listLoc: Loc, section?: EditorSection): number {
     const list = getIn(this.#draft, listLoc);
     const items = Array.isArray(list) ? list : [];
-    // Required texts start as '' (not absent), so their message is "… is required".
-    let item: unknown = {};
-    for (const field of section?.fields ?? []) {
-      if (field.required && isTextInput(field)) item = setIn(item, locOf([], field.path), '');
-    }
+    const item = section ? blankItem(section) : {};
     // prepareForStore gives the new item its client identity (R2 contacts: a localKey).
     this.#draft = this.#deps.descriptor.prepareForStore(
       setIn(this.#draft, listLoc, [...items, item]),
@@ -355,37 +354,6 @@ export class EditorState {
     // A newer keystroke has its own check coming; this answer is about an older value.
     if (!this.#disposed && draft === this.#draft) this.#unique = found;
   }
-}
-
-const isTextInput = (field: EditorField) =>
-  ['text', 'email', 'tel', 'url', 'textarea'].includes(field.input);
-
-function topLevelFields(sections: readonly EditorSection[]): EditorField[] {
-  return sections.flatMap((section) =>
-    section.repeat ? [] : [...section.fields, ...topLevelFields(section.sections ?? [])],
-  );
-}
-
-/** "Same as" boxes start ticked where the two blocks already hold the same, non-empty address. */
-function initialSameAs(sections: readonly EditorSection[], record: unknown): SameAsPair[] {
-  const pairs: SameAsPair[] = [];
-  for (const section of sections) {
-    const locs = sameAsLocs(section, []);
-    if (section.repeat || !locs) continue;
-    const { from, to } = locs;
-    const source = getIn(record, from);
-    if (source !== undefined && source !== null && deepEqual(source, getIn(record, to))) {
-      pairs.push({ from, to });
-    }
-  }
-  return pairs;
-}
-
-/** The block a "Same as" section copies from and the block it is (its fields' common block). */
-export function sameAsLocs(section: EditorSection, item: Loc): SameAsPair | null {
-  const block = section.fields[0]?.path.split('.')[0];
-  if (!section.sameAs || !block) return null;
-  return { from: locOf(item, section.sameAs.path), to: locOf(item, block) };
 }
 
 function problemText(error: unknown): string {
