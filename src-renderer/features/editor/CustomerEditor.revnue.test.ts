@@ -226,6 +226,17 @@ describe('Revnue editor', () => {
     expect(w.navigation.screen).toBe('changes');
   });
 
+  test('a save the store cannot do says so in words and keeps what was typed', async () => {
+    const w = await render();
+    await openExisting(w, '1');
+    await userEvent.type(field('City'), ' Mitte');
+    w.store.close();
+    await userEvent.click(page.getByRole('button', { name: 'Save' }));
+    await expect.poll(statusText).toMatch(/^Not saved: .+ Your changes are still here\.$/);
+    expect(input('City').value).toBe('Berlin Mitte');
+    expect(document.body.textContent).toContain('Unsaved changes');
+  });
+
   test('a conflict shows a banner whose button opens the resolver', async () => {
     const w = await render();
     const record = (await w.store.getCustomer<RevnueCustomerRecord>(revnueConnection.id, '1'))!
