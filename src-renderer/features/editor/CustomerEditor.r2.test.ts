@@ -162,7 +162,9 @@ describe('R2 editor', () => {
       document.getElementById(credit.element().getAttribute('aria-describedby')!)?.textContent,
     ).toBe('Not downloaded yet');
     // Opening it asked for the full record (the engine fetches opened rows first).
-    expect((await w.store.getCustomer(r2Connection.id, 'R-1001'))?.opened).toBe(true);
+    await expect
+      .poll(async () => (await w.store.getCustomer(r2Connection.id, 'R-1001'))?.opened)
+      .toBe(true);
     await userEvent.type(page.getByLabelText('Company name', { exact: true }), ' Ltd');
     await w.store.applyPulled(w.descriptor as never, r2Connection.id, [
       { serverId: 'R-1001', hydration: 'full', record: { ...acmeOnR2(), creditlimit: 5000 } },

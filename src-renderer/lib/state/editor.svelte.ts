@@ -60,6 +60,7 @@ export class EditorState {
   #key = $state<string | null>(null);
   #loaded = $state(false);
   #missing = $state(false);
+  #loadProblem = $state('');
   #row = $state.raw<CustomerRow | null>(null);
   #lookups = $state.raw<ConnectorLookups>({});
   #draft = $state.raw<unknown>(null);
@@ -149,25 +150,38 @@ export class EditorState {
     this.#stop = store.onChange((change) => {
       if (change.connectionId === connection.id) void this.#reload();
     });
-    this.#lookups = await store.getLookups(connection.id);
-    if (this.#key === null) {
-      const empty = descriptor.emptyRecord(connection as unknown as Connection);
-      this.#draft = empty;
-      this.#saved = empty;
-    } else {
-      const row = await store.getCustomer(connection.id, this.#key);
-      if (!row) {
-        this.#missing = true;
-        return;
+    try {
+      this.#lookups = await store.getLookups(connection.id);
+      if (this.#key === null) {
+        const empty = descriptor.emptyRecord(connection as unknown as Connection);
+        this.#draft = empty;
+        this.#saved = empty;
+      } else {
+        const row = await store.getCustomer(connection.id, this.#key);
+        if (!row) {
+          this.#missing = true;
+          return;
+        }
+        this.#takeRow(row);
+        this.#draft = row.record;
+        this.#saved = row.record;
       }
-      this.#takeRow(row);
-      this.#draft = row.record;
-      this.#saved = row.record;
-      // Opened rows are fetched in full first (R2) and join the "only those I open" scope.
-      await store.markOpened(connection.id, this.#key);
+    } catch (error) {
+      this.#loadProblem = `This customer could not be read from this computer: ${
+        error instanceof Error ? error.message : String(error)
+      }`;
+      return;
     }
     this.#loaded = true;
     this.#sameAs = initialSameAs(descriptor.editor, this.#draft);
+    // Opened rows are fetched in full first (R2) and join the "only those I open" scope. The
+    // form works without it, so a failure here only costs the early fetch.
+    if (this.#key !== null) await store.markOpened(connection.id, this.#key).catch(() => {});
+  }
+
+  /** Why the customer could not be loaded ('' when it was). */
+  get loadProblem(): string {
+    return this.#loadProblem;
   }
 
   // ── Reading and writing the draft ────────────────────────────────────────────────────────────
