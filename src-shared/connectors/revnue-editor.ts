@@ -106,7 +106,7 @@ export const revnueEditorSections: readonly EditorSection[] = [
   ]),
   customer.section('contact-person', 'Contact person', [
     customer.field('contact_person.name', 'Contact name', 'text', { maxLength: 50 }),
-    customer.field('contact_person.email', 'Contact email', 'email', { maxLength: 254 }),
+    customer.field('contact_person.email', 'Email', 'email', { maxLength: 254 }),
     customer.field('contact_person.type', 'Contact type', 'select', {
       options: revnueContactTypes,
       optionLabels: revnueContactTypeLabels,

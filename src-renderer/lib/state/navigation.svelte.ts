@@ -6,9 +6,18 @@ export type Screen = 'customers' | 'changes' | 'settings';
 /** The editor's subject: an existing customer by its local key, or a new one. */
 export type OpenCustomer = { kind: 'existing'; key: string } | { kind: 'new' };
 
+/**
+ * Asked before the open customer is left (the editor's unsaved-changes guard). True: leave now.
+ * False: not now — the guard keeps `proceed` and calls it if the salesperson decides to leave.
+ */
+export type LeaveGuard = (proceed: () => void) => boolean;
+
 export class Navigation {
   #screen = $state<Screen>('customers');
   #open = $state<OpenCustomer | null>(null);
+  // Counts the customers opened, so the editor starts afresh for each one but not on replaceOpen.
+  #visit = $state(0);
+  #guard: LeaveGuard | null = null;
 
   get screen(): Screen {
     return this.#screen;
@@ -18,19 +27,29 @@ export class Navigation {
     return this.#open;
   }
 
+  /** Changes each time a customer is opened (not when a create's key is replaced). */
+  get visit(): number {
+    return this.#visit;
+  }
+
   go(screen: Screen): void {
-    this.#screen = screen;
+    if (screen === this.#screen) return;
+    // Another screen unmounts the editor: that leaves the open customer.
+    this.#leaving(() => (this.#screen = screen));
   }
 
   /** Opens a customer in the editor (on the Customers screen). */
   open(key: string): void {
-    this.#screen = 'customers';
-    this.#open = { kind: 'existing', key };
+    const open = this.#open;
+    if (open?.kind === 'existing' && open.key === key) {
+      this.#screen = 'customers';
+      return;
+    }
+    this.#leaving(() => this.#show({ kind: 'existing', key }));
   }
 
   newCustomer(): void {
-    this.#screen = 'customers';
-    this.#open = { kind: 'new' };
+    this.#leaving(() => this.#show({ kind: 'new' }));
   }
 
   /** After a create was saved, the editor keeps showing it under its new local key. */
@@ -39,6 +58,33 @@ export class Navigation {
   }
 
   close(): void {
-    this.#open = null;
+    if (this.#open) this.#leaving(() => (this.#open = null));
+  }
+
+  /** Runs `then` after the open customer is closed (through the guard): switching connection. */
+  leaveCustomer(then: () => void): void {
+    if (!this.#open) return then();
+    this.#leaving(() => {
+      this.#open = null;
+      then();
+    });
+  }
+
+  /** The editor installs its guard while it is open; the returned function removes it. */
+  setLeaveGuard(guard: LeaveGuard): () => void {
+    this.#guard = guard;
+    return () => {
+      if (this.#guard === guard) this.#guard = null;
+    };
+  }
+
+  #leaving(action: () => void): void {
+    if (!this.#open || !this.#guard || this.#guard(action)) action();
+  }
+
+  #show(open: OpenCustomer): void {
+    this.#screen = 'customers';
+    this.#open = open;
+    this.#visit += 1;
   }
 }

@@ -93,7 +93,7 @@ const rows: Row[] = [
     path: 'contact_person.email',
     valid: [`${'a'.repeat(242)}@example.com`, 'jane.doe+crm@example.co.uk'],
     invalid: [
-      [`${'a'.repeat(243)}@example.com`, 'Contact email must be at most 254 characters'],
+      [`${'a'.repeat(243)}@example.com`, 'Email must be at most 254 characters'],
       ['jane@', 'Enter a valid email address'],
       ['jane example.com', 'Enter a valid email address'],
     ],

@@ -57,7 +57,7 @@ const contactFields = z
   .object(
     {
       name: optionalText('Contact name', 50),
-      email: optionalText('Contact email', 254).refine(isEmail, messages.email),
+      email: optionalText('Email', 254).refine(isEmail, messages.email),
       // '' is what an unset <select> gives; it means "no type".
       type: z
         .union([z.literal(''), revnueContactTypeSchema], { error: contactTypeMessage })
@@ -83,7 +83,7 @@ export const revnueWireContactPersonSchema = z
   .object(
     {
       name: text('Contact name', 50).optional(),
-      email: text('Contact email', 254).refine(isEmail, messages.email).optional(),
+      email: text('Email', 254).refine(isEmail, messages.email).optional(),
       type: revnueContactTypeSchema.nullable().optional(),
     },
     { error: messages.unreadable('The contact person') },

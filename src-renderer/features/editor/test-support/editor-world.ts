@@ -1,0 +1,127 @@
+// An editor world for browser tests: the real Customers screen (list + editor) in Chromium on a
+// real IndexedDB store (a fresh database), a scripted sync runner, the app's Navigation and
+// SyncBoard, and one active connection of either API.
+import { flushSync, mount, unmount } from 'svelte';
+import type { ConnectionView } from '../../../../src-shared/connection';
+import { descriptorFor } from '../../../../src-shared/connectors';
+import type { ConnectorLookups } from '../../../../src-shared/connectors/descriptor';
+import type { CustomerStore, PulledRecord } from '../../../lib/db/customer-store';
+import { openCustomerStore } from '../../../lib/db/dexie-customer-store';
+import type { AppContext } from '../../../lib/state/app-context';
+import type { ConnectionsState } from '../../../lib/state/connections.svelte';
+import { Navigation } from '../../../lib/state/navigation.svelte';
+import { SyncBoard } from '../../../lib/state/sync-board.svelte';
+import type { SyncRunner } from '../../../lib/sync/engine/sync-runner';
+import { createFakeFieldbook } from '../../../lib/test-support/fake-fieldbook';
+import ContextHost from '../../customers/test-support/ContextHost.svelte';
+
+export const revnueConnection = {
+  id: 'conn-revnue',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  kind: 'revnue-v2',
+  name: 'Revnue test',
+  baseUrl: 'https://example.test/api/v2/',
+  auth: { mode: 'admin_token' },
+  company: 1,
+  authState: 'signed_in',
+  active: true,
+} as ConnectionView;
+
+export const r2Connection = {
+  id: 'conn-r2',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  kind: 'r2',
+  name: 'R2 test',
+  baseUrl: 'https://example.test/r2/',
+  auth: { mode: 'client_credentials' },
+  authState: 'signed_in',
+  active: true,
+} as unknown as ConnectionView;
+
+export const revnueLookups: ConnectorLookups = {
+  companies: [{ id: 1, name: 'Main company' }],
+  categories: [
+    { id: 1, name: 'Key account' },
+    { id: 2, name: 'Prospect' },
+  ],
+  countries: [
+    { id: 276, name: 'Germany' },
+    { id: 826, name: 'United Kingdom' },
+  ],
+  templates: [
+    {
+      id: 5,
+      name: 'Contract',
+      fields: [
+        { id: 7, name: 'Contract value', type: 'money' },
+        { id: 8, name: 'Seats', type: 'number' },
+        { id: 9, name: 'Renewal date', type: 'date' },
+        { id: 10, name: 'Account manager', type: 'text' },
+      ],
+    },
+  ],
+};
+
+/** A runner that never syncs: the editor only reads statuses through the board. */
+function idleRunner(): SyncRunner {
+  return {
+    status: () => undefined,
+    subscribe: () => () => {},
+    syncNow: () => {},
+  } as unknown as SyncRunner;
+}
+
+let counter = 0;
+
+export async function renderEditorWorld<T>(options: {
+  connection: ConnectionView;
+  lookups?: ConnectorLookups;
+  records?: readonly PulledRecord<T>[];
+  seed?: (store: CustomerStore) => Promise<void>;
+}) {
+  const { connection } = options;
+  const name = `fieldbook-editor-${Date.now()}-${counter++}`;
+  const store: CustomerStore = openCustomerStore(name);
+  const descriptor = descriptorFor(connection.kind);
+  await store.putLookups(connection.id, options.lookups ?? {}, 1);
+  if (options.records?.length) {
+    await store.applyPulled(descriptor as never, connection.id, options.records as never);
+  }
+  await options.seed?.(store);
+  const runner = idleRunner();
+  const navigation = new Navigation();
+  const board = new SyncBoard(runner);
+  const context: AppContext = {
+    api: createFakeFieldbook().api,
+    store,
+    runner,
+    board,
+    connections: { active: connection } as unknown as ConnectionsState,
+    navigation,
+  };
+  const target = document.body.appendChild(document.createElement('div'));
+  target.style.height = '900px';
+  target.style.display = 'flex';
+  target.style.flexDirection = 'column';
+  const component = mount(ContextHost, { target, props: { context } });
+  flushSync();
+  return {
+    store,
+    navigation,
+    board,
+    target,
+    connection,
+    descriptor,
+    async dispose() {
+      await unmount(component);
+      board.dispose();
+      target.remove();
+      store.close();
+      await new Promise<void>((resolve) => {
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => resolve();
+        request.onerror = () => resolve();
+      });
+    },
+  };
+}
