@@ -7,6 +7,7 @@ import { page, userEvent } from 'vitest/browser';
 import type { RevnueCustomerRecord } from '../../../src-shared/api/revnue-v2';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import { formatDate, regionalLocale } from '../../lib/forms/locale-dates';
+import { linksThatOpen } from '../../lib/test-support/fake-fieldbook';
 import { renderEditorWorld, revnueConnection, revnueLookups } from './test-support/editor-world';
 
 type World = Awaited<ReturnType<typeof renderEditorWorld<RevnueCustomerRecord>>>;
@@ -55,6 +56,25 @@ async function noAxeViolations() {
 }
 
 describe('Revnue editor', () => {
+  test('a website offers "Open website" only when it makes a plain https link', async () => {
+    const links = linksThatOpen();
+    world = await renderEditorWorld<RevnueCustomerRecord>({
+      connection: revnueConnection,
+      lookups: revnueLookups,
+      records: [existing(1, 'Acme GmbH', { website: 'javascript:alert(1)' })],
+      handlers: links.handlers,
+    });
+    await openExisting(world, '1');
+    expect(field('Website').element()).toHaveValue('javascript:alert(1)');
+    expect(document.querySelector('button[aria-label^="Open website"]')).toBeNull();
+    await userEvent.clear(field('Website'));
+    await userEvent.type(field('Website'), 'acme.example.com');
+    await page.getByRole('button', { name: 'Open website acme.example.com' }).click();
+    // The raw value goes to main, which composes the https: link itself.
+    expect(links.opened).toEqual([{ kind: 'website', value: 'acme.example.com' }]);
+    await noAxeViolations();
+  });
+
   test('a name another customer uses is refused as you type, before any save', async () => {
     const w = await render();
     await openNew(w);

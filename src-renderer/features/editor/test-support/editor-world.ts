@@ -12,7 +12,7 @@ import type { ConnectionsState } from '../../../lib/state/connections.svelte';
 import { Navigation } from '../../../lib/state/navigation.svelte';
 import { SyncBoard } from '../../../lib/state/sync-board.svelte';
 import type { SyncRunner } from '../../../lib/sync/engine/sync-runner';
-import { createFakeFieldbook } from '../../../lib/test-support/fake-fieldbook';
+import { createFakeFieldbook, type FakeHandlers } from '../../../lib/test-support/fake-fieldbook';
 import ContextHost from '../../customers/test-support/ContextHost.svelte';
 
 export const revnueConnection = {
@@ -78,6 +78,8 @@ export async function renderEditorWorld<T>(options: {
   lookups?: ConnectorLookups;
   records?: readonly PulledRecord<T>[];
   seed?: (store: CustomerStore) => Promise<void>;
+  /** window.fieldbook answers (e.g. links.open); the rest answer as the fake does. */
+  handlers?: FakeHandlers;
 }) {
   const { connection } = options;
   const name = `fieldbook-editor-${Date.now()}-${counter++}`;
@@ -92,7 +94,7 @@ export async function renderEditorWorld<T>(options: {
   const navigation = new Navigation();
   const board = new SyncBoard(runner);
   const context: AppContext = {
-    api: createFakeFieldbook().api,
+    api: createFakeFieldbook(options.handlers).api,
     store,
     runner,
     board,
