@@ -49,6 +49,22 @@ describe('createMainWindow', () => {
     });
   });
 
+  test('asks before closing over unsaved edits, and closes only on Leave', () => {
+    const window = openWindow();
+    const stay = { preventDefault: vi.fn() };
+    fakeElectron.dialog.showMessageBoxSync.mockReturnValueOnce(1);
+    window.webContents.emit('will-prevent-unload', stay);
+    expect(stay.preventDefault).not.toHaveBeenCalled();
+    const leave = { preventDefault: vi.fn() };
+    fakeElectron.dialog.showMessageBoxSync.mockReturnValueOnce(0);
+    window.webContents.emit('will-prevent-unload', leave);
+    expect(leave.preventDefault).toHaveBeenCalledOnce();
+    expect(fakeElectron.dialog.showMessageBoxSync).toHaveBeenLastCalledWith(
+      window,
+      expect.objectContaining({ buttons: ['Leave', 'Keep editing'], cancelId: 1 }),
+    );
+  });
+
   test('loads the UI from app://fieldbook and shows the window once it is ready', () => {
     const window = openWindow();
     expect(window.loadURL).toHaveBeenCalledWith('app://fieldbook/index.html');

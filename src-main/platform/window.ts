@@ -1,7 +1,14 @@
 // The main window and the security baseline of every web page Fieldbook shows (issue 2, point 2):
 // sandboxed, isolated, no Node; no navigation, pop-up or webview; no permission but persistent
 // storage; no network but app:.
-import { app, BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  type Session,
+  type WebContents,
+  type WebPreferences,
+} from 'electron';
 import { createRedactingLog } from '../http/log';
 import { appEntryUrl, appOrigin } from './app-protocol';
 
@@ -49,9 +56,30 @@ export function createMainWindow({ preloadPath, iconPath, log = warnRedacted }: 
   });
   hardenWebContents(window.webContents, log);
   hardenSession(window.webContents.session);
+  askBeforeLosingEdits(window);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);
   return window;
+}
+
+/**
+ * The editor's unsaved-changes guard cancels `beforeunload`; Electron then closes nothing and asks
+ * nobody, so main asks: leaving drops only what was typed and not saved (saved changes sync later).
+ */
+function askBeforeLosingEdits(window: BrowserWindow): void {
+  window.webContents.on('will-prevent-unload', (event: { preventDefault(): void }) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: ['Leave', 'Keep editing'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Unsaved changes',
+      message: 'Leave Fieldbook without saving this customer?',
+      detail: 'What you typed since the last save is lost. Saved changes stay and sync later.',
+    });
+    // preventDefault here means "ignore the page's objection": the window closes.
+    if (choice === 0) event.preventDefault();
+  });
 }
 
 const hardened = new WeakSet<WebContents>();

@@ -75,10 +75,11 @@ export class BrowserWindow extends EventEmitter {
   }
 }
 export const shell = { openExternal: async () => {} };
+export const dialog = { showMessageBoxSync: () => 1 };
 export const safeStorage = {
   isEncryptionAvailable: () => false,
   encryptString: () => Buffer.alloc(0),
   decryptString: () => '',
   getSelectedStorageBackend: () => 'unknown',
 };
-export default { app, session, protocol, ipcMain, BrowserWindow, shell, safeStorage };
+export default { app, session, protocol, ipcMain, BrowserWindow, shell, safeStorage, dialog };

@@ -103,6 +103,8 @@ function createFakeElectron() {
       getSelectedStorageBackend: () => 'unknown',
     },
     shell: { openExternal: vi.fn(async (_url: string, _options?: object) => undefined) },
+    /** The button index a test wants the next message box to answer (0 = the first button). */
+    dialog: { showMessageBoxSync: vi.fn((_window: unknown, _options: object) => 1) },
   };
 }
 
