@@ -8,14 +8,21 @@ export function waitingWords(waiting: number): string {
 
 /** What the progress bar is counting, or null when nothing runs. */
 export function progressWords(status: SyncStatus): string | null {
-  const of = status.total === null ? `${status.done}` : `${status.done} of ${status.total}`;
+  // Before the first answer of a list with no total (Revnue's single request) there is no count
+  // yet: "…" says it is under way, where "0" read as stuck.
+  const of =
+    status.total !== null
+      ? `: ${status.done} of ${status.total}`
+      : status.done === 0
+        ? '…'
+        : `: ${status.done}`;
   switch (status.phase) {
     case 'pulling':
-      return `Downloading customers: ${of}`;
+      return `Downloading customers${of}`;
     case 'hydrating':
-      return `Downloading full records: ${of}`;
+      return `Downloading full records${of}`;
     case 'pushing':
-      return `Sending changes: ${of}`;
+      return `Sending changes${of}`;
     case 'idle':
     case 'waiting':
     case 'paused':
