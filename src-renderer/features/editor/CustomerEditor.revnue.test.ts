@@ -281,6 +281,41 @@ describe('Revnue editor', () => {
     await noAxeViolations();
   });
 
+  test('a conflict that arises while the customer is open shows its banner at once', async () => {
+    const w = await render();
+    await openExisting(w, '1');
+    const record = (await w.store.getCustomer<RevnueCustomerRecord>(revnueConnection.id, '1'))!
+      .record;
+    await w.store.saveCustomer(revnueDescriptor, revnueConnection.id, '1', {
+      ...record,
+      city: 'Bonn',
+    });
+    const [entry] = await w.store.dueEntries(revnueConnection.id, Date.now(), 10);
+    await w.store.markInFlight(entry!.seq!, Date.now());
+    await w.store.conflictEntry(entry!.seq!, {
+      kind: 'fields',
+      conflicts: [{ path: 'city', base: 'Berlin', mine: 'Bonn', theirs: 'Köln' }],
+      theirs: { ...record, city: 'Köln' },
+    });
+    // The engine's push ends: its status is all the window hears of the outcome.
+    w.announce({
+      connectionId: revnueConnection.id,
+      phase: 'idle',
+      pauseReason: null,
+      nextAttemptAt: null,
+      waitReason: null,
+      done: 1,
+      total: 1,
+      waiting: 1,
+      lastSuccessAt: Date.now(),
+      lastError: null,
+    });
+    await expect.element(page.getByRole('alert')).toHaveTextContent('changed on the server too');
+    await expect
+      .element(page.getByRole('button', { name: 'Resolve conflict' }))
+      .toBeInTheDocument();
+  });
+
   test('a rejected change shows the server’s message on its field until it is edited', async () => {
     const w = await render();
     await w.store.saveCustomer(revnueDescriptor, revnueConnection.id, '1', {

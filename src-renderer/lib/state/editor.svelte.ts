@@ -327,6 +327,11 @@ export class EditorState {
     }
   }
 
+  /** Reads the row again (a push's outcome is written without a store signal). */
+  refresh(): Promise<void> {
+    return this.#reload();
+  }
+
   async #reload(): Promise<void> {
     const key = this.#key;
     if (key === null || !this.#loaded || this.#saving) return;

@@ -12,6 +12,7 @@ import type { ConnectionsState } from '../../../lib/state/connections.svelte';
 import { Navigation } from '../../../lib/state/navigation.svelte';
 import { SyncBoard } from '../../../lib/state/sync-board.svelte';
 import type { SyncRunner } from '../../../lib/sync/engine/sync-runner';
+import type { SyncStatus } from '../../../lib/sync/sync-status';
 import { createFakeFieldbook, type FakeHandlers } from '../../../lib/test-support/fake-fieldbook';
 import ContextHost from '../../customers/test-support/ContextHost.svelte';
 
@@ -63,12 +64,19 @@ export const revnueLookups: ConnectorLookups = {
 };
 
 /** A runner that never syncs: the editor only reads statuses through the board. */
-function idleRunner(): SyncRunner {
-  return {
+/** A runner that syncs nothing; `announce` plays the engine telling the board its status. */
+function idleRunner() {
+  const listeners = new Set<(status: SyncStatus) => void>();
+  const runner = {
     status: () => undefined,
-    subscribe: () => () => {},
+    subscribe: (listener: (status: SyncStatus) => void) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     syncNow: () => {},
   } as unknown as SyncRunner;
+  const announce = (status: SyncStatus) => listeners.forEach((listener) => listener(status));
+  return { runner, announce };
 }
 
 let counter = 0;
@@ -90,7 +98,7 @@ export async function renderEditorWorld<T>(options: {
     await store.applyPulled(descriptor as never, connection.id, options.records as never);
   }
   await options.seed?.(store);
-  const runner = idleRunner();
+  const { runner, announce } = idleRunner();
   const navigation = new Navigation();
   const board = new SyncBoard(runner);
   const context: AppContext = {
@@ -109,6 +117,7 @@ export async function renderEditorWorld<T>(options: {
   flushSync();
   return {
     store,
+    announce,
     navigation,
     board,
     target,
