@@ -18,7 +18,13 @@ function time(run: () => void): number {
   return performance.now() - started;
 }
 
-export function compareEngines(count: number, texts: readonly string[]) {
+export type Engine = 'minisearch' | 'ufuzzy';
+
+export function compareEngines(
+  count: number,
+  texts: readonly string[],
+  engines: readonly Engine[] = ['minisearch', 'ufuzzy'],
+) {
   const descriptor = revnueDescriptor as ConnectorDescriptor<unknown>;
   const ours = new SearchIndex(descriptor.listSearch?.facets);
   const haystack: string[] = [];
@@ -40,9 +46,11 @@ export function compareEngines(count: number, texts: readonly string[]) {
   }
   const mini = new MiniSearch({ fields: ['text'], storeFields: [] });
   const build = {
-    minisearch: time(() => {
-      mini.addAll(documents);
-    }),
+    minisearch: engines.includes('minisearch')
+      ? time(() => {
+          mini.addAll(documents);
+        })
+      : 0,
   };
   const query = (text: string) => ({
     text,
@@ -55,8 +63,10 @@ export function compareEngines(count: number, texts: readonly string[]) {
   const results = { ours: [] as number[], minisearch: [] as number[], ufuzzy: [] as number[] };
   for (const text of texts) {
     results.ours.push(time(() => ours.search(query(text))));
-    results.minisearch.push(time(() => mini.search(text, { prefix: true, combineWith: 'AND' })));
-    results.ufuzzy.push(time(() => uf.search(haystack, text)));
+    if (engines.includes('minisearch')) {
+      results.minisearch.push(time(() => mini.search(text, { prefix: true, combineWith: 'AND' })));
+    }
+    if (engines.includes('ufuzzy')) results.ufuzzy.push(time(() => uf.search(haystack, text)));
   }
   return { build, results };
 }

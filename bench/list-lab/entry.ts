@@ -145,9 +145,13 @@ const listBench = {
     return frames;
   },
   // Loaded on demand: MiniSearch and uFuzzy are not part of the app, nor of its measured size.
-  async compareEngines(count: number, texts: readonly string[]) {
+  async compareEngines(
+    count: number,
+    texts: readonly string[],
+    engines?: readonly ('minisearch' | 'ufuzzy')[],
+  ) {
     const { compareEngines } = await import('./compare-engines');
-    return compareEngines(count, texts);
+    return compareEngines(count, texts, engines);
   },
 };
 
