@@ -335,7 +335,13 @@ export class EditorState {
   async #reload(): Promise<void> {
     const key = this.#key;
     if (key === null || !this.#loaded || this.#saving) return;
-    const row = await this.#deps.store.getCustomer(this.#deps.connection.id, key);
+    let row: Awaited<ReturnType<CustomerStore['getCustomer']>>;
+    try {
+      row = await this.#deps.store.getCustomer(this.#deps.connection.id, key);
+    } catch {
+      // A refresh is best effort: the form keeps what it shows, and a save says what is wrong.
+      return;
+    }
     if (this.#disposed || key !== this.#key) return;
     if (!row) {
       this.#missing = true;
