@@ -8,6 +8,7 @@ import type { RevnueCustomerRecord } from '../../../src-shared/api/revnue-v2';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import { formatDate, regionalLocale } from '../../lib/forms/locale-dates';
 import { linksThatOpen } from '../../lib/test-support/fake-fieldbook';
+import { idleStatus } from '../../lib/test-support/world-parts';
 import { renderEditorWorld, revnueConnection, revnueLookups } from './test-support/editor-world';
 
 type World = Awaited<ReturnType<typeof renderEditorWorld<RevnueCustomerRecord>>>;
@@ -298,18 +299,9 @@ describe('Revnue editor', () => {
       theirs: { ...record, city: 'Köln' },
     });
     // The engine's push ends: its status is all the window hears of the outcome.
-    w.announce({
-      connectionId: revnueConnection.id,
-      phase: 'idle',
-      pauseReason: null,
-      nextAttemptAt: null,
-      waitReason: null,
-      done: 1,
-      total: 1,
-      waiting: 1,
-      lastSuccessAt: Date.now(),
-      lastError: null,
-    });
+    w.announce(
+      idleStatus(revnueConnection.id, { done: 1, total: 1, waiting: 1, lastSuccessAt: Date.now() }),
+    );
     await expect.element(page.getByRole('alert')).toHaveTextContent('changed on the server too');
     await expect
       .element(page.getByRole('button', { name: 'Resolve conflict' }))

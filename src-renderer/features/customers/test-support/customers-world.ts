@@ -4,16 +4,18 @@
 import { flushSync, mount, unmount } from 'svelte';
 import type { ConnectionView } from '../../../../src-shared/connection';
 import { revnueDescriptor } from '../../../../src-shared/connectors';
-import type { CustomerStore } from '../../../lib/db/customer-store';
-import { openCustomerStore } from '../../../lib/db/dexie-customer-store';
 import { corpusLookups, corpusPulled } from '../../../lib/search/test-support/customer-corpus';
 import type { AppContext } from '../../../lib/state/app-context';
 import type { ConnectionsState } from '../../../lib/state/connections.svelte';
 import { Navigation } from '../../../lib/state/navigation.svelte';
 import { SyncBoard } from '../../../lib/state/sync-board.svelte';
-import type { SyncRunner } from '../../../lib/sync/engine/sync-runner';
 import type { SyncStatus } from '../../../lib/sync/sync-status';
 import { createFakeFieldbook } from '../../../lib/test-support/fake-fieldbook';
+import {
+  idleStatus as idleStatusOf,
+  scratchStore,
+  scriptedRunner,
+} from '../../../lib/test-support/world-parts';
 import ContextHost from './ContextHost.svelte';
 
 export const connection: ConnectionView = {
@@ -29,52 +31,18 @@ export const connection: ConnectionView = {
 } as ConnectionView;
 
 export function idleStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
-  return {
-    connectionId: connection.id,
-    phase: 'idle',
-    pauseReason: null,
-    nextAttemptAt: null,
-    waitReason: null,
-    done: 0,
-    total: null,
-    waiting: 0,
-    lastSuccessAt: 1,
-    lastError: null,
-    ...overrides,
-  };
+  return idleStatusOf(connection.id, overrides);
 }
-
-function scriptedRunner(initial: SyncStatus) {
-  let status = initial;
-  const listeners = new Set<(status: SyncStatus) => void>();
-  const runner = {
-    status: () => status,
-    subscribe(listener: (status: SyncStatus) => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  } as unknown as SyncRunner;
-  return {
-    runner,
-    listeners,
-    announce(next: SyncStatus) {
-      status = next;
-      for (const listener of listeners) listener(next);
-    },
-  };
-}
-
-let counter = 0;
 
 export async function renderCustomers(options: { customers: number; status?: SyncStatus }) {
-  const name = `fieldbook-list-${Date.now()}-${counter++}`;
-  const store: CustomerStore = openCustomerStore(name);
+  const { store, drop } = scratchStore('list');
   await store.putLookups(connection.id, corpusLookups, 1);
   for (let from = 0; from < options.customers; from += 1_000) {
     const count = Math.min(1_000, options.customers - from);
     await store.applyPulled(revnueDescriptor, connection.id, corpusPulled(from, count));
   }
-  const scripted = scriptedRunner(options.status ?? idleStatus());
+  const initial = options.status ?? idleStatus();
+  const scripted = scriptedRunner(() => initial);
   const navigation = new Navigation();
   const context: AppContext = {
     api: createFakeFieldbook().api,
@@ -99,12 +67,7 @@ export async function renderCustomers(options: { customers: number; status?: Syn
     async dispose() {
       await unmount(component);
       target.remove();
-      store.close();
-      await new Promise<void>((resolve) => {
-        const request = indexedDB.deleteDatabase(name);
-        request.onsuccess = () => resolve();
-        request.onerror = () => resolve();
-      });
+      await drop();
     },
   };
 }

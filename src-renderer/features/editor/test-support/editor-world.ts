@@ -6,14 +6,12 @@ import type { ConnectionView } from '../../../../src-shared/connection';
 import { descriptorFor } from '../../../../src-shared/connectors';
 import type { ConnectorLookups } from '../../../../src-shared/connectors/descriptor';
 import type { CustomerStore, PulledRecord } from '../../../lib/db/customer-store';
-import { openCustomerStore } from '../../../lib/db/dexie-customer-store';
 import type { AppContext } from '../../../lib/state/app-context';
 import type { ConnectionsState } from '../../../lib/state/connections.svelte';
 import { Navigation } from '../../../lib/state/navigation.svelte';
 import { SyncBoard } from '../../../lib/state/sync-board.svelte';
-import type { SyncRunner } from '../../../lib/sync/engine/sync-runner';
-import type { SyncStatus } from '../../../lib/sync/sync-status';
 import { createFakeFieldbook, type FakeHandlers } from '../../../lib/test-support/fake-fieldbook';
+import { scratchStore, scriptedRunner } from '../../../lib/test-support/world-parts';
 import ContextHost from '../../customers/test-support/ContextHost.svelte';
 
 export const revnueConnection = {
@@ -64,22 +62,6 @@ export const revnueLookups: ConnectorLookups = {
 };
 
 /** A runner that never syncs: the editor only reads statuses through the board. */
-/** A runner that syncs nothing; `announce` plays the engine telling the board its status. */
-function idleRunner() {
-  const listeners = new Set<(status: SyncStatus) => void>();
-  const runner = {
-    status: () => undefined,
-    subscribe: (listener: (status: SyncStatus) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    syncNow: () => {},
-  } as unknown as SyncRunner;
-  const announce = (status: SyncStatus) => listeners.forEach((listener) => listener(status));
-  return { runner, announce };
-}
-
-let counter = 0;
 
 export async function renderEditorWorld<T>(options: {
   connection: ConnectionView;
@@ -90,15 +72,14 @@ export async function renderEditorWorld<T>(options: {
   handlers?: FakeHandlers;
 }) {
   const { connection } = options;
-  const name = `fieldbook-editor-${Date.now()}-${counter++}`;
-  const store: CustomerStore = openCustomerStore(name);
+  const { store, drop } = scratchStore('editor');
   const descriptor = descriptorFor(connection.kind);
   await store.putLookups(connection.id, options.lookups ?? {}, 1);
   if (options.records?.length) {
     await store.applyPulled(descriptor as never, connection.id, options.records as never);
   }
   await options.seed?.(store);
-  const { runner, announce } = idleRunner();
+  const { runner, announce } = scriptedRunner(() => undefined);
   const navigation = new Navigation();
   const board = new SyncBoard(runner);
   const context: AppContext = {
@@ -127,12 +108,7 @@ export async function renderEditorWorld<T>(options: {
       await unmount(component);
       board.dispose();
       target.remove();
-      store.close();
-      await new Promise<void>((resolve) => {
-        const request = indexedDB.deleteDatabase(name);
-        request.onsuccess = () => resolve();
-        request.onerror = () => resolve();
-      });
+      await drop();
     },
   };
 }

@@ -5,43 +5,17 @@
 import { flushSync, mount, unmount, type Component } from 'svelte';
 import type { ConnectionView } from '../../../../src-shared/connection';
 import type { CustomerStore } from '../../../lib/db/customer-store';
-import { openCustomerStore } from '../../../lib/db/dexie-customer-store';
 import type { AppContext } from '../../../lib/state/app-context';
 import { ConnectionsState } from '../../../lib/state/connections.svelte';
 import { Navigation } from '../../../lib/state/navigation.svelte';
 import { SyncBoard } from '../../../lib/state/sync-board.svelte';
-import type { SyncRunner } from '../../../lib/sync/engine/sync-runner';
-import type { SyncStatus } from '../../../lib/sync/sync-status';
 import {
   createFakeFieldbook,
   settle,
   type FakeHandlers,
 } from '../../../lib/test-support/fake-fieldbook';
+import { idleStatus, scratchStore, scriptedRunner } from '../../../lib/test-support/world-parts';
 import ScreenHost from './ScreenHost.svelte';
-
-function recordingRunner() {
-  const syncNow: (string | undefined)[] = [];
-  const idle = (connectionId: string): SyncStatus => ({
-    connectionId,
-    phase: 'idle',
-    pauseReason: null,
-    nextAttemptAt: null,
-    waitReason: null,
-    done: 0,
-    total: null,
-    waiting: 0,
-    lastSuccessAt: 1,
-    lastError: null,
-  });
-  const runner = {
-    status: idle,
-    subscribe: () => () => {},
-    syncNow: (connectionId?: string) => void syncNow.push(connectionId),
-  } as unknown as SyncRunner;
-  return { runner, syncNow };
-}
-
-let counter = 0;
 
 export async function renderScreen(
   screen: Component,
@@ -52,8 +26,7 @@ export async function renderScreen(
     fill?: (store: CustomerStore) => Promise<void>;
   },
 ) {
-  const name = `fieldbook-screen-${Date.now()}-${counter++}`;
-  const store: CustomerStore = openCustomerStore(name);
+  const { store, drop } = scratchStore('screen');
   await options.fill?.(store);
   let listed = options.connections;
   const fake = createFakeFieldbook({
@@ -61,7 +34,7 @@ export async function renderScreen(
     'secrets.status': async () => ({ ok: true, value: { store: 'memory' } }),
     ...options.handlers,
   });
-  const { runner, syncNow } = recordingRunner();
+  const { runner, syncNow } = scriptedRunner((connectionId) => idleStatus(connectionId));
   const connections = new ConnectionsState(fake.api);
   await connections.load();
   const navigation = new Navigation();
@@ -89,12 +62,7 @@ export async function renderScreen(
       target.remove();
       board.dispose();
       connections.dispose();
-      store.close();
-      await new Promise<void>((resolve) => {
-        const request = indexedDB.deleteDatabase(name);
-        request.onsuccess = () => resolve();
-        request.onerror = () => resolve();
-      });
+      await drop();
     },
   };
 }
