@@ -1,5 +1,5 @@
 // Packaging (`npm run dist`, electron-builder 26): AppImage + deb, NSIS, DMG, with the Electron
-// fuses that lock the shipped binary down (issue 10 §2). The desktop entry's words come from
+// fuses that lock the shipped binary down (docs/security.md). The desktop entry's words come from
 // resources/fieldbook.desktop, so the file a Linux user sees and the one in the repo never drift.
 // scripts/electron-builder-config.test.ts checks the targets, every fuse, asarUnpack and the
 // file list; `npm run dist` itself needs the Electron download, so it cannot run on our CI.

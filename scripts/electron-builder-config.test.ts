@@ -1,6 +1,6 @@
 // The packaging config (electron-builder.config.ts) as electron-builder reads it: the targets for
-// each OS, every fuse issue 10 names, keytar unpacked from the asar, and the files that go into
-// the package — matched with the same minimatch electron-builder uses, over every file in the
+// each OS, every fuse docs/security.md lists, keytar unpacked from the asar, and the files that go
+// into the package — matched with the same minimatch electron-builder uses, over every file in the
 // repo and the built out/ — so a pattern that would ship a test or a source fails here.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -81,7 +81,7 @@ describe('electron-builder.config.ts', () => {
     expect(entry).not.toHaveProperty('Icon');
   });
 
-  test('sets every fuse issue 10 names', () => {
+  test('sets every fuse that locks the binary down', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

@@ -1,4 +1,4 @@
-// The main window and the security baseline of every web page Fieldbook shows (issue 2, point 2):
+// The main window and the security baseline of every web page Fieldbook shows (docs/security.md):
 // sandboxed, isolated, no Node; no navigation, pop-up or webview; no permission but persistent
 // storage; no network but app:.
 import {
@@ -116,7 +116,7 @@ export function installWebContentsGuards(log: (message: string) => void = warnRe
 /**
  * No camera, notifications, clipboard reads, USB …; and no request but to our own app: files.
  * The one permission granted is `persistent-storage`, to our own page only: it keeps the browser
- * engine from evicting IndexedDB — unsynced changes included — under disk pressure (DESIGN §3.10).
+ * engine from evicting IndexedDB — unsynced changes included — under disk pressure.
  */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>

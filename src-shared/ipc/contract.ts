@@ -1,5 +1,6 @@
-// The IPC contract (DESIGN §2, §5.1): every renderer→main operation with the zod schema of its
-// input and of the value its Result carries. Main's router and window.fieldbook derive from it.
+// The IPC contract (docs/architecture.md#the-ipc-contract-and-result-answers): every renderer→main
+// operation with the zod schema of its input and of the value its Result carries. Main's router and
+// window.fieldbook derive from it.
 import { z } from 'zod';
 import {
   authStateSchema,
@@ -131,7 +132,7 @@ export const contract = {
     input: onConnection({ id: revnueId, body: revnueCustomerBodySchema }),
     output: revnueCustomerResponseSchema,
   },
-  /** After a create whose response was lost: `name` is unique per account (DESIGN §3.5). */
+  /** After a create whose response was lost: `name` is unique per account. */
   'revnue.customers.findByName': {
     input: onConnection({ name: z.string().trim().min(1, 'Name is required') }),
     output: revnueCustomerResponseSchema.nullable(),
@@ -163,7 +164,7 @@ export const contract = {
     input: onConnection({ id: r2Id, body: r2CustomerWriteSchema }),
     output: r2CustomerSchema,
   },
-  /** Only the fields changed locally (DESIGN §3.6); null when R2 answers without a body. */
+  /** Only the fields changed locally; null when R2 answers without a body. */
   'r2.customers.patch': {
     input: onConnection({ id: r2Id, body: r2CustomerPatchSchema }),
     output: r2CustomerSchema.nullable(),

@@ -1,5 +1,6 @@
-// The events main announces to the renderer (DESIGN §2 "Events"), each with the zod schema of its
-// payload. Main parses every payload with it before it leaves, so only what is named here crosses.
+// The events main announces to the renderer (docs/ipc.md#events-from-main-to-the-window), each with
+// the zod schema of its payload. Main parses every payload with it before it leaves, so only what
+// is named here crosses.
 import { z } from 'zod';
 import { connectionViewSchema } from '../connection';
 import { authStatusSchema } from './contract';

@@ -1,4 +1,4 @@
-// Dates typed and shown in the salesperson's regional format (issue 9 §4), stored as each API
+// Dates typed and shown in the salesperson's regional format (docs/editor.md), stored as each API
 // keeps them (`yyyy-MM-dd`; R2 date-times `yyyy-MM-ddTHH:mm`). Not <input type=date>: it follows
 // Chromium's UI language, not the OS's regional settings. Pure: the locale is passed in.
 import { isValidDay } from '../../../src-shared/api/calendar';
