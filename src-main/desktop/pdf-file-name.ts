@@ -6,6 +6,7 @@ const reserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 export function safePdfFileName(name: string | undefined): string {
   const cleaned = (name ?? '')
     // Control characters and the characters Windows, macOS or Linux refuse in a file name.
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
