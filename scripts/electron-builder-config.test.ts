@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import config from '../electron-builder.config';
+import { appLinkScheme } from '../src-shared/net/app-links';
 
 const repo = join(import.meta.dirname, '..');
 const outDir = join(repo, 'out');
@@ -79,6 +80,24 @@ describe('electron-builder.config.ts', () => {
     // electron-builder writes these two for the installed paths.
     expect(entry).not.toHaveProperty('Exec');
     expect(entry).not.toHaveProperty('Icon');
+  });
+
+  test('registers fieldbook:// links on every OS: protocols, and the Linux MimeType', () => {
+    expect(config.protocols).toEqual([
+      { name: 'Fieldbook customer link', schemes: [appLinkScheme] },
+    ]);
+    expect(config.linux?.desktop?.entry).toMatchObject({
+      MimeType: `x-scheme-handler/${appLinkScheme};`,
+    });
+    // %U: the link reaches main's argv (first launch and second instance).
+    expect(readFileSync(join(repo, 'resources/fieldbook.desktop'), 'utf8')).toMatch(
+      /^Exec=fieldbook %U$/m,
+    );
+  });
+
+  test('ships the user guide beside app.asar for Help → Open documentation', () => {
+    expect(config.extraResources).toEqual([{ from: 'README.md', to: 'README.md' }]);
+    expect(existsSync(join(repo, 'README.md'))).toBe(true);
   });
 
   test('sets every fuse that locks the binary down', () => {

@@ -72,6 +72,12 @@ export const secretsStatusSchema = z.object({
 });
 export type SecretsStatus = z.infer<typeof secretsStatusSchema>;
 
+/** A customer named by a `fieldbook://customer/…` link (src-shared/net/app-links.ts). */
+export const customerLinkTargetSchema = z.object({
+  connectionId: z.string().min(1).max(256),
+  customerKey: z.string().min(1).max(256),
+});
+
 export const contract = {
   'connections.list': { input: noInput, output: connections },
   'connections.create': { input: newConnectionSchema, output: connectionViewSchema },
@@ -205,6 +211,37 @@ export const contract = {
       value: z.string().max(2048, 'This is too long to be a website or an e-mail address'),
     }),
     output: z.null(),
+  },
+
+  /**
+   * What the window needs of the desktop at start: the OS regional format (null where there is
+   * no desktop — the browser harness keeps the browser's own), and the customer link Fieldbook
+   * was launched with, handed over once.
+   */
+  'desktop.start': {
+    input: noInput,
+    output: z.object({
+      locale: z.string().min(2).max(64).nullable(),
+      openLink: customerLinkTargetSchema.nullable(),
+    }),
+  },
+  /** Prints the window's page (its print styles show the open customer's card) to a printer. */
+  'desktop.print': {
+    input: noInput,
+    output: z.object({ outcome: z.enum(['printed', 'cancelled']) }),
+  },
+  /**
+   * Saves the window's page as a PDF where the user picks in a save dialog. `name` suggests the
+   * file name (the customer's name); main makes it a safe file name.
+   */
+  'desktop.savePdf': {
+    input: z.strictObject({
+      name: z.string().max(200, 'A file name that long cannot be saved').optional(),
+    }),
+    output: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('saved'), path: z.string() }),
+      z.object({ outcome: z.literal('cancelled') }),
+    ]),
   },
 } satisfies Record<Channel, Operation>;
 
