@@ -52,7 +52,10 @@ test('add a Revnue and an R2 connection by hand, rename one, sign out of the oth
   await expect(r2Form.getByRole('textbox', { name: 'Scope (optional)' })).toHaveCount(0);
   await page.setViewportSize({ width: 1200, height: 900 });
   const signIn = r2Form.getByRole('button', { name: 'Sign in with browser' });
-  await signIn.scrollIntoViewIfNeeded();
+  // Centred: the status bar along the bottom would cover the group's last line.
+  await r2Form
+    .getByRole('group', { name: 'Scopes' })
+    .evaluate((group) => group.scrollIntoView({ block: 'center' }));
   await checkScreen(page, 'settings-add-r2');
   await signIn.click();
   await expect(r2Form).toBeHidden({ timeout: 30_000 });
