@@ -14,7 +14,10 @@ export interface R2ByHand {
   baseUrl: string;
   issuer: string;
   clientId: string;
-  /** The API scope to ask for ("customers" on the sandbox, which denies an empty grant). */
+  /**
+   * A scope to type: only for a server whose metadata lists none (the form then shows free text);
+   * left out, the scopes the form offers and ticks are what the sign-in asks for.
+   */
   scope?: string;
 }
 
@@ -55,16 +58,34 @@ export class Settings {
     await expect(form).toBeHidden();
   }
 
-  /** Fills the R2 form (issuer, client ID) and signs in with the browser. */
-  async addR2Connection(input: R2ByHand): Promise<void> {
+  get r2Form(): Locator {
+    return this.page.getByRole('form', { name: 'New Unibiz R2 connection' });
+  }
+
+  /** The scope checkboxes the R2 form offers from the issuer's metadata. */
+  get offeredScopes(): Locator {
+    return this.r2Form.getByRole('group', { name: 'Scopes' }).getByRole('checkbox');
+  }
+
+  /**
+   * Opens and fills the R2 form (issuer, client ID; leaving the issuer field has the form read the
+   * scopes the server offers). A `scope` is typed only when given: then the form must show free text.
+   */
+  async fillR2Connection(input: R2ByHand): Promise<Locator> {
     await this.addR2.click();
-    const form = this.page.getByRole('form', { name: 'New Unibiz R2 connection' });
+    const form = this.r2Form;
     await form.getByRole('textbox', { name: 'Name', exact: true }).fill(input.name);
     await form.getByRole('textbox', { name: 'Base URL', exact: true }).fill(input.baseUrl);
     await form.getByRole('textbox', { name: 'Issuer', exact: true }).fill(input.issuer);
     await form.getByRole('textbox', { name: 'Client ID', exact: true }).fill(input.clientId);
     if (input.scope)
       await form.getByRole('textbox', { name: 'Scope (optional)' }).fill(input.scope);
+    return form;
+  }
+
+  /** Fills the R2 form and signs in with the browser. */
+  async addR2Connection(input: R2ByHand): Promise<void> {
+    const form = await this.fillR2Connection(input);
     await form.getByRole('button', { name: 'Sign in with browser' }).click();
     await expect(form).toBeHidden({ timeout: 30_000 });
   }

@@ -1,6 +1,7 @@
 // Connections by hand: a fresh profile adds a Revnue connection on the first-run welcome (Base URL
-// + API token, the token checked, the Company picked), then, in Settings, an R2 connection ("Sign in with browser": the harness's stand-in for
-// the system browser fills the sandbox's login page) to the spec's own reference sandbox; both
+// + API token, the token checked, the Company picked), then, in Settings, an R2 connection with the
+// scopes its sign-in server offers left as ticked ("Sign in with browser": the harness's stand-in
+// for the system browser fills the sandbox's login page) to the spec's own reference sandbox; both
 // list as many customers as that server serves; rename; sign out → the status bar says so.
 import { expect, test } from '../fixtures/app-page';
 import { CustomerList } from '../pages/customer-list';
@@ -8,6 +9,7 @@ import { Settings } from '../pages/settings';
 import { Shell } from '../pages/shell';
 import { StartScreen } from '../pages/start-screen';
 import { r2ListedCount, revnueCustomers } from '../support/reference-server';
+import { checkScreen } from '../support/screens';
 
 // Not the 250 of the app's own sandbox: a count only the reference server can explain.
 test.use({ sandboxCustomers: 120 });
@@ -36,13 +38,27 @@ test('add a Revnue and an R2 connection by hand, rename one, sign out of the oth
   await shell.go('Settings');
   await expect(settings.connectionItems).toHaveCount(1);
   await expect(settings.authBadge('Field office – Revnue')).toHaveText('Signed in');
-  await settings.addR2Connection({
+  // No scope typed: the sandbox refuses an empty grant, so only the offered default gets in.
+  const r2Form = await settings.fillR2Connection({
     name: 'Field office – R2',
     baseUrl: sandbox.r2.baseUrl,
     issuer: sandbox.r2.issuer,
     clientId: sandbox.r2.publicClientId,
-    scope: 'customers',
   });
+  await expect(settings.offeredScopes).toHaveCount(3);
+  await expect(r2Form.getByRole('checkbox', { name: 'customers' })).toBeChecked();
+  await expect(r2Form.getByRole('checkbox', { name: 'offline_access' })).toBeChecked();
+  await expect(r2Form.getByRole('checkbox', { name: 'openid' })).not.toBeChecked();
+  await expect(r2Form.getByRole('textbox', { name: 'Scope (optional)' })).toHaveCount(0);
+  await page.setViewportSize({ width: 1200, height: 900 });
+  const signIn = r2Form.getByRole('button', { name: 'Sign in with browser' });
+  // Centred: the status bar along the bottom would cover the group's last line.
+  await r2Form
+    .getByRole('group', { name: 'Scopes' })
+    .evaluate((group) => group.scrollIntoView({ block: 'center' }));
+  await checkScreen(page, 'settings-add-r2');
+  await signIn.click();
+  await expect(r2Form).toBeHidden({ timeout: 30_000 });
   await expect(settings.authBadge('Field office – R2')).toHaveText('Signed in', {
     timeout: 30_000,
   });

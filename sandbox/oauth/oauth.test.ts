@@ -44,6 +44,28 @@ describe('R2 OAuth server', () => {
       expect.arrayContaining(['authorization_code', 'refresh_token', 'client_credentials']),
     );
     expect(metadata.response_types_supported).toEqual(['code']);
+    // What Fieldbook's R2 form offers and ticks: the API scope, and offline_access for a refresh token.
+    expect(metadata.scopes_supported).toEqual(
+      expect.arrayContaining(['customers', 'offline_access']),
+    );
+  });
+
+  it('refuses an empty grant and grants the API scope with a refresh token', async () => {
+    const empty = await signIn(sandbox(), { challenge: pkcePair().challenge, scope: '' });
+    expect(new URL(empty.leftTo ?? '').searchParams.get('error')).toBe('access_denied');
+
+    const { verifier, challenge } = pkcePair();
+    const granted = await signIn(sandbox(), { challenge, scope: 'offline_access customers' });
+    const response = await tokenRequest(sandbox(), {
+      grant_type: 'authorization_code',
+      code: new URL(granted.leftTo ?? '').searchParams.get('code') ?? '',
+      redirect_uri: granted.redirectUri,
+      client_id: sandbox().r2.publicClientId,
+      code_verifier: verifier,
+    });
+    const tokens = (await response.json()) as TokenResponse;
+    expect(tokens.refresh_token).toBeTruthy();
+    expect(await listStatus(tokens.access_token)).toBe(200);
   });
 
   it('signs the demo user in through the login form and redirects to a loopback port', async () => {

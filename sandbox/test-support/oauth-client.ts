@@ -33,7 +33,14 @@ export function authorizeUrl(sandbox: Sandbox, params: Record<string, string>): 
 /** Walks authorize → login form → resume; returns where the browser was finally sent. */
 export async function signIn(
   sandbox: Sandbox,
-  options: { redirectUri?: string; challenge: string; password?: string; browser?: TestBrowser },
+  options: {
+    redirectUri?: string;
+    challenge: string;
+    password?: string;
+    browser?: TestBrowser;
+    /** The `scope` parameter, instead of "openid offline_access customers". */
+    scope?: string;
+  },
 ) {
   const browser = options.browser ?? new TestBrowser();
   const redirectUri = options.redirectUri ?? 'http://127.0.0.1:53682/callback';
@@ -43,6 +50,7 @@ export async function signIn(
       code_challenge: options.challenge,
       code_challenge_method: 'S256',
       state: 'xyz',
+      ...(options.scope === undefined ? {} : { scope: options.scope }),
     }),
     sandbox.url,
   );

@@ -22,6 +22,7 @@ export const validPayloads = {
   'auth.signInService': { ...on, clientSecret: 's3cret' },
   'auth.setToken': { ...on, token: 'tok-123' },
   'auth.checkRevnueToken': { baseUrl: 'https://dashboard-api.revnue.com/api/v2/', token: 'rvn_x' },
+  'auth.offeredScopes': { issuer: 'https://id.example/' },
   'auth.signOut': on,
 
   'revnue.customers.list': on,

@@ -12,7 +12,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../../src-shared/time/clock';
 import * as say from './auth-messages';
 import { runAuthorizationCodeFlow } from './authorization-code-flow';
-import { resolveAuthorizationServer, type FetchLike } from './oauth-server';
+import { readOfferedScopes, resolveAuthorizationServer, type FetchLike } from './oauth-server';
 import {
   cleanPastedToken,
   createRevnueTokenVerifier,
@@ -296,6 +296,10 @@ export function createAuthService(options: AuthServiceOptions) {
       rememberSecret(cleaned.value);
       return verifyRevnueToken(baseUrl, cleaned.value);
     },
+
+    /** The scopes an issuer lists, for the R2 form before the connection exists. Nothing is saved. */
+    offeredScopes: (issuer: string): Promise<Result<{ scopes: string[] }>> =>
+      readOfferedScopes(issuer, options.fetch),
 
     /** Removes the tokens (only them) of a connection, also of one that was already deleted. */
     signOut: (id: string): Promise<Result<void>> =>

@@ -1,6 +1,7 @@
 // Finds an R2 connection's authorization server: RFC 8414 metadata under its issuer, or endpoints
-// typed in by hand. Also builds the per-request options every oauth4webapi call gets.
+// typed in by hand; reads the scopes it offers. Also builds the options every oauth4webapi call gets.
 import * as oauth from 'oauth4webapi';
+import { listedScopes } from '../../src-shared/auth/oauth-scopes';
 import type { R2AuthSettings } from '../../src-shared/connection';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import { isLoopbackUrl } from '../../src-shared/net/loopback';
@@ -48,19 +49,27 @@ export async function resolveAuthorizationServer(
     const anyEndpoint = auth.tokenEndpoint ?? manual.authorization_endpoint ?? '';
     return ok({ issuer: new URL(anyEndpoint).origin, ...manual });
   }
-  const issuer = new URL(auth.issuer);
+  const metadata = await discoverMetadata(auth.issuer, fetchImpl);
+  return metadata.ok ? ok({ ...metadata.value, ...manual }) : metadata;
+}
+
+/** RFC 8414 metadata from `<issuer>/.well-known/oauth-authorization-server`, checked. */
+export async function discoverMetadata(
+  issuerUrl: string,
+  fetchImpl?: FetchLike,
+): Promise<Result<oauth.AuthorizationServer>> {
+  const issuer = new URL(issuerUrl);
   let response: Response;
   try {
     response = await oauth.discoveryRequest(issuer, {
       algorithm: 'oauth2',
-      ...requestOptions(auth.issuer, fetchImpl),
+      ...requestOptions(issuerUrl, fetchImpl),
     });
   } catch {
-    return unreachable(auth.issuer);
+    return unreachable(issuerUrl);
   }
   try {
-    const metadata = await oauth.processDiscoveryResponse(issuer, response);
-    return ok({ ...metadata, ...manual });
+    return ok(await oauth.processDiscoveryResponse(issuer, response));
   } catch {
     return fail(
       'bad_response',
@@ -68,4 +77,17 @@ export async function resolveAuthorizationServer(
         'server address, or enter its endpoints by hand.',
     );
   }
+}
+
+/**
+ * The scopes the server under `issuer` lists for the R2 form to offer: `[]` when its metadata
+ * names none or names them in a shape that is not a list of scopes. Metadata that cannot be read
+ * at all is the same failure a sign-in would meet.
+ */
+export async function readOfferedScopes(
+  issuer: string,
+  fetchImpl?: FetchLike,
+): Promise<Result<{ scopes: string[] }>> {
+  const metadata = await discoverMetadata(issuer, fetchImpl);
+  return metadata.ok ? ok({ scopes: listedScopes(metadata.value.scopes_supported) }) : metadata;
 }

@@ -87,6 +87,7 @@ export function createConnectionHandlers(deps: {
     'auth.setToken': async ({ connectionId, token }) =>
       thenStatus(await auth.setToken(connectionId, token), connectionId),
     'auth.checkRevnueToken': ({ baseUrl, token }) => auth.checkRevnueToken(baseUrl, token),
+    'auth.offeredScopes': ({ issuer }) => auth.offeredScopes(issuer),
     'auth.signOut': async ({ connectionId }) =>
       thenStatus(await auth.signOut(connectionId), connectionId),
   };

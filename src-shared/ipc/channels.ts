@@ -15,6 +15,7 @@ export const channels = [
   'auth.signInService',
   'auth.setToken',
   'auth.checkRevnueToken',
+  'auth.offeredScopes',
   'auth.signOut',
 
   'revnue.customers.list',

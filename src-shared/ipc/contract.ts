@@ -22,6 +22,7 @@ import {
   r2CustomerWriteSchema,
   r2ListRowSchema,
 } from '../api/r2';
+import { maxListedScopes, maxScopeLength, scopeTokenPattern } from '../auth/oauth-scopes';
 import type { Channel } from './channels';
 import { resultSchema, type Result } from './result';
 
@@ -118,6 +119,19 @@ export const contract = {
       token: z.string().trim().min(1, 'Paste the API token'),
     }),
     output: z.array(revnueCompanySchema),
+  },
+  /**
+   * Settings, before an R2 connection exists: main reads the RFC 8414 metadata under `issuer` and
+   * answers the scopes it lists (`scopes_supported`, cleaned; empty when it lists none), so the
+   * form can offer them instead of asking the user to type one. Nothing is saved.
+   */
+  'auth.offeredScopes': {
+    input: z.strictObject({ issuer: baseUrlSchema }),
+    output: z.object({
+      scopes: z
+        .array(z.string().max(maxScopeLength).regex(scopeTokenPattern, 'Not an OAuth scope'))
+        .max(maxListedScopes),
+    }),
   },
   'auth.signOut': { input: onConnection({}), output: authStatusSchema },
 

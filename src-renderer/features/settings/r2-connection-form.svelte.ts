@@ -1,10 +1,11 @@
 // "Add Unibiz R2 connection": name, base URL, the sign-in server (an issuer whose RFC 8414
-// metadata names the endpoints, or the endpoints typed in), the client ID, and either the
-// browser sign-in (Authorization Code + PKCE) or a service client with its secret.
+// metadata names the endpoints and the scopes to offer, or the endpoints typed in), the client ID,
+// and either the browser sign-in (Authorization Code + PKCE) or a service client with its secret.
 import type { NewConnection, R2AuthSettings } from '../../../src-shared/connection';
 import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
 import { describeError } from '../../lib/state/error-message';
 import { baseUrlSchema, connectionNameSchema, messageOf } from './field-check';
+import { ScopeChoice } from './scope-choice.svelte';
 
 type Field =
   | 'name'
@@ -16,7 +17,7 @@ type Field =
   | 'clientSecret';
 
 export class R2ConnectionForm {
-  #values = $state<Record<Field | 'scope', string>>({
+  #values = $state<Record<Field, string>>({
     name: '',
     baseUrl: '',
     issuer: '',
@@ -24,7 +25,6 @@ export class R2ConnectionForm {
     tokenEndpoint: '',
     clientId: '',
     clientSecret: '',
-    scope: '',
   });
   #touched = $state<Partial<Record<Field, boolean>>>({});
   #endpoints = $state<'issuer' | 'typed'>('issuer');
@@ -32,23 +32,31 @@ export class R2ConnectionForm {
   #busy = $state(false);
   #error = $state('');
   readonly #api: FieldbookApi;
+  /** The scope to ask for: offered by the issuer's metadata, or typed. */
+  readonly scopes: ScopeChoice;
 
   constructor(api: FieldbookApi) {
     this.#api = api;
+    this.scopes = new ScopeChoice(api);
   }
 
-  value(field: Field | 'scope'): string {
+  value(field: Field): string {
     return this.#values[field];
   }
-  set(field: Field | 'scope', value: string): void {
+  set(field: Field, value: string): void {
     this.#values[field] = value;
-    if (field !== 'scope') this.#touched[field] = true;
+    this.#touched[field] = true;
+  }
+  /** The issuer was typed and left: ask which scopes it offers (once per issuer). */
+  issuerCommitted(): void {
+    void this.scopes.lookUp(this.#issuerToAsk());
   }
   get endpoints() {
     return this.#endpoints;
   }
   set endpoints(value: 'issuer' | 'typed') {
     this.#endpoints = value;
+    void this.scopes.lookUp(this.#issuerToAsk());
   }
   get signIn() {
     return this.#signIn;
@@ -103,9 +111,17 @@ export class R2ConnectionForm {
     return this.fields.every((field) => this.messageFor(field) === '');
   }
 
+  /** A valid issuer to read the scopes of, or null (typed endpoints: the scope is free text). */
+  #issuerToAsk(): string | null {
+    const issuer = this.#values.issuer.trim();
+    if (this.#endpoints !== 'issuer' || messageOf(baseUrlSchema, issuer) !== '') return null;
+    return issuer;
+  }
+
   #connection(): NewConnection {
     const v = this.#values;
-    const scope = v.scope.trim() ? { scope: v.scope.trim() } : {};
+    const parameter = this.scopes.parameter(this.#signIn);
+    const scope = parameter ? { scope: parameter } : {};
     const server =
       this.#endpoints === 'issuer'
         ? { issuer: v.issuer.trim() }
@@ -128,6 +144,9 @@ export class R2ConnectionForm {
     this.#busy = true;
     this.#error = '';
     try {
+      // Saved before its scopes were read (e.g. Enter right after the issuer): read them first,
+      // so the connection asks for the offered default instead of an empty grant.
+      await this.scopes.lookUp(this.#issuerToAsk());
       const created = await this.#api.connections.create(this.#connection());
       if (!created.ok) {
         this.#error = describeError(created.error);
