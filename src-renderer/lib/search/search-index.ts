@@ -7,7 +7,7 @@ import { fold, isPhoneLike, queryDigits } from './fold';
 import { exactLength, GramPostings, inDocSet, termGrams, type DocSet } from './gram-postings';
 import type { IndexEntry } from './index-entry';
 import { SortOrders, type SortedDocs } from './sort-orders';
-import type { FacetChoices, ListQuery } from './search-types';
+import type { FacetChoices, ListQuery, SortOrder } from './search-types';
 
 interface LastSearch {
   readonly filterKey: string;
@@ -137,7 +137,7 @@ export class SearchIndex {
       // A changed or reused doc keeps the grams it had: its text must confirm every hit.
       if (old && !reused) this.#markStale(doc);
       this.#texts.add(doc, entry.text);
-      this.#digits.add(doc, entry.digits);
+      this.#digits.add(doc, gramTextOfDigits(entry.digits));
     }
     this.#changed(doc);
   }
@@ -175,6 +175,11 @@ export class SearchIndex {
     }
     this.#last = { filterKey, text: query.text, matcher, version: this.#version, docs };
     return docs;
+  }
+
+  /** The first `count` docs of a sort order, unfiltered (the remembered first screen). */
+  firstInOrder(sort: SortOrder, count: number): Int32Array {
+    return this.#orders.get(sort).docs.slice(0, count);
   }
 
   /** Each facet with the values the customers have, sorted, for the filter choices. */
@@ -346,7 +351,7 @@ export class SearchIndex {
     this.#entries.forEach((entry, doc) => {
       if (!entry) return;
       this.#texts.add(doc, entry.text);
-      this.#digits.add(doc, entry.digits);
+      this.#digits.add(doc, gramTextOfDigits(entry.digits));
     });
   }
 
@@ -355,4 +360,20 @@ export class SearchIndex {
     this.#orders.changed(doc);
     this.#last = null;
   }
+}
+
+/**
+ * The phone forms with what adds no new gram left out: a national form ("0" + the number without
+ * its country code) holds only grams of the international one after its first three chars.
+ */
+function gramTextOfDigits(digits: string): string {
+  const forms = digits.split(digitSeparator);
+  return forms
+    .map((form, index) =>
+      form.startsWith('0') &&
+      forms.slice(0, index).some((earlier) => earlier.endsWith(form.slice(1)))
+        ? form.slice(0, exactLength)
+        : form,
+    )
+    .join(digitSeparator);
 }
