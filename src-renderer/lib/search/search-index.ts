@@ -284,7 +284,9 @@ export class SearchIndex {
 
   /** One doc against one side of the query, on its own text. */
   #matchesSide(doc: number, { terms, digits }: Matcher, text: boolean): boolean {
-    const entry = this.#entries[doc]!;
+    const entry = this.#entries[doc];
+    // A removed doc stays in the postings until its number is used again: it matches nothing.
+    if (!entry) return false;
     if (text) return terms.every((term) => entry.text.includes(term));
     return digits !== null && digits !== '' && entry.digits.includes(digits);
   }
