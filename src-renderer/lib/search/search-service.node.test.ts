@@ -131,7 +131,14 @@ describe('SearchService', () => {
   });
 
   it('opens with the remembered first screen in name order before reading any chunk', async () => {
-    const { store } = await world(3_000);
+    // Every pulled row written in one millisecond, as a real pull does; the edits come later.
+    let clock = 1_000;
+    store = openCustomerStore(`search-${Math.random()}`, {
+      indexedDb: { indexedDB: factory, IDBKeyRange },
+      now: () => clock,
+    });
+    await store.putLookups('c', corpusLookups, 1);
+    await store.applyPulled(revnueDescriptor, 'c', corpusPulled(0, 3_000));
     const screens = openFirstScreens(store.name, { indexedDB: factory, IDBKeyRange });
     const remembering = new SearchService(
       store,
@@ -141,6 +148,7 @@ describe('SearchService', () => {
       screens,
     );
     await remembering.load();
+    clock = 5_000;
     // Written since: a customer renamed to come first, and a new one.
     const row = (await store.getCustomer<ReturnType<typeof corpusRecord>>('c', '2500'))!;
     await store.saveCustomer(revnueDescriptor, 'c', '2500', { ...row.record, name: 'Aaron Bau' });

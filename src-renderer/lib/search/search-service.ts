@@ -183,7 +183,10 @@ export class SearchService {
         connectionId: this.#connectionId,
         keys: Array.from(docs, (doc) => this.#index.entry(doc)!.display.key),
         count: this.#index.size,
-        savedAt: this.#watermark,
+        // A pull writes thousands of rows in the same millisecond: re-reading "at or after" the
+        // newest would re-read them all and lose the head start. A row written in that same
+        // millisecond after this save is missed by the head start only; the chunks bring it.
+        savedAt: this.#watermark + 1,
       });
     } catch {
       // Only a head start for the next open: without it the list opens as it did before.
