@@ -2,7 +2,7 @@
 // bench/customer-list.ts does, under a Chrome DevTools trace; prints the frame p50/p95 and, per
 // frame, the main thread's time by stage (script, style recalculation, layout, paint and
 // compositing, garbage collection) plus the hottest script functions from a CPU profile.
-// `npx tsx bench/list-lab/profile-fling.ts [customers=100000] [ms=3000]`; a diagnosis tool, not a
+// `npx tsx bench/fling-profile.ts [customers=100000] [ms=3000]`; a diagnosis tool, not a
 // figure (those stay in bench/customer-list.ts).
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
-import { chromiumArgs, chromiumPath } from '../../e2e/chromium';
-import { buildVitePage } from '../../e2e/list-page/build-vite-page';
-import { percentile, round } from '../figures';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { buildVitePage } from '../e2e/list-page/build-vite-page';
+import { percentile, round } from './figures';
 
 const customers = Number(process.argv[2] ?? 100_000);
 const flingMs = Number(process.argv[3] ?? 3_000);
@@ -62,7 +62,7 @@ const stages: Record<string, string> = {
 
 const scratch = await mkdtemp(join(tmpdir(), 'fieldbook-fling-profile-'));
 const built = await buildVitePage(
-  fileURLToPath(new URL('./', import.meta.url)),
+  fileURLToPath(new URL('./list-lab/', import.meta.url)),
   join(scratch, 'p'),
 );
 const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
@@ -126,7 +126,7 @@ try {
 
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
   const traced = new Promise<void>((resolve) =>
     cdp.once('Tracing.tracingComplete', () => resolve()),
   );
