@@ -1,5 +1,5 @@
 // Packaging (`npm run dist`, electron-builder 26): AppImage + deb, NSIS, DMG, with the Electron
-// fuses that lock the shipped binary down (issue 10 §2). The desktop entry's words come from
+// fuses that lock the shipped binary down (docs/security.md). The desktop entry's words come from
 // resources/fieldbook.desktop, so the file a Linux user sees and the one in the repo never drift.
 // scripts/electron-builder-config.test.ts checks the targets, every fuse, asarUnpack and the
 // file list; `npm run dist` itself needs the Electron download, so it cannot run on our CI.
@@ -34,6 +34,13 @@ const config: Configuration = {
   // resources/. package.json and the production dependencies are added by electron-builder;
   // dev dependencies, sources, tests, the e2e harness and the benchmarks never are.
   files: ['out/**', '!out/**/*.map', 'resources/icon.png'],
+  // The user guide "Help → Open documentation" opens: outside app.asar, so the OS can read it.
+  extraResources: [{ from: 'README.md', to: 'README.md' }],
+  // fieldbook://customer/<connection>/<customer> opens Fieldbook on that customer: registered with
+  // macOS (Info.plist) and Windows (the NSIS installer); on Linux the desktop entry's MimeType.
+  // The scheme is src-shared/net/app-links.ts's appLinkScheme (its config test keeps them equal;
+  // spelled out here so this file needs nothing of the app's sources).
+  protocols: [{ name: 'Fieldbook customer link', schemes: ['fieldbook'] }],
   asar: true,
   // keytar is a native module: Electron cannot dlopen a .node file from inside the asar.
   asarUnpack: ['node_modules/keytar/**'],

@@ -1,5 +1,6 @@
-// ESLint flat config. Besides style, it enforces the layering of DESIGN §2: src-shared is pure,
-// Electron and keytar are imported only at main's edges, the renderer never reaches for Node.
+// ESLint flat config. Besides style, it enforces the layering (docs/architecture.md#conventions):
+// src-shared is pure, Electron and keytar are imported only at main's edges, the renderer never
+// reaches for Node.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
@@ -61,7 +62,7 @@ export default tseslint.config(
       },
     },
   },
-  // Type-aware rules (DESIGN §5.8): a promise nobody awaits loses its error silently, and a
+  // Type-aware rules: a promise nobody awaits loses its error silently, and a
   // switch over a union that misses a member is a state the sync engine forgot.
   {
     files: ['**/*.ts', '**/*.svelte'],

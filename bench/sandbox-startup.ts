@@ -1,4 +1,4 @@
-// Issue 3's promise: the sandbox with `--customers 100000` starts in under 10 s and stays under
+// The promise: the sandbox with `--customers 100000` starts in under 10 s and stays under
 // 1 GB. Runs in its own process (bench/run.ts) so the memory figure is the sandbox's alone.
 import { startSandbox } from '../sandbox/index';
 import { printFigures, round, sized } from './figures';

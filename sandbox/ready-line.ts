@@ -1,5 +1,5 @@
-// The one JSON line the sandbox prints when it is ready (issue 3): exactly these keys, in this
-// shape. The CLI prints it; the e2e harness embeds the same object in its own ready line.
+// The one JSON line the sandbox prints when it is ready (docs/sandbox.md): exactly these keys, in
+// this shape. The CLI prints it; the e2e harness embeds the same object in its own ready line.
 import type { Sandbox } from './index';
 
 /** The sandbox's own description minus what only tests use (every token, every redirect URI). */

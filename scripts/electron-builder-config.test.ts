@@ -1,6 +1,6 @@
 // The packaging config (electron-builder.config.ts) as electron-builder reads it: the targets for
-// each OS, every fuse issue 10 names, keytar unpacked from the asar, and the files that go into
-// the package — matched with the same minimatch electron-builder uses, over every file in the
+// each OS, every fuse docs/security.md lists, keytar unpacked from the asar, and the files that go
+// into the package — matched with the same minimatch electron-builder uses, over every file in the
 // repo and the built out/ — so a pattern that would ship a test or a source fails here.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import config from '../electron-builder.config';
+import { appLinkScheme } from '../src-shared/net/app-links';
 
 const repo = join(import.meta.dirname, '..');
 const outDir = join(repo, 'out');
@@ -81,7 +82,25 @@ describe('electron-builder.config.ts', () => {
     expect(entry).not.toHaveProperty('Icon');
   });
 
-  test('sets every fuse issue 10 names', () => {
+  test('registers fieldbook:// links on every OS: protocols, and the Linux MimeType', () => {
+    expect(config.protocols).toEqual([
+      { name: 'Fieldbook customer link', schemes: [appLinkScheme] },
+    ]);
+    expect(config.linux?.desktop?.entry).toMatchObject({
+      MimeType: `x-scheme-handler/${appLinkScheme};`,
+    });
+    // %U: the link reaches main's argv (first launch and second instance).
+    expect(readFileSync(join(repo, 'resources/fieldbook.desktop'), 'utf8')).toMatch(
+      /^Exec=fieldbook %U$/m,
+    );
+  });
+
+  test('ships the user guide beside app.asar for Help → Open documentation', () => {
+    expect(config.extraResources).toEqual([{ from: 'README.md', to: 'README.md' }]);
+    expect(existsSync(join(repo, 'README.md'))).toBe(true);
+  });
+
+  test('sets every fuse that locks the binary down', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

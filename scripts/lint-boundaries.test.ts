@@ -1,6 +1,6 @@
-// The layering of DESIGN §2 is enforced by ESLint (eslint.config.js); this proves the rules fire
-// where they must and stay quiet where they must not, by linting small snippets as if they lived
-// at real paths in the tree.
+// The layering (docs/architecture.md#conventions) is enforced by ESLint (eslint.config.js); this
+// proves the rules fire where they must and stay quiet where they must not, by linting small
+// snippets as if they lived at real paths in the tree.
 import { ESLint } from 'eslint';
 import { describe, expect, test } from 'vitest';
 

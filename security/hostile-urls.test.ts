@@ -1,6 +1,6 @@
-// Hostile URLs at main's edge (issue 10 §4): navigation, frame navigation, redirects, new windows
-// and shell.openExternal, on the code path the app really uses (createMainWindow with the fake
-// electron of src-main/platform/test-support). Counted: anything that got through.
+// Hostile URLs at main's edge (docs/security.md): navigation, frame navigation, redirects, new
+// windows and shell.openExternal, on the code path the app really uses (createMainWindow with the
+// fake electron of src-main/platform/test-support). Counted: anything that got through.
 // Links inside customer data (websites, e-mails) go through `links.open`: the real router and
 // handler with the real launcher, hostile field values in, shell.openExternal calls counted.
 import fc from 'fast-check';

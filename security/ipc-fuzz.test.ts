@@ -1,6 +1,6 @@
-// IPC fuzzing (issue 10 §4): 10,000 hostile payloads per contract channel, sent the way Electron
-// delivers them (structured clone, a sender frame) into main's REAL router bound by the REAL
-// ipc-electron binding, with handlers that record what they receive and misbehave on purpose.
+// IPC fuzzing (docs/security.md): 10,000 hostile payloads per contract channel, sent the way
+// Electron delivers them (structured clone, a sender frame) into main's REAL router bound by the
+// REAL ipc-electron binding, with handlers that record what they receive and misbehave on purpose.
 // Asserted: no invalid payload reaches a handler, nothing throws, every answer is a valid Result.
 import fc from 'fast-check';
 import { afterAll, describe, expect, test, vi } from 'vitest';

@@ -1,7 +1,7 @@
-// Leak scan (issue 10 §4): the real app — renderer in Chromium with a persistent profile, main's
-// services in the harness — connects BOTH APIs through "Try the sandbox" (Revnue by token, R2 by
-// OAuth in the browser), adds an R2 service account, syncs and writes to both. Then every file
-// the run left (main's profile folder, Chromium's IndexedDB/LevelDB, Local Storage, caches and
+// Leak scan (docs/security.md): the real app — renderer in Chromium with a persistent profile,
+// main's services in the harness — connects BOTH APIs through "Try the sandbox" (Revnue by token,
+// R2 by OAuth in the browser), adds an R2 service account, syncs and writes to both. Then every
+// file the run left (main's profile folder, Chromium's IndexedDB/LevelDB, Local Storage, caches and
 // logs, main's log) and every IPC answer the page received are searched for the run's tokens and
 // client secret, in plain, base64, URL-encoded and UTF-16 forms. 0 hits, counted as `leaks`.
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// Malformed API answers through the REAL connectors over real HTTP on loopback (issue 10 §4):
+// Malformed API answers through the REAL connectors over real HTTP on loopback (docs/security.md):
 // every odd answer must become a `bad_response` (or `network`/`server`) Result, never a throw,
 // and the bearer token must never reach a host other than the connection's. A second server on
 // another port plays that other host and records every Authorization header it is sent.

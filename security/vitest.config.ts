@@ -1,4 +1,4 @@
-// The security suites (issue 10 §4), run by `npm run test:security` only: 10,000 payloads a
+// The security suites (docs/security.md), run by `npm run test:security` only: 10,000 payloads a
 // channel is too heavy for every `npm run test:unit`, and the counts are reported by security/run.ts.
 import { defineConfig } from 'vitest/config';
 

@@ -1,6 +1,6 @@
 // The composition root, run against a mocked `electron`: the order Electron demands (privileges
 // and sandbox before ready), and the window, protocol and IPC wiring the real app starts with.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
@@ -209,5 +209,112 @@ describe('src-main/index.ts', () => {
     await import('./index');
     expect(app.quit).toHaveBeenCalled();
     expect(FakeBrowserWindow.created).toHaveLength(0);
+  });
+
+  test('the menu bar is set, and its New customer reaches the window as an event', async () => {
+    const window = await startMain();
+    await vi.waitFor(() => expect(fakeElectron.Menu.setApplicationMenu).toHaveBeenCalled());
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const items = (fakeElectron.menu.template as Item[]).flatMap((top) => top.submenu ?? []);
+    items.find((item) => item.label === 'New customer')!.click!();
+    expect(window.webContents.send).toHaveBeenCalledWith('menu.command', {
+      command: 'customer.new',
+    });
+    // Ctrl+N in the window: main takes it, the page never gets it, the window gets one command.
+    window.webContents.send.mockClear();
+    const press = { preventDefault: vi.fn() };
+    window.webContents.emit('before-input-event', press, {
+      type: 'keyDown',
+      key: 'n',
+      control: process.platform !== 'darwin',
+      meta: process.platform === 'darwin',
+      alt: false,
+      shift: false,
+    });
+    expect(press.preventDefault).toHaveBeenCalledTimes(1);
+    expect(window.webContents.send).toHaveBeenCalledTimes(1);
+  });
+
+  test('the window learns the system locale, and a changed one when it is focused again', async () => {
+    app.systemLocale = 'de-DE';
+    const window = await startMain();
+    const start = ipcHandlers.get('desktop.start')!;
+    expect(await start(trustedEvent, undefined)).toEqual({
+      ok: true,
+      value: { locale: 'de-DE', openLink: null },
+    });
+    app.systemLocale = 'fr-FR';
+    app.emit('browser-window-focus');
+    expect(window.webContents.send).toHaveBeenCalledWith('locale.changed', { locale: 'fr-FR' });
+  });
+
+  test('a link at launch opens its customer; a second instance with a foreign link opens nothing', async () => {
+    const argv = process.argv;
+    // A connection must exist for its link to open: create one, then start again with the link.
+    await startMain();
+    const revnue = {
+      kind: 'revnue-v2',
+      name: 'Head office',
+      baseUrl: 'https://dashboard-api.revnue.com/api/v2/',
+      auth: { mode: 'admin_token' },
+    };
+    const made = (await ipcHandlers.get('connections.create')!(trustedEvent, revnue)) as {
+      value: { id: string };
+    };
+    const link = `fieldbook://customer/${made.value.id}/42`;
+    try {
+      process.argv = [...argv, link];
+      FakeBrowserWindow.created.length = 0;
+      const window = await startMain();
+      await vi.waitFor(async () =>
+        expect(await ipcHandlers.get('desktop.start')!(trustedEvent, undefined)).toMatchObject({
+          value: { openLink: { connectionId: made.value.id, customerKey: '42' } },
+        }),
+      );
+      // Handed over once; a later link (second instance) goes to the window as an event.
+      app.emit('second-instance', {}, [
+        '/opt/fieldbook',
+        `fieldbook://customer/${made.value.id}/7`,
+      ]);
+      await vi.waitFor(() =>
+        expect(window.webContents.send).toHaveBeenCalledWith('customer.linkOpened', {
+          connectionId: made.value.id,
+          customerKey: '7',
+        }),
+      );
+      window.webContents.send.mockClear();
+      app.emit('second-instance', {}, ['/opt/fieldbook', 'fieldbook://customer/nobody/7']);
+      await vi.waitFor(() =>
+        expect(fakeElectron.dialog.showMessageBox).toHaveBeenCalledWith(
+          expect.anything(),
+          expect.objectContaining({
+            message: expect.stringContaining('not set up on this computer'),
+          }),
+        ),
+      );
+      expect(window.webContents.send).not.toHaveBeenCalledWith(
+        'customer.linkOpened',
+        expect.anything(),
+      );
+    } finally {
+      process.argv = argv;
+    }
+  });
+
+  test('logs go to logs/main.log in the profile, and the window state is saved on close', async () => {
+    const window = await startMain();
+    await vi.waitFor(() => expect(fakeElectron.Menu.setApplicationMenu).toHaveBeenCalled());
+    const logged = await readFile(join(userDataDir, 'logs', 'main.log'), 'utf8');
+    expect(logged).toContain('no place to keep sign-ins');
+    window.bounds = { x: 100, y: 50, width: 1000, height: 700 };
+    window.emit('resize');
+    window.emit('close');
+    await vi.waitFor(async () =>
+      expect(JSON.parse(await readFile(join(userDataDir, 'window-state.json'), 'utf8'))).toEqual({
+        bounds: { x: 100, y: 50, width: 1000, height: 700 },
+        maximized: false,
+        fullScreen: false,
+      }),
+    );
   });
 });

@@ -22,6 +22,9 @@ interface Report {
   foreign: unknown;
   index: { status: number; csp: string; body: string };
   traversal: { status: number };
+  menu: string[];
+  desktopStart: unknown;
+  windowBounds: Record<string, number>;
 }
 
 let report: Report;
@@ -83,5 +86,17 @@ describe('the built main bundle', () => {
         readFileSync(join(repo, 'out/main', chunk), 'utf8'),
       );
     expect(lazy.filter(importsOidc)).toHaveLength(1);
+  });
+
+  test('sets the menu bar, hands the window the system locale, and logs into the profile', () => {
+    expect(report.menu).toEqual(
+      process.platform === 'darwin'
+        ? ['Fieldbook', '&File', '&Edit', '&View', '&Window', '&Help']
+        : ['&File', '&Edit', '&View', '&Window', '&Help'],
+    );
+    expect(report.desktopStart).toEqual({ ok: true, value: { locale: 'de-DE', openLink: null } });
+    // First start: the default size, centred on the (stub's) primary display.
+    expect(report.windowBounds).toEqual({ x: 320, y: 110, width: 1280, height: 820 });
+    expect(existsSync(join(userData, 'logs', 'main.log'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // The preload: builds window.fieldbook from the IPC contract and the event list. Bundled into one
-// CommonJS file so it runs in a sandboxed renderer; the only place ipcRenderer appears (DESIGN §5.1).
+// CommonJS file so it runs in a sandboxed renderer; the only place ipcRenderer appears.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createFieldbookApi } from '../src-shared/ipc/client';
 

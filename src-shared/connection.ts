@@ -1,5 +1,5 @@
-// A connection is one account on one customer API (DESIGN §1). These schemas are what main keeps
-// in the user-data folder and what the renderer sees — never a secret.
+// A connection is one account on one customer API (docs/architecture.md#the-two-connectors). These
+// schemas are what main keeps in the user-data folder and what the renderer sees — never a secret.
 import { z } from 'zod';
 import { isAllowedApiUrl } from './net/loopback';
 

@@ -1,7 +1,7 @@
-// Issue 9's editing journeys through the editor, against the reference sandbox over real HTTP:
-// a customer created offline syncs and is on the server; the same record edited offline and on
-// the server conflicts, and the resolver's Mine/Theirs per field is what the server then holds; a
-// change the server refuses shows its messages on the fields, and the fix syncs; deleting a
+// The salesperson's editing journeys through the editor, against the reference sandbox over real
+// HTTP: a customer created offline syncs and is on the server; the same record edited offline and
+// on the server conflicts, and the resolver's Mine/Theirs per field is what the server then holds;
+// a change the server refuses shows its messages on the fields, and the fix syncs; deleting a
 // connection with changes waiting warns with their number. The editor and the resolver are also
 // checked with axe and photographed here (they need a customer open and a real conflict).
 import { expect, test } from '../fixtures/app-page';

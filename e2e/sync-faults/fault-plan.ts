@@ -1,6 +1,7 @@
-// The faults of the run (issue 8 "Tests"), on the customer endpoints of both APIs only: OAuth and
-// the lookups stay clean, because a failing token endpoint would sign the user out rather than
-// test the sync. The one forced token expiry is separate (main's single-flight refresh absorbs it).
+// The faults of the run (docs/sync.md#sync-under-faults), on the customer endpoints of both APIs
+// only: OAuth and the lookups stay clean, because a failing token endpoint would sign the user out
+// rather than test the sync. The one forced token expiry is separate (main's single-flight refresh
+// absorbs it).
 import type { FaultRule } from '../../sandbox/index';
 
 const customerEndpoints = ['/api/v2/customer', '/r2/customers'];

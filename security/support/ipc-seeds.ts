@@ -68,4 +68,8 @@ export const validPayloads = {
   'sandbox.tryIt': undefined,
 
   'links.open': { kind: 'website', value: 'www.acme.example' },
+
+  'desktop.start': undefined,
+  'desktop.print': {},
+  'desktop.savePdf': { name: 'ACME Rentals' },
 } satisfies Record<Channel, unknown>;

@@ -1,4 +1,4 @@
-// One pacer per connection, shared by every request of that account (DESIGN §1, §7 item 9).
+// One pacer per connection, shared by every request of that account (no 429 storm from a backlog).
 // A token bucket (the `limiter` package) keeps the sustained rate under the account's limit;
 // on a 429 the pacer stops everything until Retry-After, then runs at a lower rate and
 // climbs back gradually, because the limit is shared with other users we cannot see.

@@ -1,7 +1,7 @@
-// Main's side of the event list (DESIGN §2 "Events"): services emit on the hub, the edges that
-// reach the window (Electron's webContents, the harness socket) subscribe and forward. Every
-// payload is parsed with its event's schema first and the PARSED value goes on, so a key the
-// schema does not name (a token attached by mistake) never leaves main.
+// Main's side of the event list (docs/ipc.md#events-from-main-to-the-window): services emit on the
+// hub, the edges that reach the window (Electron's webContents, the harness socket) subscribe and
+// forward. Every payload is parsed with its event's schema first and the PARSED value goes on, so a
+// key the schema does not name (a token attached by mistake) never leaves main.
 import { isEventName, type EventName } from '../../src-shared/ipc/event-names';
 import { events, type EventInput, type EventPayload } from '../../src-shared/ipc/events';
 import { redactSecrets } from '../secrets/redact';

@@ -1,5 +1,6 @@
-// DESIGN §5.1: raw ipcMain appears only where the router is bound, ipcRenderer and contextBridge
-// only in the preload. A scan of the sources keeps it that way as the code base grows.
+// One IPC contract, one binding: raw ipcMain appears only where the router is bound, ipcRenderer
+// and contextBridge only in the preload. A scan of the sources keeps it that way as the code base
+// grows.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';

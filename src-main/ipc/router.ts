@@ -1,4 +1,4 @@
-// Main's IPC router (DESIGN §2, §5.2): check the sender, parse `unknown` with the contract's zod
+// Main's IPC router (docs/ipc.md): check the sender, parse `unknown` with the contract's zod
 // schema, call the handler, answer a Result. It never throws: whatever goes wrong becomes an error.
 import {
   contract,

@@ -11,7 +11,7 @@ export const appEntryUrl = `${appOrigin}/index.html`;
 
 /**
  * The renderer's Content Security Policy: our own files only, no remote origin, no eval, no
- * plugins, no frames; the renderer talks to main over IPC, never to the network (DESIGN §2).
+ * plugins, no frames; the renderer talks to main over IPC, never to the network.
  * Inline styles stay allowed because Svelte sets `style` attributes; scripts are never inline.
  */
 const cspDirectives: ReadonlyArray<readonly [string, string]> = [

@@ -1,6 +1,7 @@
-// Carries main's events to the window (DESIGN §2 "Events"), Electron's half of the event hub:
-// each event goes to the app window's webContents, and only while its top-level page is ours
-// (app://fieldbook) — never to a page it was navigated to, never to any other webContents.
+// Carries main's events to the window (docs/ipc.md#events-from-main-to-the-window), Electron's half
+// of the event hub: each event goes to the app window's webContents, and only while its top-level
+// page is ours (app://fieldbook) — never to a page it was navigated to, never to any other
+// webContents.
 import type { WebContents } from 'electron';
 import type { IpcSender } from '../../src-shared/ipc/contract';
 import type { EventHub } from '../ipc/event-hub';

@@ -1,5 +1,5 @@
-// Binds the IPC router to Electron: the only place raw ipcMain appears (DESIGN §5.1). Each
-// contract channel gets one ipcMain.handle; the sender is the frame that sent the request.
+// Binds the IPC router to Electron: the only place raw ipcMain appears (one contract, one binding).
+// Each contract channel gets one ipcMain.handle; the sender is the frame that sent the request.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels } from '../../src-shared/ipc/channels';
 import type { IpcSender } from '../../src-shared/ipc/contract';

@@ -141,6 +141,14 @@ describe('createMainWindow', () => {
     expect(handlers.check('persistent-storage', 'app://fieldbook')).toBe(true);
   });
 
+  test('lets our own page write (never read) the clipboard, for Copy link', () => {
+    const handlers = permissionHandlers();
+    expect(handlers.request('clipboard-sanitized-write', ownPage)).toBe(true);
+    expect(handlers.check('clipboard-sanitized-write', 'app://fieldbook')).toBe(true);
+    expect(handlers.request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(handlers.request('clipboard-read', ownPage)).toBe(false);
+  });
+
   test('refuses persistent storage to any other page or an unknown requester', () => {
     const handlers = permissionHandlers();
     for (const requester of [

@@ -1,4 +1,4 @@
-// The main window and the security baseline of every web page Fieldbook shows (issue 2, point 2):
+// The main window and the security baseline of every web page Fieldbook shows (docs/security.md):
 // sandboxed, isolated, no Node; no navigation, pop-up or webview; no permission but persistent
 // storage; no network but app:.
 import {
@@ -10,7 +10,9 @@ import {
   type WebPreferences,
 } from 'electron';
 import { createRedactingLog } from '../http/log';
+import type { WindowState } from '../window-state/placement';
 import { appEntryUrl, appOrigin } from './app-protocol';
+import { windowLimits } from './window-state-tracking';
 
 /** A refused URL may carry a code or token in its query: never log one unredacted. */
 const warnRedacted = createRedactingLog((line) => console.warn(line));
@@ -40,14 +42,20 @@ export interface MainWindowOptions {
   iconPath?: string;
   /** Where refused navigations are reported; pass a redacting log (src-main/http/log.ts). */
   log?: (message: string) => void;
+  /** Where and how big to open (window-state-tracking.ts); absent: the default size, centred. */
+  placement?: WindowState;
 }
 
-export function createMainWindow({ preloadPath, iconPath, log = warnRedacted }: MainWindowOptions) {
+export function createMainWindow({
+  preloadPath,
+  iconPath,
+  log = warnRedacted,
+  placement,
+}: MainWindowOptions) {
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 800,
-    minHeight: 560,
+    ...(placement ? placement.bounds : { width: windowLimits.width, height: windowLimits.height }),
+    minWidth: windowLimits.minWidth,
+    minHeight: windowLimits.minHeight,
     title: 'Fieldbook',
     show: false,
     backgroundColor: '#ffffff',
@@ -57,6 +65,9 @@ export function createMainWindow({ preloadPath, iconPath, log = warnRedacted }: 
   hardenWebContents(window.webContents, log);
   hardenSession(window.webContents.session);
   askBeforeLosingEdits(window);
+  // Before the first show, so the window appears as it was left, not resized in front of the user.
+  if (placement?.maximized) window.maximize();
+  if (placement?.fullScreen) window.setFullScreen(true);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);
   return window;
@@ -115,8 +126,9 @@ export function installWebContentsGuards(log: (message: string) => void = warnRe
 
 /**
  * No camera, notifications, clipboard reads, USB …; and no request but to our own app: files.
- * The one permission granted is `persistent-storage`, to our own page only: it keeps the browser
- * engine from evicting IndexedDB — unsynced changes included — under disk pressure (DESIGN §3.10).
+ * Granted to our own page only: `persistent-storage`, which keeps the browser engine from evicting
+ * IndexedDB — unsynced changes included — under disk pressure; and writing (never reading) the
+ * clipboard, for "Copy link".
  */
 export function hardenSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) =>
@@ -131,10 +143,15 @@ export function hardenSession(session: Session): void {
   );
 }
 
-/** Only `persistent-storage`, and only for a page (URL or origin) of our own app: origin. */
+/**
+ * Only to a page (URL or origin) of our own app: origin, and only `persistent-storage` and
+ * `clipboard-sanitized-write` — the editor's "Copy link" writes a customer link to the clipboard;
+ * reading the clipboard stays refused.
+ */
 export function isAllowedPermission(permission: string, requestedBy: string | undefined): boolean {
-  return permission === 'persistent-storage' && isOwnAppOrigin(requestedBy);
+  return grantedPermissions.has(permission) && isOwnAppOrigin(requestedBy);
 }
+const grantedPermissions = new Set(['persistent-storage', 'clipboard-sanitized-write']);
 
 function isOwnAppOrigin(url: string | undefined): boolean {
   if (!url) return false;

@@ -1,7 +1,8 @@
-// Tells the window when connections or sign-ins change (DESIGN §2 "Events"), so it never polls:
-// `auth.changed` from the auth service, and `connections.changed` — the whole list, as
-// `connections.list` answers it — after every change to the list or to a sign-in, whoever made
-// it (an IPC operation, "Try the sandbox", the sandbox moving its connections after a restart).
+// Tells the window when connections or sign-ins change
+// (docs/ipc.md#events-from-main-to-the-window), so it never polls: `auth.changed` from the auth
+// service, and `connections.changed` — the whole list, as `connections.list` answers it — after
+// every change to the list or to a sign-in, whoever made it (an IPC operation, "Try the sandbox",
+// the sandbox moving its connections after a restart).
 import type { AuthService } from '../auth/auth-service';
 import type { ConnectionStore } from '../connections/connection-store';
 import type { EventHub } from '../ipc/event-hub';

@@ -27,6 +27,7 @@ import { createR2Handlers } from './r2-handlers';
 import { createRevnueHandlers } from './revnue-handlers';
 import { createLinksHandlers, noLinkLauncher, type LinkLauncher } from './links-handlers';
 import { createSecretsHandlers } from './secrets-handlers';
+import { createDesktopHandlers, noDesktop, type DesktopPort } from '../desktop/desktop-handlers';
 import { gateSandboxConnections } from './sandbox-gate';
 import { createSandboxService, type StartSandbox } from './sandbox-handlers';
 
@@ -48,6 +49,8 @@ export interface MainServicesOptions {
   log?: (line: string) => void;
   /** Pacing and time-outs; defaults per API (Revnue: 40 of the account's 100/min; R2: 600/min). */
   connectors?: ConnectorSettings;
+  /** The desktop behind `desktop.*` (Electron: src-main/platform/desktop-port.ts); none: noDesktop. */
+  desktop?: DesktopPort;
   /** Opens the customer links `links.open` composed (Electron: shell.openExternal); none: refused. */
   openLink?: LinkLauncher;
 }
@@ -109,6 +112,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...sandbox.handlers,
       ...createSecretsHandlers(selector, { connections, auth }),
       ...createLinksHandlers(options.openLink ?? noLinkLauncher),
+      ...createDesktopHandlers(options.desktop ?? noDesktop),
     },
     sandbox,
   );

@@ -1,4 +1,4 @@
-// "Try the sandbox" (DESIGN §6): runs the local API server in this process with its state in
+// "Try the sandbox" (docs/sandbox.md): runs the local API server in this process with its state in
 // `<userData>/sandbox/`, connects both APIs to it, and brings it back (same data, same port when
 // free, connections moved when not) each time main starts, until both its connections are deleted.
 import { access } from 'node:fs/promises';

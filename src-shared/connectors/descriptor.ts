@@ -1,6 +1,7 @@
 // What the store, the sync engine and (later) the UI know about a connector: ONE descriptor per
-// API (DESIGN §1). Anything that differs between Revnue v2 and R2 is a member here, so the code
-// that uses a descriptor never asks which API it is talking to (no `kind === …` outside).
+// API (docs/architecture.md#the-two-connectors). Anything that differs between Revnue v2 and R2 is
+// a member here, so the code that uses a descriptor never asks which API it is talking to (no
+// `kind === …` outside).
 import type { z } from 'zod';
 import type { Connection, ConnectorKind } from '../connection';
 import type { Change } from '../sync/diff';

@@ -1,5 +1,6 @@
-// The connector descriptors (DESIGN §1): one object per customer API holding everything that
-// differs between Revnue v2 and R2. `descriptorFor(kind)` is the one place a kind picks its descriptor.
+// The connector descriptors (docs/architecture.md#the-two-connectors): one object per customer API
+// holding everything that differs between Revnue v2 and R2. `descriptorFor(kind)` is the one place
+// a kind picks its descriptor.
 import type { R2CustomerRecord } from '../api/r2';
 import type { RevnueCustomerRecord } from '../api/revnue-v2';
 import type { ConnectorKind } from '../connection';

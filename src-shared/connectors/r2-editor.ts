@@ -75,7 +75,7 @@ function addressSections<T>(b: EditorBuilder<T>, prefix: string, blocks: readonl
   const [first] = blocks;
   return blocks.map((block, index) => {
     const section = b.section(`${prefix}${block}`, titles[index] ?? block, addressFields(b, block));
-    // Billing and shipping are often the customer's address: offer to copy it (issue 9 §4).
+    // Billing and shipping are often the customer's address: offer to copy it.
     return index > 0 && first
       ? {
           ...section,

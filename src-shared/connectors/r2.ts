@@ -1,5 +1,6 @@
-// The Unibiz R2 connector as data (DESIGN §1): partial updates (PATCH), a paged list of summaries
-// with an `updatedsince` delta, full records by ID, contacts identified by recordid / localKey.
+// The Unibiz R2 connector as data (docs/architecture.md#unibiz-r2): partial updates (PATCH), a
+// paged list of summaries with an `updatedsince` delta, full records by ID, contacts identified by
+// recordid / localKey.
 import {
   r2NaturalKey,
   r2RecordSchema,
@@ -93,7 +94,7 @@ export const r2Descriptor: ConnectorDescriptor<R2CustomerRecord> = {
   displayName: (record) => record.companyname.trim() || 'Unnamed customer',
   prepareForStore: (record) => withContactIdentities(record),
   // "Created in R2" explicitly: R2 lists only "Created in R2" / "Synchronized with R2" customers,
-  // so a server default of "Created in CRM" would hide our own customers (issue 8 §9).
+  // so a server default of "Created in CRM" would hide our own customers.
   // "Empty" is absence in an R2 record (see api/r2/mapping.ts): a cleared input is no field.
   normalizeDraft: (record) => withoutEmptyMembers(record),
   emptyRecord: () => ({ companyname: '', synchronizer2: 'Created in R2', contacts: [] }),

@@ -1,5 +1,6 @@
-// The Revnue API v2 connector as data (DESIGN §1): no PATCH (an update is a PUT of the whole
-// merged record), one complete unpaged list per company, custom fields typed by their template.
+// The Revnue API v2 connector as data (docs/architecture.md#revnue-api-v2): no PATCH (an update is
+// a PUT of the whole merged record), one complete unpaged list per company, custom fields typed by
+// their template.
 import { revnueNaturalKey, revnueRecordSchema, type RevnueCustomerRecord } from '../api/revnue-v2';
 import type { Connection } from '../connection';
 import { resolveRevnue, revnueShape } from '../sync/connectors';

@@ -41,6 +41,10 @@ export const channels = [
   'sandbox.tryIt',
 
   'links.open',
+
+  'desktop.start',
+  'desktop.print',
+  'desktop.savePdf',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -1,5 +1,6 @@
-// The IPC contract (DESIGN §2, §5.1): every renderer→main operation with the zod schema of its
-// input and of the value its Result carries. Main's router and window.fieldbook derive from it.
+// The IPC contract (docs/architecture.md#the-ipc-contract-and-result-answers): every renderer→main
+// operation with the zod schema of its input and of the value its Result carries. Main's router and
+// window.fieldbook derive from it.
 import { z } from 'zod';
 import {
   authStateSchema,
@@ -71,6 +72,12 @@ export const secretsStatusSchema = z.object({
 });
 export type SecretsStatus = z.infer<typeof secretsStatusSchema>;
 
+/** A customer named by a `fieldbook://customer/…` link (src-shared/net/app-links.ts). */
+export const customerLinkTargetSchema = z.object({
+  connectionId: z.string().min(1).max(256),
+  customerKey: z.string().min(1).max(256),
+});
+
 export const contract = {
   'connections.list': { input: noInput, output: connections },
   'connections.create': { input: newConnectionSchema, output: connectionViewSchema },
@@ -131,7 +138,7 @@ export const contract = {
     input: onConnection({ id: revnueId, body: revnueCustomerBodySchema }),
     output: revnueCustomerResponseSchema,
   },
-  /** After a create whose response was lost: `name` is unique per account (DESIGN §3.5). */
+  /** After a create whose response was lost: `name` is unique per account. */
   'revnue.customers.findByName': {
     input: onConnection({ name: z.string().trim().min(1, 'Name is required') }),
     output: revnueCustomerResponseSchema.nullable(),
@@ -163,7 +170,7 @@ export const contract = {
     input: onConnection({ id: r2Id, body: r2CustomerWriteSchema }),
     output: r2CustomerSchema,
   },
-  /** Only the fields changed locally (DESIGN §3.6); null when R2 answers without a body. */
+  /** Only the fields changed locally; null when R2 answers without a body. */
   'r2.customers.patch': {
     input: onConnection({ id: r2Id, body: r2CustomerPatchSchema }),
     output: r2CustomerSchema.nullable(),
@@ -204,6 +211,37 @@ export const contract = {
       value: z.string().max(2048, 'This is too long to be a website or an e-mail address'),
     }),
     output: z.null(),
+  },
+
+  /**
+   * What the window needs of the desktop at start: the OS regional format (null where there is
+   * no desktop — the browser harness keeps the browser's own), and the customer link Fieldbook
+   * was launched with, handed over once.
+   */
+  'desktop.start': {
+    input: noInput,
+    output: z.object({
+      locale: z.string().min(2).max(64).nullable(),
+      openLink: customerLinkTargetSchema.nullable(),
+    }),
+  },
+  /** Prints the window's page (its print styles show the open customer's card) to a printer. */
+  'desktop.print': {
+    input: noInput,
+    output: z.object({ outcome: z.enum(['printed', 'cancelled']) }),
+  },
+  /**
+   * Saves the window's page as a PDF where the user picks in a save dialog. `name` suggests the
+   * file name (the customer's name); main makes it a safe file name.
+   */
+  'desktop.savePdf': {
+    input: z.strictObject({
+      name: z.string().max(200, 'A file name that long cannot be saved').optional(),
+    }),
+    output: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('saved'), path: z.string() }),
+      z.object({ outcome: z.literal('cancelled') }),
+    ]),
   },
 } satisfies Record<Channel, Operation>;
 

@@ -2,7 +2,13 @@
 // the preload and the e2e harness can subscribe to exactly these names without bundling zod.
 // events.ts gives each name its payload schema; a type check keeps the two in step.
 
-export const eventNames = ['auth.changed', 'connections.changed'] as const;
+export const eventNames = [
+  'auth.changed',
+  'connections.changed',
+  'menu.command',
+  'locale.changed',
+  'customer.linkOpened',
+] as const;
 
 export type EventName = (typeof eventNames)[number];
 

@@ -1,8 +1,9 @@
-// The events main announces to the renderer (DESIGN §2 "Events"), each with the zod schema of its
-// payload. Main parses every payload with it before it leaves, so only what is named here crosses.
+// The events main announces to the renderer (docs/ipc.md#events-from-main-to-the-window), each with
+// the zod schema of its payload. Main parses every payload with it before it leaves, so only what
+// is named here crosses.
 import { z } from 'zod';
 import { connectionViewSchema } from '../connection';
-import { authStatusSchema } from './contract';
+import { authStatusSchema, customerLinkTargetSchema } from './contract';
 import type { EventName } from './event-names';
 
 /**
@@ -18,9 +19,37 @@ export const authChangedSchema = authStatusSchema.extend({
 /** The whole list after a connection was created, renamed, selected, deleted or moved. */
 export const connectionsChangedSchema = z.object({ connections: z.array(connectionViewSchema) });
 
+/**
+ * What the application menu asks the window to do. Menu items that need nothing of the window
+ * (zoom, quit, show logs) stay in main; `export` exists for when the window can export.
+ */
+export const menuCommands = [
+  'customer.new',
+  'sync.now',
+  'export',
+  'print',
+  'go.customers',
+  'go.changes',
+  'go.settings',
+] as const;
+export type MenuCommand = (typeof menuCommands)[number];
+export const menuCommandSchema = z.object({ command: z.enum(menuCommands) });
+
+/** The OS regional format (a BCP 47 tag such as `de-DE`), when the user changed it. */
+export const localeChangedSchema = z.object({ locale: z.string().min(2).max(64) });
+
+/**
+ * A `fieldbook://customer/…` link was opened and main found its connection on this computer:
+ * the window switches to that connection and opens the customer.
+ */
+export const customerLinkOpenedSchema = customerLinkTargetSchema;
+
 export const events = {
   'auth.changed': authChangedSchema,
   'connections.changed': connectionsChangedSchema,
+  'menu.command': menuCommandSchema,
+  'locale.changed': localeChangedSchema,
+  'customer.linkOpened': customerLinkOpenedSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

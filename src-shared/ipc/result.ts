@@ -1,4 +1,4 @@
-// The Result every IPC operation answers with (DESIGN §2): main never throws across IPC, it says
+// The Result every IPC operation answers with (docs/ipc.md): main never throws across IPC, it says
 // what went wrong in one of a fixed set of kinds the renderer knows how to show and retry.
 import { z } from 'zod';
 

@@ -1,3 +1,6 @@
+// src-shared/net: which addresses and links the app accepts (https, loopback http, customer links),
+// pure, so main and the renderer decide alike.
+//
 // Where plain http is acceptable: only when the traffic never leaves this computer (the sandbox, a
 // local proxy). One definition for the connection schema, sign-in and the HTTP clients.
 

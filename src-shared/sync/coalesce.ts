@@ -1,4 +1,4 @@
-// Coalescing queued edits of one record (DESIGN §3.3), so a day of offline edits is one request:
+// Coalescing queued edits of one record, so a day of offline edits is one request:
 // create + updates → one create; update + update → one update with the oldest base.
 import { applyChanges } from './apply';
 import type { Change } from './diff';

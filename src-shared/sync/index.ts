@@ -1,5 +1,6 @@
-// The pure decisions of Fieldbook's sync (DESIGN §3): diff, coalescing of queued edits, three-way
-// merge, conflict resolution and the exact request bodies — generic over a per-connector shape.
+// The pure decisions of Fieldbook's sync (docs/sync.md): diff, coalescing of queued edits,
+// three-way merge, conflict resolution and the exact request bodies — generic over a per-connector
+// shape.
 export {
   ROOT_PATH,
   childPath,

@@ -1,5 +1,6 @@
-// The outbox entry (DESIGN §3): one queued local change of one record, stored durably until the
-// server has it. The store persists these; the pure functions here decide how they combine.
+// The outbox entry (docs/architecture.md#the-life-of-an-edit): one queued local change of one
+// record, stored durably until the server has it. The store persists these; the pure functions here
+// decide how they combine.
 import type { AppError } from '../ipc/result';
 import { applyChanges, getAt } from './apply';
 import type { Change } from './diff';

@@ -1,4 +1,4 @@
-// Time as an injected dependency (DESIGN §5): pacing, backoff, token expiry, sign-in time-outs,
+// Time as an injected dependency: pacing, backoff, token expiry, sign-in time-outs,
 // the sync engine's timers and the renderer's state classes all read time through this interface,
 // so tests drive time instead of waiting for it. Pure: only the timers every runtime has.
 

@@ -1,5 +1,6 @@
-// Every R2 path and query convention in one place (DESIGN §1): `page` (1-based) and `pagesize`
-// (≤ 500), total in `X-Total-Count`, equality filters by field name, `updatedsince`.
+// Every R2 path and query convention in one place (docs/architecture.md#unibiz-r2): `page`
+// (1-based) and `pagesize` (≤ 500), total in `X-Total-Count`, equality filters by field name,
+// `updatedsince`.
 
 export const r2Endpoints = {
   customers: 'customers',

@@ -1,5 +1,6 @@
-// R2's error bodies (our documented convention, DESIGN §1): `{"errors":[{"field","message"}]}`.
-// An entry without a field is a general message; anything else falls back to the raw text.
+// R2's error bodies: `{"errors":[{"field","message"}]}` (our convention; the API document leaves
+// them out). An entry without a field is a general message; anything else falls back to the raw
+// text.
 import { errorBodyFrom, type ParsedErrorBody } from '../../http/http-errors';
 
 const MAX_TEXT = 300;

@@ -50,7 +50,7 @@ export interface R2Connector {
   update(id: string, body: R2CustomerWrite): Promise<Result<R2Customer>>;
   /** Null when R2 answers the PATCH without a body. */
   patch(id: string, body: R2CustomerPatch): Promise<Result<R2Customer | null>>;
-  /** Every matching customer, read by id; the list only finds the ids (see DESIGN §1). */
+  /** Every matching customer, read by id; the list only finds the ids (its rows are summaries). */
   findByNaturalKey(key: R2NaturalKeyQuery): Promise<Result<R2Customer[]>>;
 }
 

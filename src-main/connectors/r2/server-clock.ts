@@ -1,4 +1,4 @@
-// R2 writes date-times as wall-clock minutes of ITS server with no zone (DESIGN §1). Instants from
+// R2 writes date-times as wall-clock minutes of ITS server with no zone. Instants from
 // the app (ISO with offset) are turned into that wall clock here, in one place: the server's UTC
 // offset is a setting (default 0 = UTC, which is what the sandbox uses).
 import { isoToR2DateTime, r2DateTimeToIso } from '../../../src-shared/api/r2';

@@ -7,6 +7,8 @@ const probe = {
   ipcHandlers: new Map(),
   protocolHandler: undefined,
   windows: [],
+  /** The template of the application menu main set (labels only are reported). */
+  menu: undefined,
 };
 globalThis.mainBundleProbe = probe;
 
@@ -34,6 +36,13 @@ class FakeApp extends EventEmitter {
   getPath() {
     return process.env.FIELDBOOK_USER_DATA;
   }
+  getVersion() {
+    return '0.0.0-stub';
+  }
+  getSystemLocale() {
+    return 'de-DE';
+  }
+  isPackaged = false;
 }
 
 export const app = new FakeApp();
@@ -70,16 +79,56 @@ export class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   show() {}
+  maximize() {}
+  setFullScreen() {}
+  getNormalBounds() {
+    const { x = 0, y = 0, width, height } = this.options;
+    return { x, y, width, height };
+  }
+  isMaximized() {
+    return false;
+  }
+  isFullScreen() {
+    return false;
+  }
   isDestroyed() {
     return false;
   }
 }
-export const shell = { openExternal: async () => {} };
-export const dialog = { showMessageBoxSync: () => 1 };
+export const shell = { openExternal: async () => {}, openPath: async () => '' };
+export const dialog = {
+  showMessageBoxSync: () => 1,
+  showMessageBox: async () => ({ response: 0 }),
+  showSaveDialog: async () => ({ canceled: true }),
+};
+const primaryDisplay = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+export const screen = {
+  getAllDisplays: () => [primaryDisplay],
+  getPrimaryDisplay: () => primaryDisplay,
+};
+export const Menu = {
+  buildFromTemplate(template) {
+    return { template };
+  },
+  setApplicationMenu(menu) {
+    probe.menu = menu.template;
+  },
+};
 export const safeStorage = {
   isEncryptionAvailable: () => false,
   encryptString: () => Buffer.alloc(0),
   decryptString: () => '',
   getSelectedStorageBackend: () => 'unknown',
 };
-export default { app, session, protocol, ipcMain, BrowserWindow, shell, safeStorage, dialog };
+export default {
+  app,
+  session,
+  protocol,
+  ipcMain,
+  BrowserWindow,
+  shell,
+  safeStorage,
+  dialog,
+  screen,
+  Menu,
+};

@@ -42,6 +42,13 @@ export class FakeSession {
 
 export class FakeWebContents extends FakeEmitter {
   session = new FakeSession();
+  /** What a test wants print() to report, and what printToPDF answers. */
+  printReport: { success: boolean; failureReason?: string } = { success: true };
+  readonly print = vi.fn(
+    (_options: object, callback: (success: boolean, failureReason: string) => void) =>
+      callback(this.printReport.success, this.printReport.failureReason ?? ''),
+  );
+  readonly printToPDF = vi.fn(async (_options: object) => Buffer.from('%PDF-1.7 fake'));
   /** The top-level page: loadURL puts it there, a test may navigate it elsewhere. */
   mainFrame = { url: '' };
   readonly send = vi.fn((_channel: string, _payload: unknown) => undefined);
@@ -61,6 +68,18 @@ export class FakeBrowserWindow extends FakeEmitter {
   readonly show = vi.fn();
   readonly focus = vi.fn();
   readonly restore = vi.fn();
+  readonly maximize = vi.fn(() => {
+    this.maximized = true;
+  });
+  readonly setFullScreen = vi.fn((on: boolean) => {
+    this.fullScreen = on;
+  });
+  bounds = { x: 0, y: 0, width: 1280, height: 820 };
+  maximized = false;
+  fullScreen = false;
+  getNormalBounds = () => ({ ...this.bounds });
+  isMaximized = () => this.maximized;
+  isFullScreen = () => this.fullScreen;
   isDestroyed = () => false;
   isMinimized = () => false;
   constructor(
@@ -81,7 +100,21 @@ function createFakeElectron() {
     quit: vi.fn(),
     userDataDir: '',
     getPath: vi.fn((_name: string) => app.userDataDir),
+    systemLocale: 'de-DE',
+    getSystemLocale: vi.fn(() => app.systemLocale),
+    getVersion: vi.fn(() => '0.1.0'),
   });
+  type FakeDisplay = {
+    id: number;
+    workArea: { x: number; y: number; width: number; height: number };
+  };
+  const primary: FakeDisplay = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+  const screen = Object.assign(new FakeEmitter(), {
+    displays: [primary] as FakeDisplay[],
+    getAllDisplays: vi.fn(() => screen.displays),
+    getPrimaryDisplay: vi.fn(() => screen.displays[0] ?? primary),
+  });
+  const menu = { template: [] as unknown[] };
   const ipcHandlers = new Map<string, InvokeListener>();
   return {
     app,
@@ -102,9 +135,36 @@ function createFakeElectron() {
       decryptString: () => '',
       getSelectedStorageBackend: () => 'unknown',
     },
-    shell: { openExternal: vi.fn(async (_url: string, _options?: object) => undefined) },
+    shell: {
+      openExternal: vi.fn(async (_url: string, _options?: object) => undefined),
+      /** '' means opened; anything else is the OS's error message. */
+      openPath: vi.fn(async (_path: string) => ''),
+    },
     /** The button index a test wants the next message box to answer (0 = the first button). */
-    dialog: { showMessageBoxSync: vi.fn((_window: unknown, _options: object) => 1) },
+    dialog: {
+      showMessageBoxSync: vi.fn((_window: unknown, _options: object) => 1),
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({
+        response: 0,
+        checkboxChecked: false,
+      })),
+      showErrorBox: vi.fn((_title: string, _content: string) => undefined),
+      /** A test sets the answer: a path, or canceled. */
+      showSaveDialog: vi.fn(
+        async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({
+          canceled: true,
+        }),
+      ),
+    },
+    screen,
+    /** The last template handed to Menu.buildFromTemplate (what the menu bar shows). */
+    menu,
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown[]) => {
+        menu.template = template;
+        return { template };
+      }),
+      setApplicationMenu: vi.fn((_menu: unknown) => undefined),
+    },
   };
 }
 

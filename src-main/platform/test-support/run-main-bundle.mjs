@@ -22,7 +22,7 @@ register(
 const [bundle] = process.argv.slice(2);
 await import(bundle);
 const probe = globalThis.mainBundleProbe;
-for (let i = 0; i < 200 && probe.windows.length === 0; i++) {
+for (let i = 0; i < 200 && (probe.windows.length === 0 || !probe.menu); i++) {
   await new Promise((resolve) => setTimeout(resolve, 25));
 }
 
@@ -47,6 +47,14 @@ process.stdout.write(
     foreign: await probe.ipcHandlers.get('connections.list')?.(foreignPage, undefined),
     index: await fetchApp('app://fieldbook/index.html'),
     traversal: await fetchApp('app://fieldbook/..%2f..%2fpackage.json'),
+    menu: (probe.menu ?? []).map((top) => top.label),
+    desktopStart: await probe.ipcHandlers.get('desktop.start')?.(ourPage, undefined),
+    windowBounds: window && {
+      x: window.options.x,
+      y: window.options.y,
+      width: window.options.width,
+      height: window.options.height,
+    },
   })}\n`,
 );
 process.exit(0);

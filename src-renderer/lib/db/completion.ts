@@ -1,6 +1,7 @@
-// What a row and its remaining entries become once the server has taken an entry (DESIGN §3.5,
-// §3.6): the server's record is the new snapshot, later entries are re-based on it, and a create
-// re-keys the row and every later entry from its local key to the server id.
+// What a row and its remaining entries become once the server has taken an entry
+// (docs/sync.md#the-local-store): the server's record is the new snapshot, later entries are
+// re-based on it, and a create re-keys the row and every later entry from its local key to the
+// server id.
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import { ROOT_PATH, type FieldPath } from '../../../src-shared/sync/field-path';
 import { rebaseEntry } from '../../../src-shared/sync/outbox-entry';

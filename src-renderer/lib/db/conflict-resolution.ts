@@ -1,6 +1,6 @@
-// Settling a "changed on both sides" conflict (DESIGN §3.6): the merge is rebuilt from what the
-// entry kept (base, the salesperson's edit, the server's version), the descriptor applies the
-// choices, and the entry becomes a pending update against the server's version.
+// Settling a "changed on both sides" conflict (docs/sync.md#the-local-store): the merge is rebuilt
+// from what the entry kept (base, the salesperson's edit, the server's version), the descriptor
+// applies the choices, and the entry becomes a pending update against the server's version.
 import type {
   ConnectorDescriptor,
   ConnectorLookups,

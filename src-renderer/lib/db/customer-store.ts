@@ -1,6 +1,7 @@
-// The local store's operations (DESIGN §3): every method is ONE IndexedDB transaction, and every
-// method that records a salesperson's change commits with `strict` durability before it resolves.
-// The Dexie implementation is `dexie-customer-store.ts`; the engine and the UI see only this.
+// The local store's operations (docs/sync.md#the-local-store): every method is ONE IndexedDB
+// transaction, and every method that records a salesperson's change commits with `strict`
+// durability before it resolves. The Dexie implementation is `dexie-customer-store.ts`; the engine
+// and the UI see only this.
 import type {
   ConnectorDescriptor,
   ConnectorLookups,

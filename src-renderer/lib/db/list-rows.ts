@@ -1,6 +1,6 @@
-// The customer list's reads (issue 9 §3): the search worker builds its index from every row of a
-// connection, then keeps it current with the rows written since its last read. Chunked, so a
-// 100,000-row connection never becomes one giant read, and only the worker ever holds them all.
+// The customer list's reads (docs/customer-list.md): the search worker builds its index from every
+// row of a connection, then keeps it current with the rows written since its last read. Chunked, so
+// a 100,000-row connection never becomes one giant read, and only the worker ever holds them all.
 import { Dexie } from 'dexie';
 import type { CustomerRow } from './rows';
 import { guarded, type StoreContext } from './store-context';

@@ -1,6 +1,7 @@
-// What the salesperson does to the local store (DESIGN §3.2–3.3): create, save, discard, open, and
-// settle conflicts. Each is ONE strict transaction of the row and its outbox entries, so a crash
-// leaves either the old state or the new one, never a record without its queued change.
+// What the salesperson does to the local store (docs/sync.md#the-local-store): create, save,
+// discard, open, and settle conflicts. Each is ONE strict transaction of the row and its outbox
+// entries, so a crash leaves either the old state or the new one, never a record without its queued
+// change.
 import type {
   ConnectorDescriptor,
   ConnectorLookups,

@@ -1,4 +1,4 @@
-// Which queued entries the engine may send now (issue 8 §3): only the head of each record's queue
+// Which queued entries the engine may send now: only the head of each record's queue
 // (per-record order), and a head that is rejected or in conflict holds only its own record.
 import type { OutboxRow } from './rows';
 

@@ -1,6 +1,7 @@
-// The sync engine's side of the outbox (DESIGN §3.4–3.7): which entries are due, marking one in
-// flight before its request leaves, and what each answer does to the entry and its record.
-// Every write here is strict: the outbox's progress must survive a crash as surely as the edit.
+// The sync engine's side of the outbox (docs/sync.md#the-sync-engine): which entries are due,
+// marking one in flight before its request leaves, and what each answer does to the entry and its
+// record. Every write here is strict: the outbox's progress must survive a crash as surely as the
+// edit.
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { AppError } from '../../../src-shared/ipc/result';
 import type { Conflict } from '../../../src-shared/sync/merge';

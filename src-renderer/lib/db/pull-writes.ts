@@ -1,4 +1,4 @@
-// What a pull writes (DESIGN §3.8–3.9, issue 8 §8): pulled records in chunks on the relaxed
+// What a pull writes (docs/sync.md#the-local-store): pulled records in chunks on the relaxed
 // instance, deletions the server reports, and which summary rows the second tier fetches next.
 import { Dexie } from 'dexie';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';

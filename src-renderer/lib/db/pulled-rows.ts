@@ -1,4 +1,4 @@
-// What a pulled server record does to the local row (DESIGN §3.8, issue 8 §8): a new record is
+// What a pulled server record does to the local row (docs/sync.md#the-local-store): a new record is
 // added; a record without waiting changes takes the server's version; a record with waiting
 // changes keeps them and only remembers the server's version as `remote` for the push's merge.
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';

@@ -1,5 +1,6 @@
-// How a salesperson's edit enters its record's queue (DESIGN §3.2–3.3): as an update of what
-// changed, folded into a waiting entry when one can take it. Pure, so every rule has a unit test.
+// How a salesperson's edit enters its record's queue (docs/architecture.md#the-life-of-an-edit): as
+// an update of what changed, folded into a waiting entry when one can take it. Pure, so every rule
+// has a unit test.
 import type { Change } from '../../../src-shared/sync/diff';
 import { coalesceRows } from './coalesce-rows';
 import type { CreateRow, OutboxRow, UpdateRow } from './rows';

@@ -1,4 +1,4 @@
-// Persistent storage (DESIGN §3.10): asks the browser engine never to evict Fieldbook's IndexedDB
+// Persistent storage: asks the browser engine never to evict Fieldbook's IndexedDB
 // under disk pressure — it holds unsynced changes. Main grants exactly this one permission.
 
 export type PersistenceOutcome = 'granted' | 'denied' | 'unsupported';

@@ -1,11 +1,12 @@
-// The rows of the local store (DESIGN §2, §3): what IndexedDB holds for each connection. One
-// customer row per record, one outbox row per queued change, lookups and meta (checkpoints, scope).
+// The rows of the local store (docs/architecture.md#the-local-store): what IndexedDB holds for each
+// connection. One customer row per record, one outbox row per queued change, lookups and meta
+// (checkpoints, scope).
 import type { AppError } from '../../../src-shared/ipc/result';
 import type { OfflineScope } from '../../../src-shared/connectors/descriptor';
 import type { Change } from '../../../src-shared/sync/diff';
 import type { Conflict } from '../../../src-shared/sync/merge';
 
-/** What a customer's row badge says (issue 9: synced, waiting, rejected, conflict; + hydration). */
+/** What a customer's row badge says (synced, waiting, rejected, conflict; + hydration). */
 export type RecordSyncState = 'synced' | 'waiting' | 'rejected' | 'conflict';
 
 /** `summary`: only the list's columns are here (R2); `full`: the complete by-ID record. */

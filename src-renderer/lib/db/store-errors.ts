@@ -1,4 +1,4 @@
-// IndexedDB failures in plain words (issue 8 §2): a full disk, a closed database or an aborted
+// IndexedDB failures in plain words: a full disk, a closed database or an aborted
 // transaction becomes a StoreError whose message a salesperson can act on; nothing is swallowed.
 import { StoreError, type StoreErrorReason } from './customer-store';
 

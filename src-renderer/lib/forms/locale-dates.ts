@@ -1,8 +1,8 @@
-// Dates typed and shown in the salesperson's regional format, stored as each API keeps them
-// (`yyyy-MM-dd`; R2 date-times `yyyy-MM-ddTHH:mm`, converted from the wire's `MM/dd/yyyy HH:mm`
-// when pulled). Not <input type=date>: it follows Chromium's UI language, not the OS's regional
-// settings. Pure: the locale is passed in. The editor and the customer list both show stored
-// dates through `showDate`.
+// Dates typed and shown in the salesperson's regional format (docs/editor.md), stored as each API
+// keeps them (`yyyy-MM-dd`; R2 date-times `yyyy-MM-ddTHH:mm`, converted from the wire's
+// `MM/dd/yyyy HH:mm` when pulled). Not <input type=date>: it follows Chromium's UI language, not
+// the OS's regional settings. Pure: the locale is passed in. The editor and the customer list
+// both show stored dates through `showDate`.
 import { isValidDay } from '../../../src-shared/api/calendar';
 
 type Part = 'day' | 'month' | 'year';

@@ -1,7 +1,7 @@
-// The customer list's own search index (issue 9 §3), run inside the search worker. A flat array
-// of entries scanned in the chosen sort order: every term must occur in the folded text (or the
-// digits, for a phone number being typed). Typing usually extends the last query: when the last
-// answer was small, only its docs are checked again instead of scanning every customer.
+// The customer list's own search index (docs/customer-list.md), run inside the search worker. A
+// flat array of entries scanned in the chosen sort order: every term must occur in the folded text
+// (or the digits, for a phone number being typed). Typing usually extends the last query: when the
+// last answer was small, only its docs are checked again instead of scanning every customer.
 import { fold, isPhoneLike, queryDigits } from './fold';
 import type { IndexEntry } from './index-entry';
 import { itemsContaining, joinTexts, union, type JoinedTexts } from './text-scan';

@@ -1,6 +1,7 @@
-// The customer list's search worker (issue 9 §3): it opens the local store itself, builds the
-// index of one connection and answers the list's queries, so the window's main thread never reads
-// or scans the connection's rows. One worker per shown connection; the list terminates it.
+// The customer list's search worker (docs/customer-list.md): it opens the local store itself,
+// builds the index of one connection and answers the list's queries, so the window's main thread
+// never reads or scans the connection's rows. One worker per shown connection; the list terminates
+// it.
 import { descriptorFor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import { openCustomerStore } from '../db/dexie-customer-store';

@@ -1,3 +1,6 @@
+// lib/state: the window's state as small Svelte 5 runes classes (`*.svelte.ts`), one per concern,
+// with private $state behind getters and, where they listen, a dispose(); screens read them here.
+//
 // What every screen of a window shares, provided once by App.svelte through typed context
 // (Svelte's createContext) so components read it instead of receiving it as props.
 import { createContext } from 'svelte';

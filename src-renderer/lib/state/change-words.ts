@@ -1,4 +1,4 @@
-// Why a waiting change waits, in one sentence for the Changes view (DESIGN §7.4: the user can
+// Why a waiting change waits, in one sentence for the Changes view (the user can
 // always see every pending change and why it waits).
 import type { ConnectorWording } from '../../../src-shared/connectors/descriptor';
 import type { OutboxRow } from '../db/rows';

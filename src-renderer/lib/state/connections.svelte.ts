@@ -1,6 +1,6 @@
-// The connections the app knows (DESIGN §1), which one is active, and whether each is signed in.
-// Main announces every change (`connections.changed`, `auth.changed`), so nothing here polls:
-// the state listens from construction until dispose().
+// The connections the app knows (one account on one API each), which one is active, and whether
+// each is signed in. Main announces every change (`connections.changed`, `auth.changed`), so
+// nothing here polls: the state listens from construction until dispose().
 import type { ConnectionView } from '../../../src-shared/connection';
 import type { EventPayload } from '../../../src-shared/ipc/events';
 import type { FieldbookApi, Unsubscribe } from '../../../src-shared/ipc/fieldbook-api';

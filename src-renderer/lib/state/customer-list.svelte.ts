@@ -1,7 +1,7 @@
-// The customer list of one connection (issue 9 §3): what is searched, filtered and sorted, the
-// worker's answer (doc numbers in order, and rows fetched by them as the list scrolls), and whether
-// the list is still loading or waiting for its first sync. The worker does every scan; this class
-// only keeps the newest answer and the rows on screen.
+// The customer list of one connection (docs/customer-list.md): what is searched, filtered and
+// sorted, the worker's answer (doc numbers in order, and rows fetched by them as the list scrolls),
+// and whether the list is still loading or waiting for its first sync. The worker does every scan;
+// this class only keeps the newest answer and the rows on screen.
 import type { ConnectorKind } from '../../../src-shared/connection';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';

@@ -1,4 +1,4 @@
-// The form engine's state for ONE open customer (issue 9 §4): the draft, "unsaved changes", the
+// The form engine's state for ONE open customer (docs/editor.md): the draft, "unsaved changes", the
 // messages (schema, offline uniqueness, the server's), repeat items, "Same as", and save. Generic
 // over descriptors: everything that differs between the APIs comes from the descriptor.
 import type { Connection, ConnectionView } from '../../../src-shared/connection';

@@ -1,5 +1,5 @@
 // Sync for the renderer: one runner per profile (across windows) driving one engine per
-// connection between the local store and each connection's sync adapter (DESIGN §3–§8).
+// connection between the local store and each connection's sync adapter (docs/sync.md).
 export {
   createSyncRunner,
   type AuthChange,

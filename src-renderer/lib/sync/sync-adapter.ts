@@ -1,6 +1,7 @@
-// One sync adapter per connector (DESIGN §1): it wraps that connector's IPC family
-// (`window.fieldbook.revnue.*` / `.r2.*`) in the few operations the engine needs, and maps the
-// wire shapes to the local record shape both ways. The engine sees only this and the descriptor.
+// One sync adapter per connector (docs/architecture.md#the-two-connectors): it wraps that
+// connector's IPC family (`window.fieldbook.revnue.*` / `.r2.*`) in the few operations the engine
+// needs, and maps the wire shapes to the local record shape both ways. The engine sees only this
+// and the descriptor.
 import type {
   ConnectorDescriptor,
   ConnectorLookups,

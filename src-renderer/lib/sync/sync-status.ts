@@ -1,5 +1,5 @@
 // What the sync engine tells the UI (progress bars, countdowns, "paused: signed out"), and the
-// timing policy it is given (DESIGN §5.5: timing is injected, so tests drive it).
+// timing policy it is given (injected, so tests drive it).
 
 export type SyncPhase =
   'idle' | 'pulling' | 'pushing' | 'hydrating' | 'waiting' | 'paused' | 'closed';

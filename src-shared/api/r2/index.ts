@@ -1,4 +1,4 @@
-// Unibiz R2 connector schemas (seed r2-customers-resource.txt): enums, date-times, the by-ID,
+// Unibiz R2 connector schemas (docs/architecture.md#unibiz-r2): enums, date-times, the by-ID,
 // write, patch and list-row shapes, the local record, and the mappings between them.
 export * from './enums';
 export {

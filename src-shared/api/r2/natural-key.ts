@@ -1,5 +1,6 @@
-// How to find an R2 customer again when a create's response was lost (DESIGN §3.5): by its
-// `customerid` when the user gave one, else by its normalized company name.
+// How to find an R2 customer again when a create's response was lost
+// (docs/architecture.md#the-life-of-an-edit): by its `customerid` when the user gave one, else by
+// its normalized company name.
 import { normalizeCustomerName } from '../names';
 
 export type R2NaturalKey = { customerid: string } | { companyname: string };

@@ -1,4 +1,4 @@
-// The seed's sample payloads (r2-customers-resource.txt) with its placeholders ("string",
+// The seed's sample payloads (R2's "Customers" resource) with its placeholders ("string",
 // "MM/dd/yyyy HH:mm") replaced by plausible values and its missing commas fixed. Test data only.
 import type { R2Address } from './address';
 

@@ -1,4 +1,4 @@
-// Every rule of the seed's "Body Parameters" (customer-api-v2-create.txt), one row each, with a
+// Every rule of the seed's "Body Parameters" (Revnue's "Creates a customer"), one row each, with a
 // passing and a failing example; failures assert the field path and the salesperson's message.
 import { describe, expect, test } from 'vitest';
 import { formatIssuePath } from '../messages';

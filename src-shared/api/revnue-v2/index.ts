@@ -1,4 +1,4 @@
-// Revnue API v2 connector schemas (seed customer-api-v2-create.txt): request/response shapes,
+// Revnue API v2 connector schemas (docs/architecture.md#revnue-api-v2): request/response shapes,
 // lookups, the local record, editor form values, and the mappings between them.
 export {
   revnueContactTypes,

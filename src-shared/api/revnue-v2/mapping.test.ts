@@ -1,5 +1,6 @@
-// Round trips between the wire shapes and the local record (DESIGN §1: the response differs from
-// the request), plus the natural key the sandbox and the lost-create lookup share.
+// Round trips between the wire shapes and the local record (docs/architecture.md#revnue-api-v2: the
+// response differs from the request), plus the natural key the sandbox and the lost-create lookup
+// share.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { revnueRecordSchema, type RevnueCustomerRecord } from './body';

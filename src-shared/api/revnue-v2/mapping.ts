@@ -1,6 +1,6 @@
-// Explicit mapping between the wire shapes and the local record (DESIGN §1: the response differs
-// from the request). Invariant, tested: record → response → record is the identity for every
-// record the record schema produces.
+// Explicit mapping between the wire shapes and the local record
+// (docs/architecture.md#revnue-api-v2: the response differs from the request). Invariant, tested:
+// record → response → record is the identity for every record the record schema produces.
 import { normalizeCustomerName } from '../names';
 import type { RevnueCustomerRecord } from './body';
 import { checkCustomFieldValue } from './custom-field-values';

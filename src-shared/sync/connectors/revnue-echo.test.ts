@@ -1,4 +1,4 @@
-// Echoes (DESIGN §7 item 10): the server's answer to our own write must read back as the record we
+// Echoes: the server's answer to our own write must read back as the record we
 // sent, or the next sync would see a phantom change. Revnue answers money as a number (1200) where
 // the record spells "1200.00"; with the templates at hand the mapping spells it the record's way.
 import { describe, expect, test } from 'vitest';

@@ -13,6 +13,8 @@ import { SyncBoard } from '../../../lib/state/sync-board.svelte';
 import { createFakeFieldbook, type FakeHandlers } from '../../../lib/test-support/fake-fieldbook';
 import { scratchStore, scriptedRunner } from '../../../lib/test-support/world-parts';
 import ContextHost from '../../customers/test-support/ContextHost.svelte';
+import type { LocaleState } from '../../../lib/state/locale.svelte';
+import LocaleContextHost from './LocaleContextHost.svelte';
 
 export const revnueConnection = {
   id: 'conn-revnue',
@@ -70,6 +72,8 @@ export async function renderEditorWorld<T>(options: {
   seed?: (store: CustomerStore) => Promise<void>;
   /** window.fieldbook answers (e.g. links.open); the rest answer as the fake does. */
   handlers?: FakeHandlers;
+  /** The window's locale state, provided as App.svelte does on the desktop. */
+  locale?: LocaleState;
 }) {
   const { connection } = options;
   const { store, drop } = scratchStore('editor');
@@ -82,8 +86,9 @@ export async function renderEditorWorld<T>(options: {
   const { runner, announce } = scriptedRunner(() => undefined);
   const navigation = new Navigation();
   const board = new SyncBoard(runner);
+  const fieldbook = createFakeFieldbook(options.handlers);
   const context: AppContext = {
-    api: createFakeFieldbook(options.handlers).api,
+    api: fieldbook.api,
     store,
     runner,
     board,
@@ -94,7 +99,9 @@ export async function renderEditorWorld<T>(options: {
   target.style.height = '900px';
   target.style.display = 'flex';
   target.style.flexDirection = 'column';
-  const component = mount(ContextHost, { target, props: { context } });
+  const component = options.locale
+    ? mount(LocaleContextHost, { target, props: { context, locale: options.locale } })
+    : mount(ContextHost, { target, props: { context } });
   flushSync();
   return {
     store,
@@ -104,6 +111,8 @@ export async function renderEditorWorld<T>(options: {
     target,
     connection,
     descriptor,
+    /** The fake window.fieldbook: its calls, and main's events emitted by the test. */
+    fieldbook,
     async dispose() {
       await unmount(component);
       board.dispose();

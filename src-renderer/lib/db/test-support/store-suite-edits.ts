@@ -1,4 +1,4 @@
-// The salesperson's side of the store (issue 8 §2–3): create, save, coalescing, rejection fixes,
+// The salesperson's side of the store: create, save, coalescing, rejection fixes,
 // discard. Shared by the browser project (real IndexedDB) and the node project (fake-indexeddb).
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { StoreError } from '../customer-store';

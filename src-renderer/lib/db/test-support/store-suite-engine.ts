@@ -1,4 +1,4 @@
-// The sync engine's side of the store (issue 8 §3, §5–7): due heads, in flight, retries,
+// The sync engine's side of the store: due heads, in flight, retries,
 // rejections, conflicts, and what a completed create or update does to the record and its queue.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { AppError } from '../../../../src-shared/ipc/result';

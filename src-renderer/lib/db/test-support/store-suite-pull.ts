@@ -1,4 +1,4 @@
-// The pull's side of the store (issue 8 §8, DESIGN §3.8–3.9): chunked writes with one signal,
+// The pull's side of the store (docs/sync.md#the-local-store): chunked writes with one signal,
 // no overwrite of waiting changes, no downgrade, deletions, and which rows to fetch in full.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { PulledRecord } from '../customer-store';

@@ -1,4 +1,4 @@
-// Settling what holds a record (DESIGN §3.6, §3.9): a conflict resolved field by field, and a
+// Settling what holds a record: a conflict resolved field by field, and a
 // record deleted on the server re-created or discarded — each one strict transaction.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { merge } from '../../../../src-shared/sync/merge';

@@ -1,5 +1,6 @@
-// The renderer's sync adapters (DESIGN §1): one per connector, each wrapping that connector's IPC
-// family. `createSyncAdapter` is the one place a connection's kind picks its adapter.
+// The renderer's sync adapters (docs/connectors.md#descriptors-and-sync-adapters): one per
+// connector, each wrapping that connector's IPC family. `createSyncAdapter` is the one place a
+// connection's kind picks its adapter.
 import type { R2CustomerRecord } from '../../../../src-shared/api/r2';
 import type { RevnueCustomerRecord } from '../../../../src-shared/api/revnue-v2';
 import type { ConnectionView } from '../../../../src-shared/connection';

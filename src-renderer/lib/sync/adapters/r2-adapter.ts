@@ -15,7 +15,7 @@ import { notSendable, readServerData } from './adapter-results';
 import { bestMatch } from './r2-lost-create';
 import { foldR2Page, isR2PullCursor, startR2Pull } from './r2-pull';
 
-/** R2 returns at most 500 rows a page (DESIGN §1): the fewest requests for a full pull. */
+/** R2 returns at most 500 rows a page (`pagesize` ≤ 500): the fewest requests for a full pull. */
 export const R2_PULL_PAGE_SIZE = 500;
 const minuteMs = 60_000;
 

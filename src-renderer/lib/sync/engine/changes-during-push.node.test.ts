@@ -1,4 +1,4 @@
-// DESIGN §7.12: a change saved while a push is running goes out in that same run — not at the next
+// A change saved while a push is running goes out in that same run — not at the next
 // edit, not at the next timer. The clock does not move in these tests once the push has started.
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineWorld } from '../test-support/engine-world';

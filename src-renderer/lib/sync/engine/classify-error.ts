@@ -1,5 +1,6 @@
-// How the engine reacts to each kind of failed answer (DESIGN §3.7), in one place so the push, the
-// pull, hydration and lookups agree: refuse, treat as gone, retry later, wait, or pause.
+// How the engine reacts to each kind of failed answer (docs/architecture.md#the-life-of-an-edit),
+// in one place so the push, the pull, hydration and lookups agree: refuse, treat as gone, retry
+// later, wait, or pause.
 import type { AppError } from '../../../../src-shared/ipc/result';
 import type { Interruption } from './engine-context';
 

@@ -1,5 +1,6 @@
-// DESIGN §5, §7.1: a create whose answer was lost, or that was in flight when the window died, is
-// looked up by its natural key before anything is sent again — the server never holds it twice.
+// Never two server records: a create whose answer was lost, or that was in flight when the window
+// died, is looked up by its natural key before anything is sent again — the server never holds it
+// twice (docs/architecture.md#the-life-of-an-edit, step 5).
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineWorld } from '../test-support/engine-world';
 import {

@@ -1,6 +1,6 @@
-// Full records, the pull's second tier (DESIGN §8): where the list carries only summaries (R2),
-// the records of the connection's offline scope are fetched by id in small batches, opened ones
-// first. Push has priority: before every batch, due changes are sent.
+// Full records, the pull's second tier (docs/architecture.md#unibiz-r2): where the list carries
+// only summaries (R2), the records of the connection's offline scope are fetched by id in small
+// batches, opened ones first. Push has priority: before every batch, due changes are sent.
 import type { ConnectionMeta } from '../../db/rows';
 import type { PulledRecord } from '../../db/customer-store';
 import type { AppError } from '../../../../src-shared/ipc/result';

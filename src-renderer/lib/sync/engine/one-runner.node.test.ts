@@ -1,6 +1,6 @@
-// DESIGN §7.14: of all windows of a profile exactly one syncs; the others show "another window"
-// and take over when it closes — or, when it hangs (its heartbeat goes stale), steal the lock.
-// The same behaviour with Chromium's real navigator.locks: profile-lock.browser.test.ts.
+// One runner per profile: of all windows of a profile exactly one syncs; the others show "another
+// window" and take over when it closes — or, when it hangs (its heartbeat goes stale), steal the
+// lock. The same behaviour with Chromium's real navigator.locks: profile-lock.browser.test.ts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineWorld, type OtherWindow } from '../test-support/engine-world';
 

@@ -1,7 +1,7 @@
-// Model-based test of the whole engine (issue 8, Tests): random sequences of creates, edits,
-// colleagues' edits, offline/online, faults (lost answers, 5xx, 429, 401, …), crashes that reopen
-// the database, conflict resolutions and discards, checked against a reference model. After a
-// final online settle with faults off: the server holds exactly the expected records and values,
+// Model-based test of the whole engine (docs/sync.md#the-sync-engine): random sequences of creates,
+// edits, colleagues' edits, offline/online, faults (lost answers, 5xx, 429, 401, …), crashes that
+// reopen the database, conflict resolutions and discards, checked against a reference model. After
+// a final online settle with faults off: the server holds exactly the expected records and values,
 // nothing was created twice, every concurrent edit was merged or flagged, the outbox is empty.
 // Replay a failure with the seed, path and replayPath the report prints:
 //   FC_SEED=<seed> FC_PATH="<path>" FC_REPLAY="<replayPath>" npx vitest run --project node <this file>

@@ -1,6 +1,7 @@
-// One sync runner per profile across windows (DESIGN §7.14): the window holding the Web Lock syncs,
-// the others wait in the lock's queue. The holder beats a heartbeat; a waiting window that sees
-// the beat go stale (a hung holder never releases) takes the lock over with `steal`.
+// One sync runner per profile across windows (a frozen window must not stop sync): the window
+// holding the Web Lock syncs, the others wait in the lock's queue. The holder beats a heartbeat; a
+// waiting window that sees the beat go stale (a hung holder never releases) takes the lock over
+// with `steal`.
 import type { Clock } from '../../../../src-shared/time/clock';
 
 /** The part of `navigator.locks` the runner uses (tests inject their own). */

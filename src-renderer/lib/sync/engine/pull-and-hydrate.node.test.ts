@@ -1,6 +1,7 @@
-// DESIGN §8: the pull pages through the list with visible progress and a stored checkpoint, starts
-// over after a failure, deletes only after a complete listing; the second tier fetches full records
-// for the offline scope (opened ones at once), yielding to the push. Lookups are cached for offline.
+// The pull (docs/sync.md#the-sync-engine): it pages through the list with visible progress and a
+// stored checkpoint, starts over after a failure, deletes only after a complete listing; the second
+// tier fetches full records for the offline scope (opened ones at once), yielding to the push.
+// Lookups are cached for offline.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfflineScope } from '../../../../src-shared/connectors/descriptor';
 import type { SyncStatus } from '../sync-status';

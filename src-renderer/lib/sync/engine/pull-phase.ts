@@ -1,6 +1,7 @@
-// The pull (DESIGN §8, first tier): page through the server's list from the stored checkpoint,
-// store each page (the store keeps local changes and refreshes only their remote copy), keep the
-// next checkpoint, and after a complete listing remove what the server no longer has.
+// The pull (its first tier; full records are hydrate-phase.ts): page through the server's list from
+// the stored checkpoint, store each page (the store keeps local changes and refreshes only their
+// remote copy), keep the next checkpoint, and after a complete listing remove what the server no
+// longer has.
 import type { PullCursor } from '../sync-adapter';
 import { runInterruption, safely } from './classify-error';
 import type { EngineContext, Interruption } from './engine-context';

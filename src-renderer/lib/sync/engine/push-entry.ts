@@ -1,6 +1,7 @@
-// One outbox entry to the server (DESIGN §3.4–§3.7, §5, §6): marked in flight durably first; a
-// create whose earlier outcome is unknown is looked up by its natural key before any re-send; an
-// update is merged three ways with the server's current record and sends only what it lacks.
+// One outbox entry to the server (docs/architecture.md#the-life-of-an-edit): marked in flight
+// durably first; a create whose earlier outcome is unknown is looked up by its natural key before
+// any re-send; an update is merged three ways with the server's current record and sends only what
+// it lacks.
 import type { AppError } from '../../../../src-shared/ipc/result';
 import { applyChanges } from '../../../../src-shared/sync/apply';
 import { merge } from '../../../../src-shared/sync/merge';

@@ -1,6 +1,6 @@
-// DESIGN §3.7, §7.5, §7.7, §7.9, §7.11: each failure is handled by its kind — retried forever
-// and visibly, Retry-After honoured without a storm, a refusal held on its own record, an expired
-// sign-in pausing the queue (kept whole) until the user signs in again.
+// Failures (docs/architecture.md#the-life-of-an-edit, step 7): each failure is handled by its kind
+// — retried forever and visibly, Retry-After honoured without a storm, a refusal held on its own
+// record, an expired sign-in pausing the queue (kept whole) until the user signs in again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineWorld, type EngineWorldOptions } from '../test-support/engine-world';
 import type { Card } from '../test-support/fake-server-descriptor';
@@ -20,7 +20,7 @@ const namesOnServer = () =>
     .map((entry) => entry.record.name)
     .sort();
 
-describe('a server that keeps failing (§7.7)', () => {
+describe('a server that keeps failing', () => {
   it('is retried with growing backoff, forever and visibly, until the change gets through', async () => {
     await started();
     world.server.fault({ op: 'create', kind: 'server', times: 25 });
@@ -53,7 +53,7 @@ describe('a server that keeps failing (§7.7)', () => {
   });
 });
 
-describe('a 429 (§7.9)', () => {
+describe('a 429', () => {
   it('stops every request until Retry-After, then sends the backlog without another 429', async () => {
     await started({ parallelPushes: 3 });
     const retryAfterMs = 30_000;
@@ -94,7 +94,7 @@ describe('a 429 (§7.9)', () => {
   });
 });
 
-describe('a change the server always refuses (§7.11)', () => {
+describe('a change the server always refuses', () => {
   const poison = (card: Card | undefined) => card?.name === 'Poison';
 
   it('is rejected with the server’s field messages and blocks only its own record', async () => {
@@ -152,7 +152,7 @@ describe('a server that fails every request', () => {
   });
 });
 
-describe('an expired sign-in (§7.5)', () => {
+describe('an expired sign-in', () => {
   it('pauses sync with the queue intact and resumes on auth.changed → signed_in', async () => {
     await started();
     const tokenExpired = world.server.fault({ kind: 'auth' });

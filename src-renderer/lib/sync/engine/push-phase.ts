@@ -1,6 +1,6 @@
 // The push phase: drains due outbox entries, up to `parallelPushes` records at once (main's pacer
 // spaces the requests), re-reading the outbox after every entry so that changes saved while the
-// push runs go out in the same run (DESIGN §7.12). One record's entries always go in order.
+// push runs go out in the same run. One record's entries always go in order.
 import type { OutboxRow } from '../../db/rows';
 import type { EngineContext, Interruption, Problem } from './engine-context';
 import { pushEntry, type EntryOutcome } from './push-entry';

@@ -1,5 +1,6 @@
-// What one run does, in order (DESIGN §3–§8): lookups → push → pull → hydrate → push again for
-// what was saved meanwhile; a push run only pushes. Stops at the first phase that interrupts it.
+// What one run does, in order (docs/sync.md#the-sync-engine): lookups → push → pull → hydrate →
+// push again for what was saved meanwhile; a push run only pushes. Stops at the first phase that
+// interrupts it.
 import { runInterruption, safely } from './classify-error';
 import type { EngineContext, Interruption, Problem } from './engine-context';
 import { hydratePhase } from './hydrate-phase';

@@ -1,5 +1,5 @@
-// The sync loop of ONE connection (DESIGN §3–§8, §5.5): when to run, what a run does, how it waits
-// and pauses, and the status it shows. Timing (Clock, SyncTiming, random) is injected.
+// The sync loop of ONE connection (docs/sync.md#the-sync-engine): when to run, what a run does, how
+// it waits and pauses, and the status it shows. Timing (Clock, SyncTiming, random) is injected.
 //
 //                  start · online · save (debounced) · timer · "Sync now"
 //     ┌──────┐ ───────────────────────────────────────────────────────────► ┌────────────────────┐

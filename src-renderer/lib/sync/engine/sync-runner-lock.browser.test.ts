@@ -1,6 +1,7 @@
-// DESIGN §7.14 in real Chromium: two runners in one page share the profile's Web Lock
-// (navigator.locks), the heartbeat in localStorage and saves over a BroadcastChannel, on the real
-// IndexedDB store. Only the holder syncs; closing it hands over; a stale heartbeat is stolen from.
+// One runner per profile (docs/architecture.md#the-sync-engine) in real Chromium: two runners in
+// one page share the profile's Web Lock (navigator.locks), the heartbeat in localStorage and saves
+// over a BroadcastChannel, on the real IndexedDB store. Only the holder syncs; closing it hands
+// over; a stale heartbeat is stolen from.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConnectionView } from '../../../../src-shared/connection';
 import {

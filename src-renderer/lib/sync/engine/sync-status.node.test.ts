@@ -1,4 +1,4 @@
-// DESIGN §7.4: what has not synced yet is always visible — the waiting count follows every save,
+// What has not synced yet is always visible — the waiting count follows every save,
 // and stays up while changes wait (offline, refused, in conflict), whatever the phase says.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../sync-status';

@@ -1,6 +1,7 @@
-// DESIGN §6, §7.2, §7.3, §7.10, §7.15: an offline edit is merged field by field with what a
-// colleague changed meanwhile — never overwritten by a pull, never a false conflict, no echo; a
-// record deleted on the server while it has local changes becomes a conflict, not a loss.
+// The update path (docs/architecture.md#the-life-of-an-edit): an offline edit is merged field by
+// field with what a colleague changed meanwhile — never overwritten by a pull, never a false
+// conflict, no echo; a record deleted on the server while it has local changes becomes a conflict,
+// not a loss.
 import { afterEach, describe, expect, it } from 'vitest';
 import { EngineWorld, type EngineWorldOptions } from '../test-support/engine-world';
 import type { Card } from '../test-support/fake-server-descriptor';
@@ -26,7 +27,7 @@ async function syncedAcme(options: EngineWorldOptions = {}) {
 const serverCard = (id: string) => world.server.record(id) as Card;
 
 describe('an offline edit', () => {
-  it('is not overwritten by a pull, and both sides’ fields reach the server (§7.2)', async () => {
+  it('is not overwritten by a pull, and both sides’ fields reach the server', async () => {
     const id = await syncedAcme();
     world.setOnline(false);
     await world.edit(id, { phone: '222' });
@@ -44,7 +45,7 @@ describe('an offline edit', () => {
     expect(await world.store.countWaiting(world.connectionId)).toBe(0);
   });
 
-  it('sends only what the server lacks: no false conflict when both sides made the same edit (§7.3)', async () => {
+  it('sends only what the server lacks: no false conflict when both sides made the same edit', async () => {
     const id = await syncedAcme();
     world.setOnline(false);
     await world.edit(id, { city: 'York', phone: '222' });
@@ -102,7 +103,7 @@ describe('an offline edit', () => {
 });
 
 describe('after a push', () => {
-  it('the next pull brings nothing back as new or changed (no echo, §7.10)', async () => {
+  it('the next pull brings nothing back as new or changed (no echo)', async () => {
     const id = await syncedAcme();
     await world.edit(id, { phone: '222' });
     await world.settle();
@@ -127,7 +128,7 @@ describe('after a push', () => {
   });
 });
 
-describe('a record deleted on the server (§7.15)', () => {
+describe('a record deleted on the server', () => {
   it('with a local edit becomes a "deleted on the server" conflict, not a loss or a resurrection', async () => {
     const id = await syncedAcme();
     world.setOnline(false);

@@ -1,6 +1,7 @@
-// A running sync system for the engine's tests (a "world", DESIGN §5.10): the real Dexie store on
-// fake-indexeddb, the fake server behind its adapter, the runner on a manual clock — plus the
-// salesperson's moves (create, edit, go offline, sign out) and a crash that reopens the database.
+// A running sync system for the engine's tests (a "world", docs/architecture.md#conventions): the
+// real Dexie store on fake-indexeddb, the fake server behind its adapter, the runner on a manual
+// clock — plus the salesperson's moves (create, edit, go offline, sign out) and a crash that
+// reopens the database.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { ConnectionView } from '../../../../src-shared/connection';
 import type { ConnectorDescriptor } from '../../../../src-shared/connectors/descriptor';
