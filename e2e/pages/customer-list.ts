@@ -1,5 +1,6 @@
 // Page object for the customer list (src-renderer/features/customers): the searchbox, the grid
-// named "Customers" with its aria-rowcount and rows, the result count and "New customer".
+// named "Customers" with its aria-rowcount and rows, the result count and "New customer". The
+// grid's row 1 is its header row (ARIA counts it), so customer n is aria-rowindex n + 1.
 import { expect, type Locator, type Page } from '@playwright/test';
 
 export class CustomerList {
@@ -18,22 +19,24 @@ export class CustomerList {
   }
 
   async expectShown(count: number): Promise<void> {
-    await expect(this.grid).toHaveAttribute('aria-rowcount', String(count), { timeout: 60_000 });
+    await expect(this.grid).toHaveAttribute('aria-rowcount', String(count + 1), {
+      timeout: 60_000,
+    });
   }
 
   async shown(): Promise<number> {
-    return Number(await this.grid.getAttribute('aria-rowcount'));
+    return Number(await this.grid.getAttribute('aria-rowcount')) - 1;
   }
 
   /** The row at 1-based position `index` (it must be rendered: scroll or walk to it first). */
   row(index: number): Locator {
-    return this.grid.locator(`[role="row"][aria-rowindex="${index}"]`);
+    return this.grid.locator(`[role="row"][aria-rowindex="${index + 1}"]`);
   }
 
   /** The active row's position, from aria-activedescendant. */
   async activeIndex(): Promise<number> {
     const id = await this.grid.getAttribute('aria-activedescendant');
-    return Number(await this.page.locator(`[id="${id}"]`).getAttribute('aria-rowindex'));
+    return Number(await this.page.locator(`[id="${id}"]`).getAttribute('aria-rowindex')) - 1;
   }
 
   async cellTexts(row: Locator): Promise<string[]> {

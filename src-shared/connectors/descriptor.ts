@@ -47,6 +47,11 @@ export interface ListColumn<T> {
    * on purpose: it lets a ConnectorDescriptor<R2CustomerRecord> stand in for <unknown>.
    */
   value(record: T, lookups: ConnectorLookups): string;
+  /**
+   * A column of stored dates (`yyyy-MM-dd`) or date-times (`yyyy-MM-ddTHH:mm`): `value` gives the
+   * stored text (it sorts as the calendar does) and the list shows it in the regional format.
+   */
+  readonly format?: 'date' | 'datetime';
 }
 
 /** A filter of the customer list (R2 status, category, phase; Revnue category). */

@@ -105,6 +105,12 @@ describe('r2 descriptor', () => {
       city: 'Leeds',
       contact: 'Jane Doe',
     });
+    // Updated: the stored ISO date-time (it sorts by time); the list shows it regionally.
+    const updated = r2.listColumns.find((c) => c.id === 'updated')!;
+    expect(updated.format).toBe('datetime');
+    expect(updated.value({ ...acme, updateddate: '2024-02-29T17:05' }, {})).toBe(
+      '2024-02-29T17:05',
+    );
   });
 
   test('re-creating drops server ids and audit fields; known contacts become new ones', () => {

@@ -36,7 +36,8 @@ const r2ListColumns: readonly ListColumn<R2CustomerRecord>[] = [
   {
     id: 'updated',
     label: r2LabelOf('updateddate'),
-    value: (r) => (r.updateddate ?? '').replace('T', ' '),
+    value: (r) => r.updateddate ?? '',
+    format: 'datetime',
   },
 ];
 

@@ -6,7 +6,7 @@ import type {
   EditorField,
   EditorInput,
 } from '../../../src-shared/connectors/descriptor';
-import { dateExample, formatDate, formatDateTime, parseDate, parseDateTime } from './locale-dates';
+import { dateExample, parseDate, parseDateTime, showDate } from './locale-dates';
 
 /** What an input needs to know to convert: its kind and (custom money) how the value is kept. */
 export interface InputSpec {
@@ -18,9 +18,8 @@ export interface InputSpec {
 /** The text an input shows for a stored value. */
 export function textOf(value: unknown, input: EditorInput, locale: string): string {
   if (value === null || value === undefined) return '';
-  if (input === 'date' && typeof value === 'string') return formatDate(value, locale) || value;
-  if (input === 'datetime' && typeof value === 'string') {
-    return formatDateTime(value, locale) || value;
+  if ((input === 'date' || input === 'datetime') && typeof value === 'string') {
+    return showDate(value, input, locale);
   }
   return String(value);
 }

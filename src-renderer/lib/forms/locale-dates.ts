@@ -1,12 +1,28 @@
 // Dates typed and shown in the salesperson's regional format (docs/editor.md), stored as each API
-// keeps them (`yyyy-MM-dd`; R2 date-times `yyyy-MM-ddTHH:mm`). Not <input type=date>: it follows
-// Chromium's UI language, not the OS's regional settings. Pure: the locale is passed in.
+// keeps them (`yyyy-MM-dd`; R2 date-times `yyyy-MM-ddTHH:mm`, converted from the wire's
+// `MM/dd/yyyy HH:mm` when pulled). Not <input type=date>: it follows Chromium's UI language, not
+// the OS's regional settings. Pure: the locale is passed in. The editor and the customer list
+// both show stored dates through `showDate`.
 import { isValidDay } from '../../../src-shared/api/calendar';
 
 type Part = 'day' | 'month' | 'year';
 
+type DateOrder = { readonly order: readonly Part[]; readonly separator: string };
+// One Intl.DateTimeFormat per locale: the list formats a date cell for every row it draws, and
+// building a formatter costs far more than the formatting.
+const orders = new Map<string, DateOrder>();
+
 /** The order of day, month and year in `locale` and its separator ("30.06.2025" → de). */
-export function dateOrder(locale: string): { order: Part[]; separator: string } {
+export function dateOrder(locale: string): DateOrder {
+  let known = orders.get(locale);
+  if (!known) {
+    known = orderOf(locale);
+    orders.set(locale, known);
+  }
+  return known;
+}
+
+function orderOf(locale: string): DateOrder {
   const parts = new Intl.DateTimeFormat(locale, {
     day: '2-digit',
     month: '2-digit',
@@ -69,6 +85,17 @@ export function parseDateTime(text: string, locale: string): string | null {
   }
   if (!date || hour > 23 || minute > 59) return null;
   return `${date}T${pad(hour)}:${pad(minute)}`;
+}
+
+/** How a stored value is kept: a day (`yyyy-MM-dd`) or a moment (`yyyy-MM-ddTHH:mm`). */
+export type DateKind = 'date' | 'datetime';
+
+/**
+ * A stored date or date-time as the salesperson reads it ("2024-01-31T13:05" → "31.01.2024 13:05"
+ * in de-DE); a value that is no such date is shown as it is, so nothing disappears.
+ */
+export function showDate(value: string, kind: DateKind, locale: string): string {
+  return (kind === 'date' ? formatDate(value, locale) : formatDateTime(value, locale)) || value;
 }
 
 /** The example a message shows ("enter a date like 30/06/2025"). */

@@ -1,0 +1,201 @@
+// Where a fling's frame time goes: the bench page's Customers screen, flung like
+// bench/customer-list.ts does, under a Chrome DevTools trace; prints the frame p50/p95 and, per
+// frame, the main thread's time by stage (script, style recalculation, layout, paint and
+// compositing, garbage collection) plus the hottest script functions from a CPU profile.
+// `npx tsx bench/fling-profile.ts [customers=100000] [ms=3000]`; a diagnosis tool, not a
+// figure (those stay in bench/customer-list.ts).
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium';
+import { buildVitePage } from '../e2e/list-page/build-vite-page';
+import { percentile, round } from './figures';
+
+const customers = Number(process.argv[2] ?? 100_000);
+const flingMs = Number(process.argv[3] ?? 3_000);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { frame?: string } };
+}
+
+// Trace event names → the stage they belong to (only complete 'X' events on the renderer's main
+// thread; nested events are counted once, at their outermost stage below the task).
+const stages: Record<string, string> = {
+  FunctionCall: 'script',
+  EvaluateScript: 'script',
+  FireAnimationFrame: 'script',
+  TimerFire: 'script',
+  EventDispatch: 'script',
+  RunMicrotasks: 'script',
+  V8$Execute: 'script',
+  UpdateLayoutTree: 'style',
+  RecalculateStyles: 'style',
+  Layout: 'layout',
+  UpdateLayerTree: 'paint+composite',
+  PrePaint: 'paint+composite',
+  Paint: 'paint+composite',
+  Layerize: 'paint+composite',
+  CompositeLayers: 'paint+composite',
+  Commit: 'paint+composite',
+  MinorGC: 'gc',
+  MajorGC: 'gc',
+  'V8.GC_SCAVENGER': 'gc',
+  'V8.GC_MARK_COMPACTOR': 'gc',
+  'V8.GC_MC_INCREMENTAL_START': 'gc',
+  'V8.GC_MC_MARK_EMBEDDER_PROLOGUE': 'gc',
+  'V8.GC_MC_INCREMENTAL_EMBEDDER_TRACING': 'gc',
+  'V8.GC_MC_INCREMENTAL': 'gc',
+  'V8.Execute': 'script',
+  ParseHTML: 'parse',
+};
+
+const scratch = await mkdtemp(join(tmpdir(), 'fieldbook-fling-profile-'));
+const built = await buildVitePage(
+  fileURLToPath(new URL('./list-lab/', import.meta.url)),
+  join(scratch, 'p'),
+);
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
+const server = createServer((req, res) => {
+  const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+  const file = join(built.dir, path === '/' ? 'index.html' : path);
+  stat(file).then(
+    () => {
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+      createReadStream(file).pipe(res);
+    },
+    () => res.writeHead(404).end(),
+  );
+});
+// A fixed port and profile folder: IndexedDB belongs to the origin, so the seeded customers are
+// reused by the next run (seeding 100,000 takes minutes on a loaded machine).
+await new Promise<void>((resolve) => server.listen(47_391, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const profileDir = join(tmpdir(), `fieldbook-fling-profile-${customers}`);
+const context = await chromium.launchPersistentContext(profileDir, {
+  executablePath: chromiumPath,
+  args: chromiumArgs,
+  viewport: { width: 1280, height: 800 },
+});
+const lab = (name: string, ...args: unknown[]) =>
+  `globalThis.listBench[${JSON.stringify(name)}](...${JSON.stringify(args)})`;
+
+/** Self time (its own, children excluded) per event name on one thread's complete events. */
+function selfTimes(events: readonly TraceEvent[]): Map<string, number> {
+  const sorted = [...events].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const self = new Map<string, number>();
+  const stack: TraceEvent[] = [];
+  for (const event of sorted) {
+    while (stack.length > 0 && stack.at(-1)!.ts + stack.at(-1)!.dur! <= event.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - event.dur!);
+    self.set(event.name, (self.get(event.name) ?? 0) + event.dur!);
+    stack.push(event);
+  }
+  return self;
+}
+
+try {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(0);
+  const seeded = join(profileDir, 'fieldbook-seeded');
+  if (!existsSync(seeded)) {
+    await page.goto(`${origin}/`);
+    await page.evaluate(lab('seed', customers));
+    await writeFile(seeded, String(customers));
+  }
+  await page.goto(`${origin}/?mount`);
+  await page.evaluate(lab('loaded', customers));
+  // A warm-up fling, so first-time compilation is not what the profile shows.
+  await page.evaluate(lab('fling', 1_000));
+  const p = (frames: number[], at: number) => round(percentile(frames, at), 2);
+  const plain = (await page.evaluate(lab('fling', flingMs))) as number[];
+  console.log(
+    `${customers} customers, ${plain.length} frames uninstrumented: p50 ${p(plain, 50)} ms, p95 ${p(plain, 95)} ms`,
+  );
+
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
+  const traced = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await cdp.send('Tracing.start', {
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'disabled-by-default-devtools.timeline.frame',
+      'blink',
+      'v8.execute',
+    ].join(','),
+    transferMode: 'ReportEvents',
+  });
+  const frames = (await page.evaluate(lab('fling', flingMs))) as number[];
+  await cdp.send('Tracing.end');
+  await traced;
+  const main = events.find((e) => e.name === 'FireAnimationFrame');
+  const onMain = events.filter(
+    (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur,
+  );
+  const self = selfTimes(onMain);
+  const totals = new Map<string, number>();
+  for (const [name, us] of self) {
+    const stage = stages[name] ?? `other (${name})`;
+    totals.set(stage, (totals.get(stage) ?? 0) + us);
+  }
+  const perFrame = (us: number, n: number) => round(us / 1000 / n, 2);
+  const busy = onMain
+    .filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask')
+    .reduce((sum, e) => sum + e.dur!, 0);
+  console.log(
+    `traced: ${frames.length} frames, p50 ${p(frames, 50)} ms, p95 ${p(frames, 95)} ms; main thread busy ${perFrame(busy, frames.length)} ms/frame`,
+  );
+  for (const [stage, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 24)) {
+    console.log(`  ${stage.padEnd(40)} ${perFrame(us, frames.length)} ms/frame`);
+  }
+  // Every thread's busiest events, to see what happens off the main thread (raster, GPU).
+  const threads = new Map<string, number>();
+  for (const e of events) {
+    if (e.ph !== 'X' || !e.dur || e.name.includes('RunTask')) continue;
+    const key = `${e.pid}/${e.tid} ${e.name}`;
+    threads.set(key, (threads.get(key) ?? 0) + e.dur);
+  }
+  console.log(`main is ${main?.pid}/${main?.tid}; busiest events (ms/frame, inclusive):`);
+  for (const [key, us] of [...threads].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`  ${perFrame(us, frames.length).toFixed(2).padStart(6)}  ${key}`);
+  }
+
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  const sampled = (await page.evaluate(lab('fling', flingMs))) as number[];
+  const { profile } = await cdp.send('Profiler.stop');
+  const own = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const interval = (profile.endTime - profile.startTime) / Math.max(1, profile.samples!.length);
+  for (const id of profile.samples ?? []) {
+    const { functionName, url, lineNumber, columnNumber } = byId.get(id)!.callFrame;
+    const where = `${functionName || '(anonymous)'} ${url.split('/').at(-1)}:${lineNumber + 1}:${columnNumber + 1}`;
+    own.set(where, (own.get(where) ?? 0) + interval);
+  }
+  console.log(`CPU profile, ${sampled.length} frames, self time per frame, top functions:`);
+  for (const [where, us] of [...own].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(`  ${perFrame(us, sampled.length).toFixed(2).padStart(6)} ms  ${where}`);
+  }
+} finally {
+  await context.close();
+  server.close();
+  await rm(scratch, { recursive: true, force: true });
+}
