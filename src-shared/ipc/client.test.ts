@@ -74,6 +74,7 @@ describe('createFieldbookApi', () => {
     expect(Object.keys(api).sort()).toEqual([
       'auth',
       'connections',
+      'desktop',
       'links',
       'on',
       'r2',

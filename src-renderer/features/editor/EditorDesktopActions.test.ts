@@ -113,12 +113,12 @@ describe('editor desktop actions', () => {
       fail('server', 'The PDF could not be saved there (no permission to write in that folder).'),
     ];
     const w = await openAcme({ 'desktop.savePdf': async () => outcomes.shift()! });
-    await userEvent.click(button('Save as PDF'));
+    await userEvent.click(button('PDF…'));
     await expect.poll(said).toContain('Saved as /home/ann/Documents/Acme GmbH.pdf');
     expect(w.fieldbook.callsTo('desktop.savePdf')).toEqual([{ name: 'Acme GmbH' }]);
-    await userEvent.click(button('Save as PDF'));
+    await userEvent.click(button('PDF…'));
     await expect.poll(said).toContain('the save dialog was cancelled');
-    await userEvent.click(button('Save as PDF'));
+    await userEvent.click(button('PDF…'));
     await expect.poll(said).toContain('no permission to write in that folder');
   });
 
