@@ -26,6 +26,7 @@ import { readText, type InputSpec } from '../forms/field-input';
 import { blankItem, initialSameAs, topLevelFields } from '../forms/editor-layout';
 import { regionalLocale } from '../forms/locale-dates';
 import type { Navigation } from './navigation.svelte';
+import { describeError } from './error-message';
 
 export { sameAsLocs } from '../forms/editor-layout';
 
@@ -167,9 +168,7 @@ export class EditorState {
         this.#saved = row.record;
       }
     } catch (error) {
-      this.#loadProblem = `This customer could not be read from this computer: ${
-        error instanceof Error ? error.message : String(error)
-      }`;
+      this.#loadProblem = `This customer could not be read from this computer: ${describeError(error)}`;
       return;
     }
     this.#loaded = true;
