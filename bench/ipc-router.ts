@@ -8,7 +8,7 @@ import { createFieldbookApi } from '../src-shared/ipc/client';
 import { ok } from '../src-shared/ipc/result';
 import { r2WriteFromRecord } from '../src-shared/api/r2';
 import { seedCustomer } from '../src-shared/api/r2/seed-samples';
-import { acmeOnR2 } from '../src-shared/sync/test-support/fixtures';
+import { acmeOnR2 } from '../src-shared/sync/test-support/sample-records';
 import { createIpcRouter } from '../src-main/ipc/router';
 import { printFigures, round, sized } from './figures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearer, useSandbox } from './test-support/sandbox-fixture';
+import { bearer, useSandbox } from './test-support/sandbox-world';
 
 const sandbox = useSandbox({ customers: 40 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serviceTokens, userTokens } from './test-support/oauth-client';
-import { bearer, useSandbox } from './test-support/sandbox-fixture';
+import { bearer, useSandbox } from './test-support/sandbox-world';
 
 // Small budgets and a short window so nothing waits a real minute.
 const sandbox = useSandbox({ rateLimitRevnue: 3, rateLimitR2: 4, rateLimitWindowMs: 2500 });

@@ -36,7 +36,7 @@ describe('import boundaries', () => {
     ['src-shared/api/x.ts', "import { sandboxReadyLine } from '../../sandbox/ready-line';"],
     ['src-main/services/x.ts', "import { app } from 'electron';"],
     ['src-main/services/x.ts', "import keytar from 'keytar';"],
-    ['src-main/services/x.ts', "import { x } from '../auth/test-support/auth-fixture';"],
+    ['src-main/services/x.ts', "import { x } from '../auth/test-support/auth-world';"],
     ['src-main/index.ts', "import { startHarness } from '../e2e/harness/start-harness';"],
     ['src-renderer/lib/x.ts', "import ky from 'ky';"],
     [
@@ -53,7 +53,7 @@ describe('import boundaries', () => {
     ['src-main/index.ts', "import { app } from 'electron';"],
     ['src-main/platform/x.ts', "import keytar from 'keytar';"],
     ['src-preload/index.ts', "import { contextBridge } from 'electron';"],
-    ['src-main/services/x.test.ts', "import { x } from '../auth/test-support/auth-fixture';"],
+    ['src-main/services/x.test.ts', "import { x } from '../auth/test-support/auth-world';"],
     ['src-renderer/lib/x.ts', "import { ok } from '../../src-shared/ipc/result';"],
   ])('%s may: %s', async (path, code) => {
     expect(await restrictedImports(path, `${code}\nexport {};\n`)).toEqual([]);

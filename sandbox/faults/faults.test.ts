@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { R2Customer } from '../../src-shared/api/r2';
 import { tokenRequest, userTokens, type TokenResponse } from '../test-support/oauth-client';
 import { r2Client } from '../test-support/r2-client';
-import { bearer, jsonHeaders, useSandbox } from '../test-support/sandbox-fixture';
+import { bearer, jsonHeaders, useSandbox } from '../test-support/sandbox-world';
 
 const sandbox = useSandbox({ seed: 7 });
 const revnue = (path: string, init: RequestInit = {}) =>

@@ -9,7 +9,7 @@ import {
   userTokens,
   type TokenResponse,
 } from '../test-support/oauth-client';
-import { bearer, useSandbox } from '../test-support/sandbox-fixture';
+import { bearer, useSandbox } from '../test-support/sandbox-world';
 
 const sandbox = useSandbox({ tokenTtlSeconds: 60 });
 afterEach(() => {

@@ -7,7 +7,7 @@ import {
 } from '../../src-shared/api/r2';
 import { serviceTokens, userTokens } from '../test-support/oauth-client';
 import { r2Client } from '../test-support/r2-client';
-import { useSandbox } from '../test-support/sandbox-fixture';
+import { useSandbox } from '../test-support/sandbox-world';
 import { formatR2DateTime } from './r2-dates';
 
 const sandbox = useSandbox({ customers: 60 });

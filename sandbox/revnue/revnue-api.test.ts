@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bearer, jsonHeaders, useSandbox } from '../test-support/sandbox-fixture';
+import { bearer, jsonHeaders, useSandbox } from '../test-support/sandbox-world';
 
 const sandbox = useSandbox();
 const api = (path: string) => `${sandbox().revnue.baseUrl}${path}`;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../index';
 import { userTokens } from '../test-support/oauth-client';
-import { bearer, jsonHeaders } from '../test-support/sandbox-fixture';
+import { bearer, jsonHeaders } from '../test-support/sandbox-world';
 import { DataFileError, readDataFile, writeDataFile } from './data-file';
 
 let directory = '';

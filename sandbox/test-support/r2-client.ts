@@ -1,6 +1,6 @@
 // A tiny R2 client for tests: JSON requests with a bearer token, parsed answers.
 import type { Sandbox } from '../index';
-import { jsonHeaders } from './sandbox-fixture';
+import { jsonHeaders } from './sandbox-world';
 
 export interface Answer<T = unknown> {
   status: number;

@@ -1,18 +1,14 @@
 // The browser sign-in against the sandbox's real OAuth server, with the login form submitted the
 // way a browser would (form-filling adapter), plus the ways it can end without tokens.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createAuthFixture,
-  findLeakedSecrets,
-  type AuthFixture,
-} from './test-support/auth-fixture';
+import { createAuthWorld, findLeakedSecrets, type AuthWorld } from './test-support/auth-world';
 import {
   createAbandoningBrowser,
   createFormFillingBrowser,
 } from './test-support/form-filling-browser';
 import { parseTokenSet } from './token-set';
 
-let world: AuthFixture | undefined;
+let world: AuthWorld | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
@@ -26,7 +22,7 @@ async function until(condition: () => boolean): Promise<void> {
 describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
   it('signs in through the login form, stores the token set, and the token works on the API', async () => {
     const browser = createFormFillingBrowser();
-    world = await createAuthFixture({ browser });
+    world = await createAuthWorld({ browser });
     const id = await world.pkceConnection();
     expect(await world.auth.status(id)).toEqual({
       ok: true,
@@ -64,7 +60,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
     const real = createFormFillingBrowser();
     const opened: string[] = [];
     const wrongStateAnswers: number[] = [];
-    world = await createAuthFixture({
+    world = await createAuthWorld({
       browser: {
         async open(url) {
           opened.push(url);
@@ -89,7 +85,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
 
   it('closes the loopback listener after the one valid hit', async () => {
     const browser = createFormFillingBrowser();
-    world = await createAuthFixture({ browser });
+    world = await createAuthWorld({ browser });
     const id = await world.pkceConnection();
     expect((await world.auth.signIn(id)).ok).toBe(true);
     const redirect = new URL(browser.opened[0] ?? '').searchParams.get('redirect_uri');
@@ -98,7 +94,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
 
   it('is cancelled from Fieldbook while the user has not finished in the browser', async () => {
     const browser = createAbandoningBrowser();
-    world = await createAuthFixture({ browser });
+    world = await createAuthWorld({ browser });
     const id = await world.pkceConnection();
     const pending = world.auth.signIn(id);
     await until(() => browser.opened.length === 1);
@@ -119,7 +115,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
     let attempts = 0;
     // The person signs in once, then starts another sign-in and gives up on it.
     const browser = { open: (url: string) => (++attempts === 1 ? fills : abandons).open(url) };
-    world = await createAuthFixture({ browser });
+    world = await createAuthWorld({ browser });
     const id = await world.pkceConnection();
     expect(await world.auth.signIn(id)).toMatchObject({ ok: true });
     await fills.settled();
@@ -141,7 +137,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
 
   it('times out when the browser never comes back', async () => {
     const browser = createAbandoningBrowser();
-    world = await createAuthFixture({ browser });
+    world = await createAuthWorld({ browser });
     const id = await world.pkceConnection();
     const pending = world.auth.signIn(id, { timeoutMs: 120_000 });
     await until(() => browser.opened.length === 1 && world?.clock.pending() === 1);
@@ -155,7 +151,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
   });
 
   it('reports a press on the login page’s Cancel button as a cancelled sign-in', async () => {
-    world = await createAuthFixture({ browser: createFormFillingBrowser({ action: 'cancel' }) });
+    world = await createAuthWorld({ browser: createFormFillingBrowser({ action: 'cancel' }) });
     const id = await world.pkceConnection();
     const result = await world.auth.signIn(id);
     expect(result).toMatchObject({ ok: false, error: { kind: 'auth' } });
@@ -166,7 +162,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
   });
 
   it('works with endpoints typed in by hand instead of an issuer', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const base = world.sandbox.url;
     const id = await world.createConnection({
       kind: 'r2',
@@ -186,7 +182,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
   });
 
   it('says clearly when no browser could be opened', async () => {
-    world = await createAuthFixture({
+    world = await createAuthWorld({
       browser: { open: () => Promise.reject(new Error('xdg-open: no method available')) },
     });
     const id = await world.pkceConnection();
@@ -197,7 +193,7 @@ describe('R2 browser sign-in (Authorization Code + PKCE S256)', () => {
   });
 
   it('says clearly when the sign-in server cannot be reached', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const id = await world.createConnection({
       kind: 'r2',
       name: 'Nowhere',

@@ -1,20 +1,16 @@
 // The two sign-ins without a browser: R2's client-credentials grant for service accounts, and
 // Revnue's pasted admin token, verified with one cheap call before anything is saved.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createAuthFixture,
-  findLeakedSecrets,
-  type AuthFixture,
-} from './test-support/auth-fixture';
+import { createAuthWorld, findLeakedSecrets, type AuthWorld } from './test-support/auth-world';
 import { parseTokenSet } from './token-set';
 
-let world: AuthFixture | undefined;
+let world: AuthWorld | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
 });
 
-async function serviceConnection(w: AuthFixture): Promise<string> {
+async function serviceConnection(w: AuthWorld): Promise<string> {
   return w.createConnection({
     kind: 'r2',
     name: 'R2 service',
@@ -28,7 +24,7 @@ async function serviceConnection(w: AuthFixture): Promise<string> {
   });
 }
 
-async function revnueConnection(w: AuthFixture): Promise<string> {
+async function revnueConnection(w: AuthWorld): Promise<string> {
   return w.createConnection({
     kind: 'revnue-v2',
     name: 'Revnue',
@@ -40,7 +36,7 @@ async function revnueConnection(w: AuthFixture): Promise<string> {
 
 describe('R2 service account (client credentials)', () => {
   it('signs in with the client secret, and renews with it when the token expires', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const id = await serviceConnection(world);
     const secret = world.sandbox.r2.serviceClientSecret;
     const result = await world.auth.signInService(id, `  ${secret}\n`);
@@ -68,7 +64,7 @@ describe('R2 service account (client credentials)', () => {
   });
 
   it('refuses a wrong or empty client secret and saves nothing', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const id = await serviceConnection(world);
     const wrong = await world.auth.signInService(id, 'not-the-secret-123');
     expect(wrong).toMatchObject({ ok: false, error: { kind: 'auth' } });
@@ -85,7 +81,7 @@ describe('R2 service account (client credentials)', () => {
   });
 
   it('points the user to the right sign-in for each connection', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const service = await serviceConnection(world);
     const browser = await world.pkceConnection();
     const revnue = await revnueConnection(world);
@@ -114,7 +110,7 @@ describe('R2 service account (client credentials)', () => {
 
 describe('Revnue admin token', () => {
   it('verifies a pasted token with one call, trims it and keeps it', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const id = await revnueConnection(world);
     const token = world.sandbox.revnue.token;
     const before = world.sandbox.state().requests['GET /api/v2/company/'] ?? 0;
@@ -130,7 +126,7 @@ describe('Revnue admin token', () => {
   });
 
   it('refuses a token Revnue does not accept, saving nothing', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const id = await revnueConnection(world);
     const result = await world.auth.setToken(id, 'rvn_0000000000000000000000000000000000000000');
     expect(result).toMatchObject({ ok: false, error: { kind: 'auth', status: 401 } });
@@ -140,7 +136,7 @@ describe('Revnue admin token', () => {
   });
 
   it('checks a token before any connection exists: the companies, and nothing saved', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const { baseUrl, token } = world.sandbox.revnue;
     const result = await world.auth.checkRevnueToken(baseUrl, ` ${token} `);
     expect(result.ok && result.value.map((company) => company.id)).toEqual([1, 2]);
@@ -151,7 +147,7 @@ describe('Revnue admin token', () => {
   });
 
   it('refuses empty and malformed pastes before calling Revnue', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const id = await revnueConnection(world);
     for (const pasted of ['', '   \n', 42, 'two words']) {
       expect(await world.auth.setToken(id, pasted)).toMatchObject({
@@ -163,7 +159,7 @@ describe('Revnue admin token', () => {
   });
 
   it('signs out when Revnue later rejects the saved token (revoked by the admin)', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const id = await revnueConnection(world);
     const token = world.sandbox.revnue.token;
     expect((await world.auth.setToken(id, token)).ok).toBe(true);
@@ -178,7 +174,7 @@ describe('Revnue admin token', () => {
   });
 
   it('deleting the connection deletes its token', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const id = await revnueConnection(world);
     expect((await world.auth.setToken(id, world.sandbox.revnue.token)).ok).toBe(true);
     expect((await world.connections.delete(id)).ok).toBe(true);

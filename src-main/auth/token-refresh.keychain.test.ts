@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore, KEYCHAIN_SERVICE } from '../platform/secret-store-keytar';
-import { createAuthFixture, type AuthFixture } from './test-support/auth-fixture';
+import { createAuthWorld, type AuthWorld } from './test-support/auth-world';
 import { parseTokenSet, type TokenSet } from './token-set';
 
 if (!process.env.FIELDBOOK_IN_PRIVATE_BUS) {
@@ -18,7 +18,7 @@ if (!process.env.FIELDBOOK_IN_PRIVATE_BUS) {
 const service = `Fieldbook-test-${randomUUID()}`;
 const HOUR = 3_600_000;
 
-let world: AuthFixture | undefined;
+let world: AuthWorld | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
@@ -39,7 +39,7 @@ describe('R2 refresh rotation in the private gnome-keyring', () => {
   });
 
   it('stores each rotated refresh token in the keyring; a replay revokes the family and signs out', async () => {
-    world = await createAuthFixture({ secrets: createKeytarSecretStore(service) });
+    world = await createAuthWorld({ secrets: createKeytarSecretStore(service) });
     const id = await world.pkceConnection();
     // PKCE sign-in, with the sandbox's login form submitted as a browser would.
     expect(await world.auth.signIn(id)).toMatchObject({ ok: true, value: { state: 'signed_in' } });

@@ -1,14 +1,10 @@
 // Refresh against the sandbox's real token endpoint: single-flight under load, rotation stored
 // before use, and what happens when a stolen, already-rotated refresh token is replayed.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createAuthFixture,
-  findLeakedSecrets,
-  type AuthFixture,
-} from './test-support/auth-fixture';
+import { createAuthWorld, findLeakedSecrets, type AuthWorld } from './test-support/auth-world';
 import { parseTokenSet, type TokenSet } from './token-set';
 
-let world: AuthFixture | undefined;
+let world: AuthWorld | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
@@ -16,8 +12,8 @@ afterEach(async () => {
 
 const HOUR = 3_600_000;
 
-async function signedIn(): Promise<{ world: AuthFixture; id: string; tokens: TokenSet }> {
-  const w = await createAuthFixture();
+async function signedIn(): Promise<{ world: AuthWorld; id: string; tokens: TokenSet }> {
+  const w = await createAuthWorld();
   world = w;
   const id = await w.pkceConnection();
   const signIn = await w.auth.signIn(id);

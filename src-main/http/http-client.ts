@@ -5,7 +5,8 @@ import ky, { type KyInstance } from 'ky';
 import type { AppError, Result } from '../../src-shared/ipc/result';
 import { ok } from '../../src-shared/ipc/result';
 import { systemClock, type Clock } from '../../src-shared/time/clock';
-import { defaultGetBackoff, fullJitterDelayMs, type BackoffPolicy } from './backoff';
+import { fullJitterDelayMs } from '../../src-shared/time/backoff';
+import { defaultGetBackoff, type BackoffPolicy } from './backoff';
 import {
   errorFromStatus,
   errorFromThrown,

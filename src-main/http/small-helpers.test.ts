@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { fullJitterDelayMs } from './backoff';
 import { idFromLocation } from './location';
 import { parseRetryAfterMs } from './retry-after';
 
@@ -33,14 +32,5 @@ describe('Location', () => {
     expect(idFromLocation('/r2/orders/42', request, 'customers')).toBeUndefined();
     expect(idFromLocation('/r2/customers/42', request, 'customers')).toBe('42');
     expect(idFromLocation('/r2/customers/%E0%A4%A', request)).toBeUndefined();
-  });
-});
-
-describe('full jitter', () => {
-  it('stays under the capped exponential ceiling', () => {
-    const policy = { baseMs: 100, capMs: 1000, maxAttempts: 5 };
-    expect(fullJitterDelayMs(policy, 0, () => 0.999)).toBe(99);
-    expect(fullJitterDelayMs(policy, 10, () => 0.5)).toBe(500);
-    expect(fullJitterDelayMs(policy, 3, () => 0)).toBe(0);
   });
 });

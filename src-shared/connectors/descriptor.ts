@@ -14,10 +14,6 @@ import type { Validated } from '../sync/validate';
 export type OfflineScope = 'all' | 'mine' | 'opened';
 
 export interface ConnectorCapabilities {
-  /** Partial updates exist (R2 PATCH); otherwise an update is a PUT of the whole merged record. */
-  readonly patch: boolean;
-  /** The list is paged (R2 `page`/`pagesize`); otherwise one request lists everything. */
-  readonly paging: boolean;
   /** The list can be asked for changes since a time (R2 `updatedsince`). */
   readonly updatedSince: boolean;
   /**
@@ -32,8 +28,6 @@ export interface ConnectorCapabilities {
 }
 
 export interface RateLimitDefaults {
-  /** This client's share of the account's requests per minute (main's pacer enforces it). */
-  readonly perMinute: number;
   /** How many records the engine pushes at once; main's pacer still spaces the requests. */
   readonly parallelPushes: number;
 }
@@ -169,7 +163,6 @@ export interface ConnectorWording {
 
 export interface ConnectorDescriptor<T> {
   readonly kind: ConnectorKind;
-  readonly label: string;
   readonly capabilities: ConnectorCapabilities;
   readonly rateLimit: RateLimitDefaults;
   /** The sync core's shape of the local record (keys typed by the record). */

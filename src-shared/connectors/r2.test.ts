@@ -32,7 +32,7 @@ const acme: R2CustomerRecord = {
 describe('r2 descriptor', () => {
   test('descriptorFor picks it by kind', () => {
     expect(descriptorFor('r2')).toBe(r2);
-    expect(r2.capabilities).toMatchObject({ patch: true, paging: true, listingIsComplete: false });
+    expect(r2.capabilities).toMatchObject({ listingIsComplete: false });
   });
 
   test('natural key: the customer ID when set, else the company name in any case and spacing', () => {

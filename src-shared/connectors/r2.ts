@@ -66,16 +66,13 @@ const r2ListSearch: ListSearch<R2CustomerRecord> = {
 
 export const r2Descriptor: ConnectorDescriptor<R2CustomerRecord> = {
   kind: 'r2',
-  label: apiName,
   capabilities: {
-    patch: true,
-    paging: true,
     updatedSince: true,
     listingIsComplete: false,
     summariesInList: true,
     offlineScopes: ['all', 'mine', 'opened'],
   },
-  rateLimit: { perMinute: 600, parallelPushes: 4 },
+  rateLimit: { parallelPushes: 4 },
   shape: r2Shape,
   recordSchema: r2RecordSchema,
   listColumns: r2ListColumns,

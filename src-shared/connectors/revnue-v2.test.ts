@@ -30,7 +30,7 @@ const acme: RevnueCustomerRecord = {
 describe('revnue descriptor', () => {
   test('descriptorFor picks it by kind', () => {
     expect(descriptorFor('revnue-v2')).toBe(revnue);
-    expect(revnue.capabilities).toMatchObject({ patch: false, listingIsComplete: true });
+    expect(revnue.capabilities).toMatchObject({ listingIsComplete: true });
   });
 
   test('natural key: the name, in any case and spacing (unique per account)', () => {

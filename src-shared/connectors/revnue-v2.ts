@@ -58,17 +58,13 @@ function emptyRevnueRecord(connection?: Connection): RevnueCustomerRecord {
 
 export const revnueDescriptor: ConnectorDescriptor<RevnueCustomerRecord> = {
   kind: 'revnue-v2',
-  label: apiName,
   capabilities: {
-    patch: false,
-    paging: false,
     updatedSince: false,
     listingIsComplete: true,
     summariesInList: false,
     offlineScopes: ['all'],
   },
-  // 40 of the account's 100 requests per minute: every user of the account shares the limit.
-  rateLimit: { perMinute: 40, parallelPushes: 2 },
+  rateLimit: { parallelPushes: 2 },
   shape: revnueShape,
   recordSchema: revnueRecordSchema,
   listColumns: revnueListColumns,

@@ -11,7 +11,7 @@ import {
   type CreateEntry,
   type UpdateEntry,
 } from './outbox-entry';
-import { acmeOnR2 } from './test-support/fixtures';
+import { acmeOnR2 } from './test-support/sample-records';
 
 function update(
   opId: string,

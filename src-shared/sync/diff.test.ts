@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { r2Shape } from './connectors/r2-shape';
 import { revnueShape } from './connectors/revnue-shape';
 import { changedPaths, diff } from './diff';
-import { acmeOnR2, globexOnRevnue } from './test-support/fixtures';
+import { acmeOnR2, globexOnRevnue } from './test-support/sample-records';
 
 describe('diff: what a salesperson changed, field by field (R2)', () => {
   test('a plain field is its own path, with its new value', () => {

@@ -11,7 +11,7 @@ import {
   type PathSegment,
 } from './field-path';
 import { propertyParams } from './test-support/arbitraries';
-import { acmeOnR2, globexOnRevnue } from './test-support/fixtures';
+import { acmeOnR2, globexOnRevnue } from './test-support/sample-records';
 
 describe('field paths', () => {
   test('name list items by identity, so they read the same whatever the order', () => {

@@ -3,7 +3,7 @@ import type { R2CustomerRecord } from '../api/r2';
 import { r2Shape } from './connectors/r2-shape';
 import { revnueShape } from './connectors/revnue-shape';
 import { merge } from './merge';
-import { acmeOnR2, globexOnRevnue } from './test-support/fixtures';
+import { acmeOnR2, globexOnRevnue } from './test-support/sample-records';
 
 const base = acmeOnR2;
 function edit(change: (record: R2CustomerRecord) => void): R2CustomerRecord {

@@ -4,7 +4,7 @@ import { resolveR2, resolveRevnue } from './connectors/resolve-for';
 import { r2Shape } from './connectors/r2-shape';
 import { revnueShape } from './connectors/revnue-shape';
 import { merge } from './merge';
-import { acmeOnR2, globexOnRevnue, globexTemplates } from './test-support/fixtures';
+import { acmeOnR2, globexOnRevnue, globexTemplates } from './test-support/sample-records';
 
 function cityConflict() {
   const mine = acmeOnR2();

@@ -7,7 +7,7 @@ import { applyChanges } from '../../../src-shared/sync/apply';
 import { openCustomerStore } from '../../../src-renderer/lib/db/dexie-customer-store';
 import type { CustomerStore } from '../../../src-renderer/lib/db/customer-store';
 import type { CustomerRow, OutboxRow } from '../../../src-renderer/lib/db/rows';
-import { createSyncRunner } from '../../../src-renderer/lib/sync';
+import { createSettlingSyncRunner } from '../../../src-renderer/lib/sync/test-support/settling-sync-runner';
 import { createSyncAdapter } from '../../../src-renderer/lib/sync/adapters';
 import { fullJitterBackoff, type SyncTiming } from '../../../src-renderer/lib/sync/sync-status';
 import { countingApi } from './counting-api';
@@ -32,7 +32,7 @@ const { api, counter } = countingApi(window.fieldbook, () => online);
 
 interface Lab {
   store: CustomerStore;
-  runner: ReturnType<typeof createSyncRunner>;
+  runner: ReturnType<typeof createSettlingSyncRunner>;
   connections: Map<string, ConnectionView>;
 }
 let lab: Lab | undefined;
@@ -111,7 +111,7 @@ const syncLab: SyncLabApi = {
     const list = await api.connections.list();
     if (!list.ok) throw new Error(`connections.list: ${list.error.message}`);
     const connections = new Map(list.value.connections.map((c) => [c.id, c]));
-    const runner = createSyncRunner({
+    const runner = createSettlingSyncRunner({
       store,
       adapterFor: (connection) => createSyncAdapter(api, connection),
       timing: labTiming,

@@ -5,6 +5,7 @@ import type { ConnectorDescriptor } from '../../../src-shared/connectors/descrip
 import type { Choice } from '../../../src-shared/sync/resolve';
 import type { CustomerStore } from '../../lib/db/customer-store';
 import type { OutboxRow } from '../../lib/db/rows';
+import { describeError } from '../../lib/state/error-message';
 import { editedValue } from './conflict-values';
 
 export type Pick = 'mine' | 'theirs' | 'edit';
@@ -112,7 +113,7 @@ export class ConflictChoices {
       return await task();
     } catch (error) {
       // A StoreError says what went wrong in words; nothing was changed.
-      this.#error = error instanceof Error ? error.message : String(error);
+      this.#error = describeError(error);
       return false;
     } finally {
       this.#busy = false;

@@ -5,7 +5,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import type { R2CustomerRecord } from '../../../src-shared/api/r2';
-import { acmeOnR2 } from '../../../src-shared/sync/test-support/fixtures';
+import { acmeOnR2 } from '../../../src-shared/sync/test-support/sample-records';
 import { renderEditorWorld, r2Connection } from './test-support/editor-world';
 
 type World = Awaited<ReturnType<typeof renderEditorWorld<R2CustomerRecord>>>;

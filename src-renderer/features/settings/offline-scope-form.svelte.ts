@@ -4,6 +4,7 @@
 import type { OfflineScope } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../../lib/db/customer-store';
 import type { SyncRunner } from '../../lib/sync/engine/sync-runner';
+import { describeError } from '../../lib/state/error-message';
 
 export const scopeLabels: Record<OfflineScope, string> = {
   all: 'All customers',
@@ -40,7 +41,7 @@ export class OfflineScopeForm {
       this.#salespersonId = meta.salespersonId ?? '';
       this.#saved = { scope: meta.offlineScope, salespersonId: this.#salespersonId };
     } catch (error) {
-      this.#error = `Fieldbook could not read this setting: ${messageOf(error)}`;
+      this.#error = `Fieldbook could not read this setting: ${describeError(error)}`;
     }
   }
 
@@ -104,14 +105,10 @@ export class OfflineScopeForm {
       this.#runner.syncNow(this.#connectionId);
       return true;
     } catch (error) {
-      this.#error = `Fieldbook could not save this setting: ${messageOf(error)} Nothing was changed.`;
+      this.#error = `Fieldbook could not save this setting: ${describeError(error)} Nothing was changed.`;
       return false;
     } finally {
       this.#busy = false;
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -19,9 +19,10 @@ export interface Completed<T> {
 /**
  * Later pending updates start from the server's record now (their own changes stay exact); at
  * the paths they edit that `ownPaths` (what the completed entry sent) do not cover, a colleague's
- * change since keeps its old base, so it becomes a conflict at push (see rebaseEntry).
+ * change since keeps its old base, so it becomes a conflict at push (see rebaseEntry). Used after
+ * a completed entry and after a settled conflict alike.
  */
-function rebased<T>(
+export function rebasedOn<T>(
   entries: readonly OutboxRow<T>[],
   serverRecord: T,
   ownPaths: readonly FieldPath[],
@@ -95,7 +96,7 @@ export function completeCreateRows<T>(done: CreateCompletion<T>): Completed<T> {
     ? (renameChangePaths([{ path: ROOT_PATH, value: done.entry.changed }], renames)[0]?.value as T)
     : done.serverRecord;
   // Either base holds nothing of a colleague's that later entries could overwrite unseen.
-  const entries = rebased(moved, laterBase, [ROOT_PATH]);
+  const entries = rebasedOn(moved, laterBase, [ROOT_PATH]);
   const previous = done.row ?? done.existing;
   const row = settledRow(
     done.serverId,
@@ -124,7 +125,7 @@ export interface UpdateCompletion<T> {
 /** The update is on the server: its record is the new snapshot; later entries re-based on it. */
 export function completeUpdateRows<T>(done: UpdateCompletion<T>): Completed<T> {
   const ownPaths = done.entry.changed.map((change) => change.path);
-  const entries = rebased(done.later, done.serverRecord, ownPaths);
+  const entries = rebasedOn(done.later, done.serverRecord, ownPaths);
   const row = settledRow(
     done.entry.recordKey,
     done.row?.serverId ?? done.entry.recordKey,

@@ -7,14 +7,13 @@ import type {
   ConnectorLookups,
 } from '../../../src-shared/connectors/descriptor';
 import { diff } from '../../../src-shared/sync/diff';
-import type { FieldPath } from '../../../src-shared/sync/field-path';
-import { rebaseEntry } from '../../../src-shared/sync/outbox-entry';
 import type { Choices } from '../../../src-shared/sync/resolve';
 import { deepEqual } from '../../../src-shared/sync/values';
 import { validateWith } from '../../../src-shared/sync/validate';
 import { resolveFieldsConflict } from './conflict-resolution';
 import { StoreError } from './customer-store';
 import { coalesceRows } from './coalesce-rows';
+import { rebasedOn } from './completion';
 import { createRow, queueEdit, removedSeqs } from './queue-edit';
 import { fieldErrorsFor, localRecordOf, syncStateOf } from './row-state';
 import type { OutboxRow } from './rows';
@@ -248,19 +247,6 @@ function foldedInto<T>(
   );
   const cut = foldable === -1 ? later.length : foldable;
   return [...coalesceRows([resolved, ...later.slice(0, cut)]), ...later.slice(cut)];
-}
-
-/** With the conflicting entry settled, the next entries start from theirs (see rebaseEntry). */
-function rebasedOn<T>(
-  entries: readonly OutboxRow<T>[],
-  theirs: T,
-  ownPaths: readonly FieldPath[],
-): OutboxRow<T>[] {
-  return entries.map((entry) =>
-    entry.kind === 'update' && entry.state === 'pending'
-      ? { ...entry, ...rebaseEntry(entry, theirs, ownPaths) }
-      : entry,
-  );
 }
 
 export function resolveDeleted<T>(

@@ -3,6 +3,7 @@
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';
 import type { CustomerRow, OutboxRow } from '../db/rows';
+import { describeError } from './error-message';
 
 export interface CustomerChanges {
   readonly key: string;
@@ -67,7 +68,7 @@ export class ChangesState {
       this.#error = null;
     } catch (error) {
       if (generation !== this.#generation) return;
-      this.#error = error instanceof Error ? error.message : String(error);
+      this.#error = describeError(error);
     } finally {
       if (generation === this.#generation) this.#loading = false;
     }
@@ -78,7 +79,7 @@ export class ChangesState {
     try {
       await this.#store.discardChanges(this.#connectionId, key);
     } catch (error) {
-      this.#error = error instanceof Error ? error.message : String(error);
+      this.#error = describeError(error);
     }
     await this.refresh();
   }

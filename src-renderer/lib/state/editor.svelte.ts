@@ -10,6 +10,7 @@ import type {
 } from '../../../src-shared/connectors/descriptor';
 import type { FieldPath } from '../../../src-shared/sync/field-path';
 import { deepEqual } from '../../../src-shared/sync/values';
+import { systemClock, type Clock } from '../../../src-shared/time/clock';
 import { StoreError, type CustomerStore } from '../db/customer-store';
 import type { CustomerRow } from '../db/rows';
 import {
@@ -26,6 +27,7 @@ import { readText, type InputSpec } from '../forms/field-input';
 import { blankItem, initialSameAs, topLevelFields } from '../forms/editor-layout';
 import { regionalLocale } from '../forms/locale-dates';
 import type { Navigation } from './navigation.svelte';
+import { describeError } from './error-message';
 
 export { sameAsLocs } from '../forms/editor-layout';
 
@@ -41,6 +43,8 @@ export interface EditorDeps {
   readonly locale?: string;
   /** How long typing pauses before the offline uniqueness check runs (ms). */
   readonly uniqueDelayMs?: number;
+  /** Times that pause; default the system clock (tests pass a manual one). */
+  readonly clock?: Clock;
 }
 
 export type EditorStatus = {
@@ -73,7 +77,7 @@ export class EditorState {
   #sameAs = $state.raw<readonly SameAsPair[]>([]);
   #status = $state.raw<EditorStatus>(null);
   #saving = $state(false);
-  #timer: ReturnType<typeof setTimeout> | undefined;
+  #cancelUniqueCheck: (() => void) | undefined;
   #stop: (() => void) | undefined;
   #disposed = false;
   readonly #uniqueFields: readonly UniqueField[];
@@ -167,9 +171,7 @@ export class EditorState {
         this.#saved = row.record;
       }
     } catch (error) {
-      this.#loadProblem = `This customer could not be read from this computer: ${
-        error instanceof Error ? error.message : String(error)
-      }`;
+      this.#loadProblem = `This customer could not be read from this computer: ${describeError(error)}`;
       return;
     }
     this.#loaded = true;
@@ -313,7 +315,7 @@ export class EditorState {
 
   dispose(): void {
     this.#disposed = true;
-    clearTimeout(this.#timer);
+    this.#cancelUniqueCheck?.();
     this.#stop?.();
   }
 
@@ -356,13 +358,17 @@ export class EditorState {
 
   #scheduleUniqueCheck(): void {
     if (this.#uniqueFields.length === 0) return;
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => void this.#checkUnique(), this.#deps.uniqueDelayMs ?? 250);
+    this.#cancelUniqueCheck?.();
+    this.#cancelUniqueCheck = (this.#deps.clock ?? systemClock).schedule(
+      () => void this.#checkUnique(),
+      this.#deps.uniqueDelayMs ?? 250,
+    );
   }
 
   /** The rules the server applies across customers, checked against this computer's copy. */
   async #checkUnique(): Promise<void> {
-    clearTimeout(this.#timer);
+    this.#cancelUniqueCheck?.();
+    this.#cancelUniqueCheck = undefined;
     const draft = this.#draft;
     const found: Record<FieldPath, string[]> = {};
     for (const { path, field } of this.#uniqueFields) {

@@ -28,3 +28,10 @@ test('a rate limit says when Fieldbook tries again', () => {
     describeError({ kind: 'rate_limited', message: 'Too many requests.', retryAfterMs: 2500 }),
   ).toBe('Too many requests. Fieldbook tries again in 3 s.');
 });
+
+test('anything thrown is worded by its message, or as itself when it has none', () => {
+  expect(describeError(new Error('The disk is full.'))).toBe('The disk is full.');
+  expect(describeError(new TypeError(''))).toBe('TypeError');
+  expect(describeError('quota exceeded')).toBe('quota exceeded');
+  expect(describeError({ reason: 'no kind' })).toBe('[object Object]');
+});

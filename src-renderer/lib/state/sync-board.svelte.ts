@@ -1,5 +1,7 @@
-// The sync status of every connection as the runner reports it, plus whether this computer is
-// online, for the status bar and the Changes view. Listens from construction until dispose().
+// The screens' board of every connection's sync status as the runner reports it, plus whether this
+// computer is online, for the status bar and the Changes view (runes state). Each engine keeps its
+// own connection's status in an EngineStatus (lib/sync/engine); this collects what they report.
+// Listens from construction until dispose().
 import type { SyncRunner } from '../sync/engine/sync-runner';
 import type { SyncStatus } from '../sync/sync-status';
 

@@ -8,8 +8,12 @@ import {
   type FakeFieldbook,
 } from '../test-support/fake-fieldbook';
 import { startAppSync, type AppSync } from './start-app-sync';
+import {
+  createSettlingSyncRunner,
+  type SettlingSyncRunner,
+} from './test-support/settling-sync-runner';
 
-let sync: AppSync | undefined;
+let sync: AppSync<SettlingSyncRunner> | undefined;
 let dbName = '';
 afterEach(async () => {
   await sync?.close();
@@ -42,7 +46,7 @@ describe('startAppSync', () => {
   test('syncs a connection main announces, and stops listening when closed', async () => {
     const fake = revnueServer();
     dbName = `app-sync-${crypto.randomUUID()}`;
-    sync = startAppSync(fake.api, openCustomerStore(dbName));
+    sync = startAppSync(fake.api, openCustomerStore(dbName), createSettlingSyncRunner);
     expect(sync.runner.status('rv-1')).toBeUndefined();
 
     fake.emit('connections.changed', { connections: [revnueConnection()] });
@@ -68,7 +72,7 @@ describe('startAppSync', () => {
       value: { connections: [revnueConnection()] },
     });
     dbName = `app-sync-${crypto.randomUUID()}`;
-    sync = startAppSync(fake.api, openCustomerStore(dbName));
+    sync = startAppSync(fake.api, openCustomerStore(dbName), createSettlingSyncRunner);
     await eventually(() => sync?.runner.status('rv-1') !== undefined, 'an engine for rv-1');
     expect(['granted', 'denied', 'unsupported']).toContain(await sync.persistence);
   });

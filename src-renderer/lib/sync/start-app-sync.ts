@@ -5,18 +5,25 @@ import type { CustomerStore } from '../db/customer-store';
 import { openCustomerStore } from '../db/dexie-customer-store';
 import { requestPersistence, type PersistenceOutcome } from '../db/request-persistence';
 import { createSyncAdapter } from './adapters';
-import { createSyncRunner, type SyncRunner } from './engine/sync-runner';
+import { createSyncRunner, type SyncRunner, type SyncRunnerOptions } from './engine/sync-runner';
 
-export interface AppSync {
+export interface AppSync<R extends SyncRunner = SyncRunner> {
   readonly store: CustomerStore;
-  readonly runner: SyncRunner;
+  readonly runner: R;
   /** Whether the engine may evict this profile's data under disk pressure ('granted': never). */
   readonly persistence: Promise<PersistenceOutcome>;
   close(): Promise<void>;
 }
 
-export function startAppSync(api: FieldbookApi, store = openCustomerStore()): AppSync {
-  const runner = createSyncRunner({
+/** `createRunner`: tests pass test-support's createSettlingSyncRunner to wait for the engines. */
+export function startAppSync<R extends SyncRunner = SyncRunner>(
+  api: FieldbookApi,
+  store = openCustomerStore(),
+  createRunner: (options: SyncRunnerOptions) => R = createSyncRunner as (
+    options: SyncRunnerOptions,
+  ) => R,
+): AppSync<R> {
+  const runner = createRunner({
     store,
     adapterFor: (connection) => createSyncAdapter(api, connection),
     onAuthChanged: (listener) => api.on('auth.changed', listener),

@@ -1,5 +1,6 @@
 // What the sync engine tells the UI (progress bars, countdowns, "paused: signed out"), and the
 // timing policy it is given (injected, so tests drive it).
+import { fullJitterDelayMs } from '../../../src-shared/time/backoff';
 
 export type SyncPhase =
   'idle' | 'pulling' | 'pushing' | 'hydrating' | 'waiting' | 'paused' | 'closed';
@@ -37,10 +38,10 @@ export interface SyncTiming {
   readonly hydrateBatch: number;
 }
 
-/** Full jitter: uniform in [0, min(cap, base · 2^attempt)] (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
+/** SyncTiming.backoffMs from the shared full-jitter wait (src-shared/time/backoff.ts). */
 export function fullJitterBackoff(baseMs: number, capMs: number) {
   return (attempt: number, random: () => number) =>
-    Math.floor(random() * Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30)));
+    fullJitterDelayMs({ baseMs, capMs }, attempt, random);
 }
 
 export const defaultSyncTiming: SyncTiming = {

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { r2RecordSchema, type R2CustomerRecord } from '../../api/r2';
 import { merge } from '../merge';
 import { propertyParams } from '../test-support/fc-params';
-import { acmeOnR2 } from '../test-support/fixtures';
+import { acmeOnR2 } from '../test-support/sample-records';
 import { r2BrokenIdentity } from '../test-support/r2-identity-arbitraries';
 import { r2Shape } from './r2-shape';
 import { r2CreateBody, r2UpdateRequest } from './r2-wire';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { R2CustomerRecord } from '../../api/r2';
 import { merge } from '../merge';
-import { acmeOnR2 } from '../test-support/fixtures';
+import { acmeOnR2 } from '../test-support/sample-records';
 import { r2Shape } from './r2-shape';
 import { resolveR2 } from './resolve-for';
 import { r2CreateBody, r2UpdateRequest } from './r2-wire';

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { revnueRecordFromResponse, revnueResponseFromRecord } from '../../api/revnue-v2';
 import { diff } from '../diff';
-import { globexOnRevnue, globexTemplates } from '../test-support/fixtures';
+import { globexOnRevnue, globexTemplates } from '../test-support/sample-records';
 import { revnueShape } from './revnue-shape';
 
 const lookups = { categories: [{ id: 3, name: 'Retail' }], countries: [{ id: 840, name: 'USA' }] };

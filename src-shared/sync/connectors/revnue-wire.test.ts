@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { RevnueCustomerRecord } from '../../api/revnue-v2';
 import { merge } from '../merge';
-import { globexOnRevnue, globexTemplates } from '../test-support/fixtures';
+import { globexOnRevnue, globexTemplates } from '../test-support/sample-records';
 import { nullPaths } from '../test-support/wire-checks';
 import { revnueShape } from './revnue-shape';
 import { revnueCreateBody, revnueUpdateBody } from './revnue-wire';

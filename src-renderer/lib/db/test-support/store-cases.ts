@@ -3,7 +3,7 @@
 import type { ConnectorDescriptor } from '../../../../src-shared/connectors/descriptor';
 import type { R2CustomerRecord } from '../../../../src-shared/api/r2';
 import type { RevnueCustomerRecord } from '../../../../src-shared/api/revnue-v2';
-import { acmeOnR2, globexOnRevnue } from '../../../../src-shared/sync/test-support/fixtures';
+import { acmeOnR2, globexOnRevnue } from '../../../../src-shared/sync/test-support/sample-records';
 import { r2Descriptor, revnueDescriptor } from '../../../../src-shared/connectors';
 
 export interface StoreCase<T> {

@@ -6,10 +6,6 @@ import type { RevnueCustomerRecord } from '../../../../src-shared/api/revnue-v2'
 import { revnueDescriptor } from '../../../../src-shared/connectors/revnue-v2';
 import type { ConnectorLookups } from '../../../../src-shared/connectors/descriptor';
 import { merge } from '../../../../src-shared/sync/merge';
-import {
-  R2_DEFAULT_LIMIT_PER_MINUTE,
-  REVNUE_DEFAULT_SHARE_PER_MINUTE,
-} from '../../../../src-main/connectors';
 import { r2Descriptor } from '../../../../src-shared/connectors/r2';
 import { createAdapterWorld, type AdapterWorld } from '../test-support/adapter-world.node';
 import { createRevnueAdapter, createSyncAdapter } from './index';
@@ -170,11 +166,6 @@ describe('the adapters as the engine sees them', () => {
     expect(createSyncAdapter(world.api, world.revnueConnection).connectionId).toBe(
       world.revnueConnection.id,
     );
-  });
-
-  test('the descriptors’ pacing matches main’s pacer defaults', () => {
-    expect(revnueDescriptor.rateLimit.perMinute).toBe(REVNUE_DEFAULT_SHARE_PER_MINUTE);
-    expect(r2Descriptor.rateLimit.perMinute).toBe(R2_DEFAULT_LIMIT_PER_MINUTE);
   });
 
   test('Revnue cannot tell a salesperson’s own customers', async () => {

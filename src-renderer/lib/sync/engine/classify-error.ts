@@ -3,6 +3,7 @@
 // later, wait, or pause.
 import type { AppError } from '../../../../src-shared/ipc/result';
 import type { Interruption } from './engine-context';
+import { describeError } from '../../state/error-message';
 
 export type Reaction =
   /** The server refused the data itself (400/422): only a change by the salesperson helps. */
@@ -58,10 +59,12 @@ export async function safely<T>(
   try {
     return await call();
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause);
     return {
       ok: false,
-      error: { kind: 'network', message: `The request did not complete (${detail})` },
+      error: {
+        kind: 'network',
+        message: `The request did not complete (${describeError(cause)})`,
+      },
     };
   }
 }

@@ -1,5 +1,6 @@
 // The words and priorities the status shows: which pause reason wins when several hold, why the
 // engine waits, and any thrown failure turned into a sentence (nothing is shown as "[object]").
+import { describeError } from '../../state/error-message';
 import type { PauseReason } from '../sync-status';
 import type { Problem } from './engine-context';
 
@@ -22,8 +23,5 @@ export function waitReasonFor(situation: {
 }
 
 export function describeProblem(error: unknown): Problem {
-  if (error instanceof Error && error.message) {
-    return { message: `Fieldbook could not update this computer's copy: ${error.message}` };
-  }
-  return { message: `Fieldbook could not update this computer's copy (${String(error)})` };
+  return { message: `Fieldbook could not update this computer's copy: ${describeError(error)}` };
 }

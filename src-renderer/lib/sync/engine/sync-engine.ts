@@ -29,7 +29,7 @@ import type { PauseReason, SyncStatus, SyncTiming } from '../sync-status';
 import { safely } from './classify-error';
 import type { EngineContext, Interruption, Problem } from './engine-context';
 import { runPhases, type RunKind, type RunResult } from './run-phases';
-import { StatusBoard, type StatusListener } from './status-board';
+import { EngineStatus, type EngineStatusListener } from './engine-status';
 import { describeProblem, pauseReasonOf, waitReasonFor } from './status-words';
 
 export interface SyncEngineOptions<T> {
@@ -55,7 +55,7 @@ export class SyncEngine<T> {
   readonly #timing: SyncTiming;
   readonly #random: () => number;
   readonly #isOnline: () => boolean;
-  readonly #board: StatusBoard;
+  readonly #board: EngineStatus;
   readonly #pauses = new Set<PauseReason>();
   readonly #busyKeys = new Set<string>();
   #closed = false;
@@ -90,7 +90,7 @@ export class SyncEngine<T> {
     this.#isOnline = options.isOnline;
     for (const reason of options.pausedFor ?? []) this.#pauses.add(reason);
     const pauseReason = pauseReasonOf(this.#pauses);
-    this.#board = new StatusBoard({
+    this.#board = new EngineStatus({
       connectionId: this.connectionId,
       phase: pauseReason ? 'paused' : 'idle',
       pauseReason,
@@ -108,7 +108,7 @@ export class SyncEngine<T> {
     return this.#board.current;
   }
 
-  subscribe(listener: StatusListener): () => void {
+  subscribe(listener: EngineStatusListener): () => void {
     return this.#board.subscribe(listener);
   }
 

@@ -21,7 +21,10 @@ import {
 } from '../test-support/fake-server-descriptor';
 import { localStorageHeartbeat } from './browser-signals';
 import type { Heartbeat } from './profile-lock';
-import { createSyncRunner, type SyncRunner } from './sync-runner';
+import {
+  createSettlingSyncRunner,
+  type SettlingSyncRunner,
+} from '../test-support/settling-sync-runner';
 
 const descriptor = cardDescriptor();
 const connection: ConnectionView = {
@@ -37,7 +40,7 @@ const connection: ConnectionView = {
 };
 
 interface Window {
-  readonly runner: SyncRunner;
+  readonly runner: SettlingSyncRunner;
   readonly store: CustomerStore;
   readonly adapter: FakeServerAdapter<Card>;
 }
@@ -59,7 +62,7 @@ function profile() {
   const open = (heartbeat?: Heartbeat): Window => {
     const store = openCustomerStore(`fieldbook-lock-test-${id}`, { now: () => clock.now() });
     const adapter = new FakeServerAdapter(server, descriptor, connection.id);
-    const runner = createSyncRunner({
+    const runner = createSettlingSyncRunner({
       store,
       adapterFor: () => adapter as FakeServerAdapter<unknown>,
       clock,

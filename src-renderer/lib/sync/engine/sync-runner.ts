@@ -79,152 +79,148 @@ export interface SyncRunner {
   syncNow(connectionId?: string): void;
   /** The salesperson opened a record: keep it offline and fetch it in full now. */
   open(connectionId: string, key: string): Promise<void>;
-  /** Every engine idle with nothing due (waits through pauses and backoff). */
-  settled(): Promise<void>;
-  /** No run in progress anywhere (tests drive a manual clock between these). */
-  quiet(): Promise<void>;
-  /** Whether `settled()` would resolve now. */
-  isSettled(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
-  const { store, adapterFor } = options;
-  const clock = options.clock ?? systemClock;
-  const timing = options.timing ?? defaultSyncTiming;
-  const random = options.random ?? Math.random;
-  const online = options.online ?? browserOnlineSignal;
-  const lockName = options.lockName ?? 'fieldbook-sync';
-  const engines = new Map<string, SyncEngine<unknown>>();
-  const listeners = new Set<(status: SyncStatus) => void>();
-  const activity = new Set<() => void>();
-  const unsubscribes: (() => void)[] = [];
-  let closed = false;
+  return new ProfileSyncRunner(options);
+}
 
-  const everyEngine = (reason: PauseReason, paused: boolean) => {
-    for (const engine of engines.values()) engine.setPaused(reason, paused);
-  };
-  const lock = new ProfileLock({
-    locks: options.locks ?? navigator.locks,
-    name: lockName,
-    heartbeat: options.heartbeat ?? localStorageHeartbeat(`${lockName}:heartbeat`),
-    clock,
-    timing: options.lockTiming ?? defaultLockTiming,
-    onAcquired: () => everyEngine('another_window', false),
-    onLost: () => everyEngine('another_window', true),
-  });
+/**
+ * The runner behind createSyncRunner. A class so that test-support can extend it with ways to
+ * wait for the engines (settled, quiet) without those being part of what the app calls.
+ */
+export class ProfileSyncRunner implements SyncRunner {
+  /** One engine per connection, by connection id. */
+  protected readonly engines = new Map<string, SyncEngine<unknown>>();
+  readonly #options: SyncRunnerOptions;
+  readonly #clock: Clock;
+  readonly #timing: SyncTiming;
+  readonly #random: () => number;
+  readonly #online: OnlineSignal;
+  readonly #listeners = new Set<(status: SyncStatus) => void>();
+  readonly #unsubscribes: (() => void)[] = [];
+  readonly #lock: ProfileLock;
+  readonly #changes: ChangeChannel;
+  #closed = false;
 
-  const changes = options.changes ?? broadcastChangeChannel(`${lockName}:changes`);
-  unsubscribes.push(
-    store.onChange(({ connectionId, cause }) => {
-      if (cause !== 'local') return;
-      engines.get(connectionId)?.localChanged();
-      changes.post({ connectionId, cause: 'saved' });
-    }),
-    changes.subscribe(({ connectionId, cause }) => {
-      const engine = engines.get(connectionId);
-      if (cause === 'saved') engine?.localChanged();
-      else void engine?.refreshWaiting();
-    }),
-    online.subscribe((isOnline) => everyEngine('offline', !isOnline)),
-  );
-  if (options.onAuthChanged) {
-    unsubscribes.push(
-      options.onAuthChanged(({ connectionId, state }) =>
-        engines.get(connectionId)?.setPaused('signed_out', state !== 'signed_in'),
-      ),
+  constructor(options: SyncRunnerOptions) {
+    const { store } = options;
+    this.#options = options;
+    this.#clock = options.clock ?? systemClock;
+    this.#timing = options.timing ?? defaultSyncTiming;
+    this.#random = options.random ?? Math.random;
+    this.#online = options.online ?? browserOnlineSignal;
+    const lockName = options.lockName ?? 'fieldbook-sync';
+    this.#lock = new ProfileLock({
+      locks: options.locks ?? navigator.locks,
+      name: lockName,
+      heartbeat: options.heartbeat ?? localStorageHeartbeat(`${lockName}:heartbeat`),
+      clock: this.#clock,
+      timing: options.lockTiming ?? defaultLockTiming,
+      onAcquired: () => this.#everyEngine('another_window', false),
+      onLost: () => this.#everyEngine('another_window', true),
+    });
+
+    this.#changes = options.changes ?? broadcastChangeChannel(`${lockName}:changes`);
+    this.#unsubscribes.push(
+      store.onChange(({ connectionId, cause }) => {
+        if (cause !== 'local') return;
+        this.engines.get(connectionId)?.localChanged();
+        this.#changes.post({ connectionId, cause: 'saved' });
+      }),
+      this.#changes.subscribe(({ connectionId, cause }) => {
+        const engine = this.engines.get(connectionId);
+        if (cause === 'saved') engine?.localChanged();
+        else void engine?.refreshWaiting();
+      }),
+      this.#online.subscribe((isOnline) => this.#everyEngine('offline', !isOnline)),
     );
+    if (options.onAuthChanged) {
+      this.#unsubscribes.push(
+        options.onAuthChanged(({ connectionId, state }) =>
+          this.engines.get(connectionId)?.setPaused('signed_out', state !== 'signed_in'),
+        ),
+      );
+    }
+    this.#lock.start();
   }
 
-  const addEngine = (connection: ConnectionView) => {
+  setConnections(connections: readonly ConnectionView[]): void {
+    if (this.#closed) return;
+    const wanted = new Set(connections.map((connection) => connection.id));
+    for (const connection of connections) {
+      const engine = this.engines.get(connection.id);
+      if (!engine) this.#addEngine(connection);
+      else engine.setPaused('signed_out', connection.authState !== 'signed_in');
+    }
+    for (const [id, engine] of this.engines) {
+      if (wanted.has(id)) continue;
+      this.engines.delete(id);
+      void engine.close();
+    }
+  }
+
+  status(connectionId: string): SyncStatus | undefined {
+    return this.engines.get(connectionId)?.status;
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  syncNow(connectionId?: string): void {
+    const targets =
+      connectionId === undefined ? [...this.engines.values()] : [this.engines.get(connectionId)];
+    for (const engine of targets) engine?.syncNow();
+  }
+
+  async open(connectionId: string, key: string): Promise<void> {
+    const engine = this.engines.get(connectionId);
+    if (engine) await engine.open(key);
+    else await this.#options.store.markOpened(connectionId, key);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const unsubscribe of this.#unsubscribes.splice(0)) unsubscribe();
+    await Promise.all([...this.engines.values()].map((engine) => engine.close()));
+    this.engines.clear();
+    await this.#lock.close();
+  }
+
+  /** An engine's status changed or one of its runs ended; nothing here waits for that. */
+  protected activity(): void {}
+
+  #everyEngine(reason: PauseReason, paused: boolean): void {
+    for (const engine of this.engines.values()) engine.setPaused(reason, paused);
+  }
+
+  #addEngine(connection: ConnectionView): void {
     const pausedFor: PauseReason[] = [];
-    if (!lock.held) pausedFor.push('another_window');
+    if (!this.#lock.held) pausedFor.push('another_window');
     if (connection.authState !== 'signed_in') pausedFor.push('signed_out');
-    if (!online.isOnline()) pausedFor.push('offline');
+    if (!this.#online.isOnline()) pausedFor.push('offline');
     const engine = new SyncEngine({
-      store,
-      adapter: adapterFor(connection),
-      clock,
-      timing,
-      random,
-      isOnline: () => online.isOnline(),
+      store: this.#options.store,
+      adapter: this.#options.adapterFor(connection),
+      clock: this.#clock,
+      timing: this.#timing,
+      random: this.#random,
+      isOnline: () => this.#online.isOnline(),
       pausedFor,
     });
-    engines.set(connection.id, engine);
+    this.engines.set(connection.id, engine);
     engine.subscribe((status) => {
-      for (const listener of [...listeners]) listener(status);
-      for (const wake of [...activity]) wake();
+      for (const listener of [...this.#listeners]) listener(status);
+      this.activity();
     });
     engine.onRunEnded(() => {
-      if (lock.held) changes.post({ connectionId: connection.id, cause: 'synced' });
-      for (const wake of [...activity]) wake();
+      if (this.#lock.held) this.#changes.post({ connectionId: connection.id, cause: 'synced' });
+      this.activity();
     });
     void engine.start();
-  };
-
-  const nextActivity = () =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        activity.delete(wake);
-        resolve();
-      };
-      activity.add(wake);
-    });
-
-  lock.start();
-
-  return {
-    setConnections(connections) {
-      if (closed) return;
-      const wanted = new Set(connections.map((connection) => connection.id));
-      for (const connection of connections) {
-        const engine = engines.get(connection.id);
-        if (!engine) addEngine(connection);
-        else engine.setPaused('signed_out', connection.authState !== 'signed_in');
-      }
-      for (const [id, engine] of engines) {
-        if (wanted.has(id)) continue;
-        engines.delete(id);
-        void engine.close();
-      }
-    },
-    status: (connectionId) => engines.get(connectionId)?.status,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-    syncNow(connectionId) {
-      const targets =
-        connectionId === undefined ? [...engines.values()] : [engines.get(connectionId)];
-      for (const engine of targets) engine?.syncNow();
-    },
-    async open(connectionId, key) {
-      const engine = engines.get(connectionId);
-      if (engine) await engine.open(key);
-      else await store.markOpened(connectionId, key);
-    },
-    async settled() {
-      for (;;) {
-        // Subscribe before checking, so a change during the check is not missed.
-        const woken = nextActivity();
-        if (await this.isSettled()) return;
-        await woken;
-      }
-    },
-    async isSettled() {
-      const states = await Promise.all([...engines.values()].map((engine) => engine.isSettled()));
-      return states.every(Boolean);
-    },
-    async quiet() {
-      await Promise.all([...engines.values()].map((engine) => engine.quiet()));
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      for (const unsubscribe of unsubscribes.splice(0)) unsubscribe();
-      await Promise.all([...engines.values()].map((engine) => engine.close()));
-      engines.clear();
-      await lock.close();
-    },
-  };
+  }
 }

@@ -11,8 +11,8 @@ import {
 } from '../../../../src-shared/time/test-support/manual-clock';
 import type { CustomerStore } from '../../db/customer-store';
 import { openCustomerStore } from '../../db/dexie-customer-store';
-import type { AuthChange, ChangeMessage, SyncRunner } from '../engine/sync-runner';
-import { createSyncRunner } from '../engine/sync-runner';
+import type { AuthChange, ChangeMessage } from '../engine/sync-runner';
+import { createSettlingSyncRunner, type SettlingSyncRunner } from './settling-sync-runner';
 import type { SyncStatus, SyncTiming } from '../sync-status';
 import type { Heartbeat } from '../engine/profile-lock';
 import { FakeServer } from './fake-server';
@@ -27,7 +27,7 @@ export { testTiming };
 export interface OtherWindow<T = Card> {
   readonly store: CustomerStore;
   readonly adapter: FakeServerAdapter<T>;
-  readonly runner: SyncRunner;
+  readonly runner: SettlingSyncRunner;
   status(): SyncStatus | undefined;
   close(): Promise<void>;
 }
@@ -57,7 +57,7 @@ export class EngineWorld<T extends CardLike = Card> {
   readonly timing: SyncTiming;
   store: CustomerStore;
   adapter: FakeServerAdapter<T>;
-  runner: SyncRunner;
+  runner: SettlingSyncRunner;
   locks = new MemoryLocks();
   readonly heartbeat = memoryHeartbeat();
   readonly #options: EngineWorldOptions<T>;
@@ -264,9 +264,9 @@ export class EngineWorld<T extends CardLike = Card> {
         if (!this.heartbeatFrozen) this.heartbeat.write(at);
       },
     },
-  ): SyncRunner {
+  ): SettlingSyncRunner {
     const window = {};
-    return createSyncRunner({
+    return createSettlingSyncRunner({
       store,
       adapterFor: () => adapter as FakeServerAdapter<unknown>,
       clock: this.clock,

@@ -44,8 +44,6 @@ export function cardDescriptor(
 ): ConnectorDescriptor<Card> {
   const summaries = api === 'summaries';
   const capabilities: ConnectorCapabilities = {
-    patch: true,
-    paging: summaries,
     updatedSince: summaries,
     listingIsComplete: !summaries,
     summariesInList: summaries,
@@ -53,9 +51,8 @@ export function cardDescriptor(
   };
   return {
     kind: summaries ? 'r2' : 'revnue-v2',
-    label: summaries ? 'Test API with summaries' : 'Test API',
     capabilities,
-    rateLimit: { perMinute: 100, parallelPushes: overrides.parallelPushes ?? 2 },
+    rateLimit: { parallelPushes: overrides.parallelPushes ?? 2 },
     shape: cardShape,
     recordSchema: cardSchema as z.ZodType<Card>,
     listColumns: [{ id: 'name', label: 'Name', value: (card) => card.name }],

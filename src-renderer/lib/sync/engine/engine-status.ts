@@ -1,12 +1,13 @@
-// The engine's SyncStatus and its subscribers: one immutable status object per change, so a UI
-// (a runes class later) can store it as is and re-render only when something actually moved.
+// ONE engine's (one connection's) current SyncStatus and its subscribers, plain TypeScript inside
+// the engine: one immutable status object per change, so the runner can relay it and the screens'
+// SyncBoard (lib/state, every connection at once, in runes) can store it as is.
 import type { SyncStatus } from '../sync-status';
 
-export type StatusListener = (status: SyncStatus) => void;
+export type EngineStatusListener = (status: SyncStatus) => void;
 
-export class StatusBoard {
+export class EngineStatus {
   #status: SyncStatus;
-  readonly #listeners = new Set<StatusListener>();
+  readonly #listeners = new Set<EngineStatusListener>();
 
   constructor(initial: SyncStatus) {
     this.#status = initial;
@@ -24,7 +25,7 @@ export class StatusBoard {
     for (const listener of [...this.#listeners]) listener(next);
   }
 
-  subscribe(listener: StatusListener): () => void {
+  subscribe(listener: EngineStatusListener): () => void {
     this.#listeners.add(listener);
     return () => void this.#listeners.delete(listener);
   }

@@ -13,7 +13,7 @@ import type { SystemBrowser } from '../system-browser';
 import { createFormFillingBrowser } from './form-filling-browser';
 import { createManualClock } from '../../../src-shared/time/test-support/manual-clock';
 
-export async function createAuthFixture(
+export async function createAuthWorld(
   options: { browser?: SystemBrowser; sandbox?: SandboxOptions; secrets?: SecretStore } = {},
 ) {
   const sandbox: Sandbox = await startSandbox({
@@ -106,7 +106,7 @@ export async function createAuthFixture(
   };
 }
 
-export type AuthFixture = Awaited<ReturnType<typeof createAuthFixture>>;
+export type AuthWorld = Awaited<ReturnType<typeof createAuthWorld>>;
 
 /** Fails when any of `secrets` appears anywhere in the serialized `outputs`. */
 export function findLeakedSecrets(outputs: unknown, secrets: string[]): string[] {
