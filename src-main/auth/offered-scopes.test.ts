@@ -6,10 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScopes, scopeParameter } from '../../src-shared/auth/oauth-scopes';
 import { readOfferedScopes } from './oauth-server';
-import { createAuthFixture, type AuthFixture } from './test-support/auth-fixture';
+import { createAuthWorld, type AuthWorld } from './test-support/auth-world';
 import { parseTokenSet } from './token-set';
 
-let world: AuthFixture | undefined;
+let world: AuthWorld | undefined;
 afterEach(async () => {
   await world?.close();
   world = undefined;
@@ -17,7 +17,7 @@ afterEach(async () => {
 
 describe('offered scopes from the sandbox sign-in server', () => {
   it('lists the scopes its metadata publishes, and the default choice signs in with a refresh token', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const offered = await world.auth.offeredScopes(world.sandbox.r2.issuer);
     expect(offered).toEqual({
       ok: true,
@@ -37,7 +37,7 @@ describe('offered scopes from the sandbox sign-in server', () => {
   });
 
   it('still refuses a sign-in that asks for no scope', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const id = await world.pkceConnection({ scope: undefined });
     const refused = await world.auth.signIn(id);
     expect(refused.ok).toBe(false);
@@ -47,7 +47,7 @@ describe('offered scopes from the sandbox sign-in server', () => {
   });
 
   it('gives the service client the API scope only, which its grant accepts', async () => {
-    world = await createAuthFixture();
+    world = await createAuthWorld();
     const offered = await world.auth.offeredScopes(world.sandbox.r2.issuer);
     const listed = offered.ok ? offered.value.scopes : [];
     const scope = scopeParameter(listed, defaultScopes(listed, 'service'));
