@@ -22,11 +22,20 @@ export interface RevnueAdapterConnection {
   readonly company: number;
 }
 
+export interface RevnueAdapterOptions {
+  /** Customers per pull page (main answers at most 2,000, its default); tests ask for fewer. */
+  readonly listPageSize?: number;
+}
+
 export function createRevnueAdapter(
   api: FieldbookApi,
   connection: RevnueAdapterConnection,
+  options: RevnueAdapterOptions = {},
 ): SyncAdapter<RevnueCustomerRecord> {
   const connectionId = connection.id;
+  const max = options.listPageSize;
+  const nextPage = (cursor: string) =>
+    api.revnue.customers.listNext({ connectionId, cursor, ...(max ? { max } : {}) });
   let lookups: ConnectorLookups = {};
   const templates = () => revnueLookup(lookups, 'templates');
 
@@ -57,10 +66,7 @@ export function createRevnueAdapter(
         if (!opened.ok) return opened;
         reading = { listCursor: opened.value.cursor, received: 0 };
       }
-      const page = await api.revnue.customers.listNext({
-        connectionId,
-        cursor: reading.listCursor,
-      });
+      const page = await nextPage(reading.listCursor);
       if (!page.ok) return page;
       // One unreadable customer fails the pull, in words: the pages stored so far stay, but the
       // listing never counts as complete, so nobody left out is taken for deleted on the server.
@@ -161,7 +167,7 @@ export function createRevnueAdapter(
           void api.revnue.customers.listClose({ connectionId, cursor });
           return ok(count);
         }
-        const page = await api.revnue.customers.listNext({ connectionId, cursor });
+        const page = await nextPage(cursor);
         if (!page.ok) return page;
         count += page.value.customers.length;
         if (page.value.done) return ok(count);
