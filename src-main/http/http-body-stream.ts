@@ -42,9 +42,10 @@ export class HttpBodyStream {
     } catch (error) {
       this.finished = true;
       if (timedOut) {
+        const seconds = Math.ceil(this.timeoutMs / 1000);
         return fail(
           'network',
-          `The server stopped sending for ${Math.round(this.timeoutMs / 1000)} seconds in the middle of its answer.`,
+          `The server stopped sending for ${seconds} second${seconds === 1 ? '' : 's'} in the middle of its answer.`,
         );
       }
       return { ok: false, error: errorFromThrown(error, 'GET', this.timeoutMs) };
