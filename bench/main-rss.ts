@@ -1,7 +1,9 @@
-// Main's peak memory while a 100,000-customer Revnue list is pulled: Revnue has no paging, so
-// main receives, parses (zod) and forwards the whole list in one answer. "Main" is the harness
-// child (main's services in Node, as in Electron's main process); its resident set is read from
-// /proc/<pid>/status every 100 ms, and its high-water mark (VmHWM) at the end.
+// Main's memory while a 100,000-customer Revnue list is pulled, and how fast that first sync
+// stores it. Revnue has no paging: main reads the one list answer off the wire a page at a time
+// (revnue.customers.listOpen/listNext), at the pace the renderer asks, so its memory should stay
+// flat. "Main" is the harness child (main's services in Node, as in Electron's main process); its
+// resident set is read from /proc/<pid>/status every 100 ms, and its high-water mark (VmHWM) at
+// the end.
 import { readFileSync } from 'node:fs';
 import type { Sandbox } from '../sandbox/index';
 import { startBenchWorld } from './lab/bench-world';
@@ -32,6 +34,7 @@ try {
   const { connectionId } = world;
   const baseline = statusMb(pid, 'VmRSS');
   let sampledPeak = baseline;
+  const started = performance.now();
   const sampler = setInterval(() => {
     sampledPeak = Math.max(sampledPeak, statusMb(pid, 'VmRSS'));
   }, 100);
@@ -47,11 +50,13 @@ try {
     },
     [connectionId, 600_000] as const,
   );
+  const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const peak = Math.max(sampledPeak, statusMb(pid, 'VmHWM'));
   const stored = await world.bench('countRows', connectionId);
   const listed = await listedOnRevnue(world.sandbox);
   if (stored !== listed) throw new Error(`stored ${stored} customers, the server lists ${listed}`);
+  const perSecond = Math.round(stored / seconds);
   figures = [
     {
       name: "main's peak resident memory during the pull",
@@ -61,7 +66,31 @@ try {
       goal: 120,
       limit: 1024,
       why: 'main runs beside the renderer on a sales laptop',
-      note: `${stored} customers in one list answer; main held ${baseline} MB before the pull (Node + tsx + main's services); highest 100 ms sample ${sampledPeak} MB`,
+      note: `${stored} customers in one list answer, read by main in pages of 2,000; main held ${baseline} MB before the pull (Node + tsx + main's services); highest 100 ms sample ${sampledPeak} MB`,
+    },
+    {
+      name: "main's growth in resident memory during the pull",
+      value: peak - baseline,
+      unit: 'MB',
+      better: 'lower' as const,
+      goal: 64,
+      limit: 200,
+      why: 'the list may be any length: main must hold a page of it, never the whole answer',
+      note: `peak ${peak} MB − ${baseline} MB before the pull; whole-list answers grew main by 616 MB`,
+    },
+    {
+      name: 'Revnue first sync of 100,000 customers: customers stored per second',
+      value: perSecond,
+      unit: 'customers/s',
+      better: 'higher' as const,
+      goal: 20_000,
+      // Half of what the streamed pull measured in its quick run (313/s, 9,025 customers, load
+      // 17 on this 2-core machine; the whole-answer pull managed 205/s at load 22 there): the
+      // renderer's IndexedDB writes bound it, as they bind the R2 pull (limit 500/s) — past this,
+      // it is a regression, not noise.
+      limit: 150,
+      why: 'the first sync of a big account should be done while the salesperson looks around',
+      note: `${stored} customers from sync start (lookups, list, IndexedDB) to pulled in ${seconds.toFixed(1)} s`,
     },
   ];
 } finally {

@@ -26,6 +26,9 @@ export const validPayloads = {
   'auth.signOut': on,
 
   'revnue.customers.list': on,
+  'revnue.customers.listOpen': on,
+  'revnue.customers.listNext': { ...on, cursor: 'b2f1c2de-0000-4000-8000-000000000001', max: 500 },
+  'revnue.customers.listClose': { ...on, cursor: 'b2f1c2de-0000-4000-8000-000000000001' },
   'revnue.customers.get': { ...on, id: 42 },
   'revnue.customers.create': {
     ...on,

@@ -17,6 +17,7 @@ import type { Pacer } from './pacer';
 import { parseRetryAfterMs } from './retry-after';
 import type { TokenProvider } from './token-provider';
 import { isAllowedApiUrl } from '../../src-shared/net/loopback';
+import { HttpBodyStream } from './http-body-stream';
 
 export interface HttpClientOptions {
   /** The API's base URL; request paths are relative to it (e.g. `customer/`). */
@@ -52,8 +53,19 @@ export interface HttpResponse {
   body: unknown;
 }
 
+/** A success whose JSON body has not been read yet: the caller reads it as fast as it wants. */
+export interface HttpStreamResponse extends Omit<HttpResponse, 'body'> {
+  body: HttpBodyStream;
+}
+
 export interface HttpClient {
   request(request: HttpRequest): Promise<Result<HttpResponse>>;
+  /**
+   * Like `request` (same pacing, sign-in and retries until a success arrives), but a success's
+   * body is left on the wire for the caller to read piece by piece. For GETs of lists too big to
+   * hold: the server is read only as fast as the caller asks, so memory stays flat.
+   */
+  requestStream(request: HttpRequest): Promise<Result<HttpStreamResponse>>;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -69,7 +81,8 @@ export class InsecureDestinationError extends Error {
 export const MAX_INLINE_RATE_LIMIT_WAIT_MS = 15_000;
 
 type Attempt =
-  { type: 'response'; response: HttpResponse; text: string } | { type: 'thrown'; error: unknown };
+  | { type: 'response'; response: HttpResponse; text: string; stream?: HttpBodyStream }
+  | { type: 'thrown'; error: unknown };
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const clock = options.clock ?? systemClock;
@@ -101,9 +114,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
-  async function attempt(request: HttpRequest, token: string): Promise<Attempt> {
-    // ky's timeout covers the headers; this one also bounds reading a body that stalls.
-    const bodyDeadline = AbortSignal.timeout(timeoutMs * 2);
+  async function attempt(request: HttpRequest, token: string, streamed: boolean): Promise<Attempt> {
+    // ky's timeout covers the headers; this one also bounds reading a body that stalls. A body
+    // read piece by piece may rightly take longer in all: each of its reads has its own limit.
+    const cancel = new AbortController();
+    const bodyDeadline = streamed ? cancel.signal : AbortSignal.timeout(timeoutMs * 2);
     const signal = request.signal ? AbortSignal.any([request.signal, bodyDeadline]) : bodyDeadline;
     try {
       const response = await api(request.path, {
@@ -113,6 +128,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         ...(request.searchParams ? { searchParams: request.searchParams } : {}),
         ...(request.json !== undefined ? { json: request.json } : {}),
       });
+      if (streamed && response.ok && response.body) {
+        const head = { status: response.status, headers: response.headers, url: response.url };
+        return {
+          type: 'response',
+          text: '',
+          response: { ...head, body: undefined },
+          stream: new HttpBodyStream(response.body, cancel, timeoutMs, clock),
+        };
+      }
       const text = await response.text();
       let body: unknown = undefined;
       if (text.trim() !== '') {
@@ -133,6 +157,29 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 
   async function request(request: HttpRequest): Promise<Result<HttpResponse>> {
+    const sent = await send(request, false);
+    return sent.ok ? ok(sent.value.response) : sent;
+  }
+
+  async function requestStream(request: HttpRequest): Promise<Result<HttpStreamResponse>> {
+    const sent = await send(request, true);
+    if (!sent.ok) return sent;
+    const { response, stream } = sent.value;
+    if (stream)
+      return ok({
+        status: response.status,
+        headers: response.headers,
+        url: response.url,
+        body: stream,
+      });
+    // A success without a body (204): an empty list of bytes, read like any other.
+    return ok({ ...response, body: HttpBodyStream.empty(timeoutMs, clock) });
+  }
+
+  async function send(
+    request: HttpRequest,
+    streamed: boolean,
+  ): Promise<Result<{ response: HttpResponse; stream?: HttpBodyStream }>> {
     const retriable = request.method === 'GET';
     let refreshed = false;
     let retries = 0;
@@ -146,7 +193,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (clock.now() < options.pacer.snapshot().pausedUntil) continue;
 
       const started = clock.now();
-      const outcome = await attempt(request, token.value);
+      const outcome = await attempt(request, token.value, streamed);
       const took = clock.now() - started;
 
       if (outcome.type === 'thrown') {
@@ -160,7 +207,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return { ok: false, error };
       }
 
-      const { response, text } = outcome;
+      const { response, text, stream } = outcome;
       log(`${describe} → ${response.status} in ${took} ms`);
 
       if (response.status === 401 && !refreshed) {
@@ -188,9 +235,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         };
       }
       options.pacer.onSuccess();
-      const unusable = offAddress(response) ?? notJson(response, text);
-      if (unusable) return { ok: false, error: unusable };
-      if (response.status >= 200 && response.status < 300) return ok(response);
+      const unusable = offAddress(response) ?? notJson(response, text, stream !== undefined);
+      if (unusable) {
+        stream?.cancel();
+        return { ok: false, error: unusable };
+      }
+      if (response.status >= 200 && response.status < 300) {
+        return ok(stream ? { response, stream } : { response });
+      }
       // A 503 may say how long the server expects to be down: retrying sooner only adds load.
       const retryAfterMs =
         response.status === 503
@@ -218,7 +270,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
   }
 
-  return { request };
+  return { request, requestStream };
 }
 
 /** A 3xx: the API moved or something in between (a captive portal, a proxy) answers for it. */
@@ -240,8 +292,9 @@ function offAddress(response: HttpResponse): AppError | undefined {
 }
 
 /** A success whose body is not JSON (an HTML sign-in page of a proxy, say) is not an answer. */
-function notJson(response: HttpResponse, text: string): AppError | undefined {
-  if (response.status < 200 || response.status >= 300 || text.trim() === '') return undefined;
+function notJson(response: HttpResponse, text: string, streamed: boolean): AppError | undefined {
+  if (response.status < 200 || response.status >= 300) return undefined;
+  if (!streamed && text.trim() === '') return undefined;
   const type = response.headers.get('content-type') ?? '';
   if (/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) return undefined;
   return {

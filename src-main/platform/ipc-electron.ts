@@ -28,8 +28,15 @@ export function senderOf(event: IpcMainInvokeEvent): IpcSender {
     // senderFrame is null once the frame navigated or was destroyed; then nobody is trusted.
     const frame = event.senderFrame;
     if (!frame) return {};
-    return { url: frame.url, topFrame: frame.parent === null };
+    const window = windowOf(event);
+    return { url: frame.url, topFrame: frame.parent === null, ...(window ? { window } : {}) };
   } catch {
     return {};
   }
+}
+
+/** The sending window's webContents id: what main's per-window state (list cursors) is bound to. */
+function windowOf(event: IpcMainInvokeEvent): string | undefined {
+  const id = (event.sender as { id?: unknown } | undefined)?.id;
+  return typeof id === 'number' ? `webContents-${id}` : undefined;
 }

@@ -25,6 +25,8 @@ import {
 import { createConnectorRegistry } from './connector-registry';
 import { createR2Handlers } from './r2-handlers';
 import { createRevnueHandlers } from './revnue-handlers';
+import { createListCursors } from '../cursors/list-cursors';
+import type { RevnueCustomerResponse } from '../../src-shared/api/revnue-v2';
 import { createLinksHandlers, noLinkLauncher, type LinkLauncher } from './links-handlers';
 import { createSecretsHandlers } from './secrets-handlers';
 import { createDesktopHandlers, noDesktop, type DesktopPort } from '../desktop/desktop-handlers';
@@ -104,10 +106,23 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   // In the background: start-up never waits for (or fails because of) the sandbox.
   void sandbox.resume();
 
+  const cursors = createListCursors<RevnueCustomerResponse>({ clock: options.clock });
+  // A list read for a connection that is signed out or deleted has nobody left to read it.
+  auth.onStateChange(({ connectionId, state }) => {
+    if (state !== 'signed_in') cursors.closeConnection(connectionId);
+  });
+  const connectionHandlers = createConnectionHandlers({ connections, auth, registry, views });
+  const deleteConnection = connectionHandlers['connections.delete'];
+  connectionHandlers['connections.delete'] = async (input, context) => {
+    const deleted = await deleteConnection(input, context);
+    if (deleted.ok) cursors.closeConnection(input.id);
+    return deleted;
+  };
+
   const handlers = gateSandboxConnections(
     {
-      ...createConnectionHandlers({ connections, auth, registry, views }),
-      ...createRevnueHandlers(registry),
+      ...connectionHandlers,
+      ...createRevnueHandlers(registry, cursors),
       ...createR2Handlers(registry),
       ...sandbox.handlers,
       ...createSecretsHandlers(selector, { connections, auth }),
@@ -123,6 +138,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     connections,
     auth,
     close: async () => {
+      cursors.closeAll();
       await sandbox.close();
       await announcer.idle();
     },

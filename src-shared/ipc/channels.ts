@@ -19,6 +19,9 @@ export const channels = [
   'auth.signOut',
 
   'revnue.customers.list',
+  'revnue.customers.listOpen',
+  'revnue.customers.listNext',
+  'revnue.customers.listClose',
   'revnue.customers.get',
   'revnue.customers.create',
   'revnue.customers.update',

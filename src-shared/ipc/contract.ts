@@ -38,6 +38,14 @@ const isoDateTime = z.iso.datetime({ offset: true, message: 'Use an ISO date and
 const connectionName = newConnectionSchema.options[0].shape.name;
 const revnueId = z.number().int().positive('A Revnue customer id is a positive whole number');
 const r2Id = z.string().trim().min(1, 'An R2 customer id is required');
+/** What `revnue.customers.listOpen` answered: an opaque id, never anything the caller made up. */
+const listCursor = z
+  .string()
+  .min(1, 'Open the list first')
+  .max(64, 'This is not a list cursor Fieldbook gave out');
+
+/** The most customers one `revnue.customers.listNext` answer carries (and the default). */
+export const REVNUE_LIST_PAGE_MAX = 2_000;
 
 /** R2 list parameters that the adapter sets itself; a filter may not smuggle them in. */
 const r2ReservedQueryNames = new Set(['page', 'pagesize', 'updatedsince']);
@@ -138,6 +146,36 @@ export const contract = {
   'revnue.customers.list': {
     input: onConnection({}),
     output: z.array(revnueCustomerResponseSchema),
+  },
+  /**
+   * Revnue answers its whole list at once; main reads it off the wire a page at a time instead.
+   * `listOpen` starts the read and answers a cursor for `listNext`, which answers the next
+   * customers (at most 2,000) until `done`; `listClose` drops an abandoned read. A cursor belongs
+   * to the window that opened it and closes when left unread for minutes, when its connection
+   * signs out or is deleted, and after its last page or a failure.
+   */
+  'revnue.customers.listOpen': {
+    input: onConnection({}),
+    output: z.object({ cursor: listCursor }),
+  },
+  'revnue.customers.listNext': {
+    input: onConnection({
+      cursor: listCursor,
+      max: z
+        .number()
+        .int()
+        .min(1, 'Ask for at least one customer')
+        .max(REVNUE_LIST_PAGE_MAX, `At most ${REVNUE_LIST_PAGE_MAX} customers come in one answer`)
+        .optional(),
+    }),
+    output: z.object({
+      customers: z.array(revnueCustomerResponseSchema).max(REVNUE_LIST_PAGE_MAX),
+      done: z.boolean(),
+    }),
+  },
+  'revnue.customers.listClose': {
+    input: onConnection({ cursor: listCursor }),
+    output: z.null(),
   },
   'revnue.customers.get': {
     input: onConnection({ id: revnueId }),
@@ -277,6 +315,11 @@ export interface IpcSender {
   url?: string;
   /** Electron: whether the sending frame is the window's top-level frame. */
   topFrame?: boolean;
+  /**
+   * Which window sent it (Electron: its webContents id), for state main keeps per window such as
+   * open list cursors. Absent where one page is all there is (the e2e harness): then the URL is.
+   */
+  window?: string;
 }
 export interface HandlerContext {
   channel: Channel;

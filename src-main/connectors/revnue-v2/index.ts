@@ -7,3 +7,8 @@ export {
   REVNUE_ACCOUNT_LIMIT_PER_MINUTE,
   REVNUE_DEFAULT_SHARE_PER_MINUTE,
 } from './endpoints';
+export {
+  customerListStream,
+  type CustomerListStream,
+  type CustomerPage,
+} from './customer-list-stream';

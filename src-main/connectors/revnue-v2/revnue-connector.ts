@@ -19,10 +19,14 @@ import {
 import { ok, type Result } from '../../../src-shared/ipc/result';
 import type { HttpClient, HttpRequest } from '../../http/http-client';
 import { parseBody } from '../../http/parse-body';
+import { customerListStream, type CustomerListStream } from './customer-list-stream';
 import { revnueEndpoints as paths } from './endpoints';
 
 export interface RevnueConnector {
+  /** The whole list in memory: only for callers that need it whole; the sync pages instead. */
   listCustomers(company: number): Promise<Result<RevnueCustomerResponse[]>>;
+  /** The list read off the wire page by page as it is asked for (see customer-list-stream). */
+  openCustomerList(company: number): Promise<Result<CustomerListStream>>;
   getCustomer(id: number): Promise<Result<RevnueCustomerResponse>>;
   createCustomer(body: RevnueCustomerBody): Promise<Result<RevnueCustomerResponse>>;
   updateCustomer(id: number, body: RevnueCustomerBody): Promise<Result<RevnueCustomerResponse>>;
@@ -33,6 +37,8 @@ export interface RevnueConnector {
   countries(): Promise<Result<RevnueCountry[]>>;
   customFieldTemplates(company: number): Promise<Result<RevnueCustomFieldTemplate[]>>;
 }
+
+const FIND_PAGE_SIZE = 2_000;
 
 export function createRevnueConnector(http: HttpClient): RevnueConnector {
   async function call<S extends z.ZodType>(
@@ -52,8 +58,18 @@ export function createRevnueConnector(http: HttpClient): RevnueConnector {
       'a customer list',
     );
 
+  async function openCustomerList(company: number): Promise<Result<CustomerListStream>> {
+    const response = await http.requestStream({
+      method: 'GET',
+      path: paths.customers,
+      searchParams: { company },
+    });
+    return response.ok ? ok(customerListStream(response.value.body)) : response;
+  }
+
   return {
     listCustomers,
+    openCustomerList,
     getCustomer: (id) =>
       call({ method: 'GET', path: paths.customer(id) }, revnueCustomerResponseSchema, 'a customer'),
     createCustomer: (body) =>
@@ -69,11 +85,21 @@ export function createRevnueConnector(http: HttpClient): RevnueConnector {
         'an updated customer',
       ),
     async findByName(company, name) {
-      // Revnue has no name filter: list the company's customers and compare natural keys.
-      const listed = await listCustomers(company);
-      if (!listed.ok) return listed;
+      // Revnue has no name filter: read the company's list page by page, never whole, and
+      // compare natural keys; the rest of the list is dropped once the customer is found.
+      const opened = await openCustomerList(company);
+      if (!opened.ok) return opened;
+      const list = opened.value;
       const key = revnueNaturalKey({ name });
-      return ok(listed.value.find((customer) => revnueNaturalKey(customer) === key) ?? null);
+      for (;;) {
+        const page = await list.next(FIND_PAGE_SIZE);
+        if (!page.ok) return page;
+        const found = page.value.customers.find((customer) => revnueNaturalKey(customer) === key);
+        if (found || page.value.done) {
+          list.close();
+          return ok(found ?? null);
+        }
+      }
     },
     companies: () =>
       call(

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
 import type { Channel } from '../../../src-shared/ipc/channels';
 import type { EventName } from '../../../src-shared/ipc/event-names';
-import type { Input, Output } from '../../../src-shared/ipc/contract';
+import type { Input, IpcSender, Output } from '../../../src-shared/ipc/contract';
 import type { Result } from '../../../src-shared/ipc/result';
 import { createFormFillingBrowser } from '../../auth/test-support/form-filling-browser';
 import type { ConnectorSettings } from '../../connectors';
@@ -36,6 +36,12 @@ export interface ServicesWorld {
   /** Every token string stored right now (access, refresh, client secret), of every connection. */
   storedTokens(): Promise<string[]>;
   call<C extends Channel>(channel: C, payload: Input<C>): Promise<Result<Output<C>>>;
+  /** The same call from another sender (another window, say); `call` is from `test://world/`. */
+  callFrom<C extends Channel>(
+    sender: IpcSender,
+    channel: C,
+    payload: Input<C>,
+  ): Promise<Result<Output<C>>>;
   /** The `subscribe` transport of createFieldbookApi: main's events of one name, as the preload delivers them. */
   subscribe(event: EventName, deliver: (payload: unknown) => void): () => void;
   close(): Promise<void>;
@@ -85,11 +91,13 @@ export async function createServicesWorld(
     isTrustedSender: () => true,
     log: (message, details) => logs.push(`${message} ${JSON.stringify(details)}`),
   });
-  const call = async <C extends Channel>(channel: C, payload: Input<C>) => {
-    const answer = await router.handle(channel, { url: 'test://world/' }, payload);
+  const call = <C extends Channel>(channel: C, payload: Input<C>) =>
+    callFrom({ url: 'test://world/' }, channel, payload);
+  async function callFrom<C extends Channel>(sender: IpcSender, channel: C, payload: Input<C>) {
+    const answer = await router.handle(channel, sender, payload);
     answers.push(JSON.stringify(answer));
     return answer as Result<Output<C>>;
-  };
+  }
 
   const tried = await call('sandbox.tryIt', undefined);
   if (!tried.ok || !sandbox) throw new Error(`tryIt failed: ${JSON.stringify(tried)}`);
@@ -115,6 +123,7 @@ export async function createServicesWorld(
       });
     },
     call,
+    callFrom,
     close: async () => {
       await services.close();
       await rm(dir, { recursive: true, force: true });

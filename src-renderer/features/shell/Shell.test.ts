@@ -22,6 +22,11 @@ async function renderApp(handlers: FakeHandlers) {
   const fake = createFakeFieldbook({
     'secrets.status': async () => ({ ok: true, value: { store: 'memory' } }),
     'revnue.customers.list': async () => ({ ok: true, value: [] }),
+    'revnue.customers.listOpen': async () => ({ ok: true, value: { cursor: 'c-1' } }),
+    'revnue.customers.listNext': async () => ({
+      ok: true,
+      value: { customers: [], done: true },
+    }),
     ...handlers,
   });
   (window as unknown as { fieldbook: unknown }).fieldbook = fake.api;

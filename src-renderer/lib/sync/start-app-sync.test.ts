@@ -25,6 +25,11 @@ function revnueServer(): FakeFieldbook {
   return createFakeFieldbook({
     'connections.list': async () => ({ ok: true, value: { connections: [] } }),
     'revnue.customers.list': async () => ({ ok: true, value: [] }),
+    'revnue.customers.listOpen': async () => ({ ok: true, value: { cursor: 'c-1' } }),
+    'revnue.customers.listNext': async () => ({
+      ok: true,
+      value: { customers: [], done: true },
+    }),
     'revnue.lookups.companies': async () => ({ ok: true, value: [{ id: 1, name: 'Acme Ltd' }] }),
     'revnue.lookups.categories': async () => ({ ok: true, value: [] }),
     'revnue.lookups.countries': async () => ({ ok: true, value: [] }),
@@ -52,7 +57,7 @@ describe('startAppSync', () => {
     fake.emit('connections.changed', { connections: [revnueConnection()] });
     expect(sync.runner.status('rv-1')).toBeDefined();
     // The engine really runs: it pulls the company's list and caches the lookups offline.
-    await eventually(() => fake.callsTo('revnue.customers.list').length > 0, 'a pull');
+    await eventually(() => fake.callsTo('revnue.customers.listNext').length > 0, 'a pull');
     await eventually(() => fake.callsTo('revnue.lookups.companies').length > 0, 'lookups');
     await sync.runner.settled();
     expect(await sync.store.getLookups('rv-1')).toMatchObject({

@@ -33,7 +33,8 @@ export interface SyncAdapter<T> {
   readonly connectionId: string;
   /**
    * One page of the pull. `checkpoint` null: a full listing; else a delta since the checkpoint
-   * (R2 `updatedsince`, overlapping the last minute). Revnue: one page, always complete.
+   * (R2 `updatedsince`, overlapping the last minute). Revnue: the pages of main's list cursor,
+   * complete only on the last one.
    */
   pullPage(
     cursor: PullCursor | null,

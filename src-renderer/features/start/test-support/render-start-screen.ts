@@ -12,6 +12,11 @@ import {
 export async function renderStartScreen(handlers: FakeHandlers) {
   const fake = createFakeFieldbook({
     'revnue.customers.list': async () => ({ ok: true, value: [] }),
+    'revnue.customers.listOpen': async () => ({ ok: true, value: { cursor: 'c-1' } }),
+    'revnue.customers.listNext': async () => ({
+      ok: true,
+      value: { customers: [], done: true },
+    }),
     ...handlers,
   });
   (window as unknown as { fieldbook: unknown }).fieldbook = fake.api;

@@ -10,7 +10,7 @@ import { createR2Adapter, type R2AdapterOptions } from './r2-adapter';
 import { createRevnueAdapter } from './revnue-adapter';
 
 export { createR2Adapter, R2_PULL_PAGE_SIZE, type R2AdapterOptions } from './r2-adapter';
-export { createRevnueAdapter } from './revnue-adapter';
+export { createRevnueAdapter, type RevnueAdapterOptions } from './revnue-adapter';
 
 export type AdapterOptions = R2AdapterOptions;
 

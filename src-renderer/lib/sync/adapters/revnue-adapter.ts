@@ -1,5 +1,7 @@
 // The Revnue v2 sync adapter: the engine's few operations over `window.fieldbook.revnue.*`, with
-// the wire ⇄ record mappings. Revnue lists every customer of the company in one unpaged answer.
+// the wire ⇄ record mappings. Revnue lists every customer of the company in one unpaged answer;
+// main reads it off the wire and hands it over in pages through a list cursor, which this adapter
+// turns into the engine's pull pages. Only a list read to its end says it was complete.
 import {
   revnueRecordFromResponse,
   type RevnueCustomerRecord,
@@ -20,11 +22,20 @@ export interface RevnueAdapterConnection {
   readonly company: number;
 }
 
+export interface RevnueAdapterOptions {
+  /** Customers per pull page (main answers at most 2,000, its default); tests ask for fewer. */
+  readonly listPageSize?: number;
+}
+
 export function createRevnueAdapter(
   api: FieldbookApi,
   connection: RevnueAdapterConnection,
+  options: RevnueAdapterOptions = {},
 ): SyncAdapter<RevnueCustomerRecord> {
   const connectionId = connection.id;
+  const max = options.listPageSize;
+  const nextPage = (cursor: string) =>
+    api.revnue.customers.listNext({ connectionId, cursor, ...(max ? { max } : {}) });
   let lookups: ConnectorLookups = {};
   const templates = () => revnueLookup(lookups, 'templates');
 
@@ -48,29 +59,39 @@ export function createRevnueAdapter(
     descriptor: revnueDescriptor,
     connectionId,
 
-    async pullPage() {
-      const listed = await api.revnue.customers.list({ connectionId });
-      if (!listed.ok) return listed;
-      // All or nothing: the listing is complete, so a customer left out here would be taken
-      // for deleted on the server. One unreadable customer fails the pull, in words.
+    async pullPage(cursor) {
+      let reading = isListRead(cursor) ? cursor : null;
+      if (!reading) {
+        const opened = await api.revnue.customers.listOpen({ connectionId });
+        if (!opened.ok) return opened;
+        reading = { listCursor: opened.value.cursor, received: 0 };
+      }
+      const page = await nextPage(reading.listCursor);
+      if (!page.ok) return page;
+      // One unreadable customer fails the pull, in words: the pages stored so far stay, but the
+      // listing never counts as complete, so nobody left out is taken for deleted on the server.
       const records = [];
-      for (const response of listed.value) {
+      for (const response of page.value.customers) {
         const record = recordOf(response);
-        if (!record.ok) return record;
+        if (!record.ok) {
+          void api.revnue.customers.listClose({ connectionId, cursor: reading.listCursor });
+          return record;
+        }
         records.push({
           serverId: String(response.id),
           record: record.value,
           hydration: 'full' as const,
         });
       }
-      const count = records.length;
+      const received = reading.received + records.length;
+      const { done } = page.value;
       return ok({
         records,
-        next: null,
-        done: count,
-        total: count,
-        checkpoint: null,
-        complete: true,
+        next: done ? null : { listCursor: reading.listCursor, received },
+        // No total: Revnue does not say how many it will send until the list has ended.
+        done: received,
+        total: done ? received : null,
+        ...(done ? { checkpoint: null, complete: true } : {}),
       });
     },
 
@@ -135,10 +156,22 @@ export function createRevnueAdapter(
       lookups = next;
     },
 
-    async countCustomers() {
-      // Revnue has no pagination and no total: the list is the count.
-      const answer = await api.revnue.customers.list({ connectionId });
-      return answer.ok ? ok(answer.value.length) : answer;
+    async countCustomers(stillWanted) {
+      // Revnue has no pagination and no total: the list is the count, read page by page.
+      const opened = await api.revnue.customers.listOpen({ connectionId });
+      if (!opened.ok) return opened;
+      const cursor = opened.value.cursor;
+      let count = 0;
+      for (;;) {
+        if (!stillWanted()) {
+          void api.revnue.customers.listClose({ connectionId, cursor });
+          return ok(count);
+        }
+        const page = await nextPage(cursor);
+        if (!page.ok) return page;
+        count += page.value.customers.length;
+        if (page.value.done) return ok(count);
+      }
     },
 
     async ownCustomerIds() {
@@ -153,4 +186,19 @@ function revnueId(serverId: string): Result<number> {
   const id = /^\d+$/.test(serverId) ? Number(serverId) : NaN;
   if (Number.isSafeInteger(id) && id > 0) return ok(id);
   return fail('bad_response', `“${serverId}” is not a Revnue customer id.`);
+}
+
+/** Where a Revnue pull is: main's list cursor and how many customers came so far. */
+interface ListRead {
+  readonly listCursor: string;
+  readonly received: number;
+}
+
+function isListRead(cursor: unknown): cursor is ListRead {
+  return (
+    typeof cursor === 'object' &&
+    cursor !== null &&
+    typeof (cursor as Partial<ListRead>).listCursor === 'string' &&
+    typeof (cursor as Partial<ListRead>).received === 'number'
+  );
 }
