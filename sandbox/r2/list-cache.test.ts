@@ -44,7 +44,10 @@ function allPages(state: R2State, pageSize: number, extra = '') {
   const rows: R2ListRow[] = [];
   let total = -1;
   for (let page = 1; page < 1_000; page += 1) {
-    const answer = listCustomers(state, new URLSearchParams(`page=${page}&pagesize=${pageSize}${extra}`));
+    const answer = listCustomers(
+      state,
+      new URLSearchParams(`page=${page}&pagesize=${pageSize}${extra}`),
+    );
     expect(answer.status).toBe(200);
     const body = JSON.parse(answer.body as string) as R2ListRow[];
     total = Number(answer.headers?.['x-total-count']);
@@ -54,7 +57,7 @@ function allPages(state: R2State, pageSize: number, extra = '') {
   return { rows, total };
 }
 
-describe('the R2 list served from cached rows', () => {
+describe('the R2 list served from the cached listing', () => {
   it('pages through exactly the rows the customers make, in order, with the total', () => {
     const state = stateWith(50);
     for (const pageSize of [1, 3, 7, 500]) {
@@ -73,7 +76,7 @@ describe('the R2 list served from cached rows', () => {
     expect(JSON.parse(empty.body as string)).toEqual([]);
   });
 
-  it('drops the cached rows and positions of a customer a write replaced', () => {
+  it('rebuilds the cached positions after a write', () => {
     const state = stateWith(20);
     allPages(state, 4); // fills the cache
     const changed = state.customers.get('1000005')!;
