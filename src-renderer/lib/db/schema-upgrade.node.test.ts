@@ -45,11 +45,13 @@ describe('the store schema, version 3', () => {
   it('keeps every row and outbox entry of a version-2 database and drops the unused indexes', async () => {
     const old = new Dexie(name, indexedDb);
     old.version(2).stores(versionTwoSchema);
-    await old.table('customers').bulkPut([
-      row('c1', '1001', 'synced'),
-      row('c1', '1002', 'waiting'),
-      row('c2', '2001', 'synced'),
-    ]);
+    await old
+      .table('customers')
+      .bulkPut([
+        row('c1', '1001', 'synced'),
+        row('c1', '1002', 'waiting'),
+        row('c2', '2001', 'synced'),
+      ]);
     await old.table('outbox').add({
       connectionId: 'c1',
       opId: 'op-1',
