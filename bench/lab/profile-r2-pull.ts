@@ -166,9 +166,10 @@ try {
       sandbox.post('Profiler.stop'),
       page.send('Profiler.stop'),
     ]);
-    [profiles.main, profiles.sandbox, profiles.page] = stopped.map(
+    const [mainProfile, sandboxProfile, pageProfile] = stopped.map(
       (answer) => (answer as { profile: CpuProfile }).profile,
     );
+    Object.assign(profiles, { main: mainProfile, sandbox: sandboxProfile, page: pageProfile });
   }
   pages = listPages() - pagesBefore;
   cpuAfter = worldCpu(scratch, world.harness.pid);

@@ -4,6 +4,7 @@ import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCustomerStore } from './dexie-customer-store';
+import { deleteDatabase } from './test-support/delete-database';
 import { customersOf, FieldbookDatabase } from './schema';
 
 const versionTwoSchema = {
@@ -37,9 +38,7 @@ function row(connectionId: string, key: string, syncState: string) {
   };
 }
 
-afterEach(async () => {
-  await Dexie.delete(name, indexedDb as never).catch(() => {});
-});
+afterEach(() => deleteDatabase(factory, name));
 
 describe('the store schema, version 3', () => {
   it('keeps every row and outbox entry of a version-2 database and drops the unused indexes', async () => {
