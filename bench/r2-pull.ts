@@ -69,16 +69,16 @@ try {
         note,
       },
       {
-        name: "the sandbox's list time per page",
+        name: "the sandbox's list CPU time per page",
         value: round(sandboxMs / Math.max(1, sandboxPages), 2),
         unit: 'ms',
         better: 'lower' as const,
         goal: 5,
-        // Was ~53 ms (a walk over every earlier customer per page); ~2 ms now on a quiet machine,
-        // ~19 ms at load 19. Past 25 ms the pull's figure measures the sandbox again.
-        limit: 25,
+        // CPU time, so a busy machine does not inflate it. Was ~53 ms (a walk over every earlier
+        // customer per page). Past 20 ms the pull's figure would measure the sandbox again.
+        limit: 20,
         why: "the pull's figure should measure Fieldbook, not the sandbox standing in for R2",
-        note: `${sandboxPages} list pages built and serialised in ${Math.round(sandboxMs)} ms: ${round((100 * sandboxMs) / (seconds * 1000), 1)} % of the pull's time`,
+        note: `${sandboxPages} list pages built and serialised in ${Math.round(sandboxMs)} ms of CPU: ${round((100 * sandboxMs) / (seconds * 1000), 1)} % of the pull's time`,
       },
     ];
   } else {

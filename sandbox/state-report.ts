@@ -18,7 +18,7 @@ export interface SandboxState {
   throttled: { revnue: number; r2: number };
   rateLimits: { revnue: number; r2: number; windowMs: number };
   faults: { rules: unknown[]; injected: Record<string, number> };
-  /** R2 list requests answered and the time spent building them (ms): the sandbox's own share. */
+  /** R2 list requests answered and the CPU time spent building them (ms): the sandbox's own share. */
   r2ListServed: { pages: number; ms: number };
 }
 

@@ -20,7 +20,7 @@ export interface Listing {
 export class R2ListCache {
   #listing: Listing | null = null;
   #listingVersion = -1;
-  /** Time spent answering list requests, for the benchmark's "sandbox share" figure. */
+  /** CPU time spent answering list requests (ms), for the benchmark's "sandbox share" figure. */
   readonly served = { pages: 0, ms: 0 };
 
   /** Every listed customer in recordid order; rebuilt when the state's version moved. */
