@@ -122,19 +122,22 @@ const sandbox = new Session();
 sandbox.connect();
 const page = await world.page.context().newCDPSession(world.page);
 let pages = 0;
-let labMapText = '{}';
 let cpuBefore = new Map<string, number>();
-let cpuAfter = new Map<string, number>();
-let servedBefore = 0;
-let servedMs = 0;
-let seconds = 0;
+/** What the run measured (filled in inside the try; read after the world is closed). */
+const measured = {
+  labMapText: '{}',
+  cpuAfter: new Map<string, number>(),
+  servedBefore: 0,
+  servedMs: 0,
+  seconds: 0,
+};
 const profiles: Record<string, CpuProfile> = {};
 try {
   await world.bench('setOfflineScope', world.connectionId, 'opened');
   const pagesBefore = listPages();
   const scratch = dirname(world.labDir);
   cpuBefore = worldCpu(scratch, world.harness.pid);
-  servedBefore = world.sandbox.state().r2ListServed.ms;
+  measured.servedBefore = world.sandbox.state().r2ListServed.ms;
   const pageClient = {
     post: (method: string, params?: object) => page.send(method as never, params as never),
   };
@@ -172,18 +175,18 @@ try {
     Object.assign(profiles, { main: mainProfile, sandbox: sandboxProfile, page: pageProfile });
   }
   pages = listPages() - pagesBefore;
-  cpuAfter = worldCpu(scratch, world.harness.pid);
-  servedMs = world.sandbox.state().r2ListServed.ms - servedBefore;
+  measured.cpuAfter = worldCpu(scratch, world.harness.pid);
+  measured.servedMs = world.sandbox.state().r2ListServed.ms - measured.servedBefore;
   const startedAt = watch.marks.find((mark) => mark.phase === 'pulling')?.at ?? Number.NaN;
-  seconds = (watch.endedAt - startedAt) / 1000;
+  measured.seconds = (watch.endedAt - startedAt) / 1000;
 } finally {
-  labMapText = await readFile(join(world.labDir, 'lab.js.map'), 'utf8').catch(() => '{}');
+  measured.labMapText = await readFile(join(world.labDir, 'lab.js.map'), 'utf8').catch(() => '{}');
   main.close();
   sandbox.disconnect();
   await world.close().catch(() => {});
 }
 
-const labMap = new TraceMap(labMapText);
+const labMap = new TraceMap(measured.labMapText);
 /** The source file of a frame: the page's bundle is mapped back through its source map. */
 function sourceOf(frame: ProfileNode['callFrame']): string {
   if (frame.url.endsWith('/lab.js')) {
@@ -243,12 +246,12 @@ const perPage = (ms: number) => Math.round((ms / pages) * 10) / 10;
 const report: Record<string, unknown> = {
   customers,
   pages,
-  seconds,
+  seconds: measured.seconds,
   load: readFileSync('/proc/loadavg', 'utf8').trim(),
-  msPerPage: perPage(seconds * 1000),
-  sandboxListMsPerPage: perPage(servedMs),
+  msPerPage: perPage(measured.seconds * 1000),
+  sandboxListMsPerPage: perPage(measured.servedMs),
   cpuMsPerPage: Object.fromEntries(
-    [...cpuAfter].map(([name, ms]) => [name, perPage(ms - (cpuBefore.get(name) ?? 0))]),
+    [...measured.cpuAfter].map(([name, ms]) => [name, perPage(ms - (cpuBefore.get(name) ?? 0))]),
   ),
 };
 for (const [name, profile] of Object.entries(profiles)) {

@@ -58,7 +58,5 @@ export function listKeys(ctx: StoreContext, connectionId: string): Promise<strin
 }
 
 export function countRows(ctx: StoreContext, connectionId: string): Promise<number> {
-  return guarded('read', () =>
-    customersOf(ctx.relaxed, connectionId).count(),
-  );
+  return guarded('read', () => customersOf(ctx.relaxed, connectionId).count());
 }
