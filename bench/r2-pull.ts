@@ -24,6 +24,7 @@ try {
   await world.bench('setOfflineScope', connectionId, 'opened');
   const pagesBefore = listPages();
   const throttledBefore = world.sandbox.state().throttled.r2;
+  const servedBefore = world.sandbox.state().r2ListServed;
   const watch = await world.page.evaluate(
     async ([id, timeoutMs]) => {
       const g = globalThis as unknown as {
@@ -46,7 +47,9 @@ try {
   const seconds = (watch.endedAt - pullStartedAt) / 1000;
   const pages = listPages() - pagesBefore;
   const stored = await world.bench('countRows', connectionId);
-  const { counts, throttled } = world.sandbox.state();
+  const { counts, throttled, r2ListServed } = world.sandbox.state();
+  const sandboxMs = r2ListServed.ms - servedBefore.ms;
+  const sandboxPages = r2ListServed.pages - servedBefore.pages;
   const listed = counts.r2Customers - counts.r2HiddenFromList;
   if (stored !== listed) throw new Error(`stored ${stored} summaries, the server lists ${listed}`);
   const note = `${stored} customers (${pages} pages of ≤ 500 customer × contact rows) in ${round(seconds, 2)} s`;
@@ -58,11 +61,24 @@ try {
         unit: 'customers/s',
         better: 'higher' as const,
         goal: 20_000,
-        // Measured ~1,000–1,600/s on the shared 2-core machine: the goal is far off (see README).
-        // Below 500/s a 100,000-customer first sync would take over 3 minutes of CPU alone.
+        // The aim was a limit of 5,000/s; on the shared 2-core machine (load 15–20 while measured)
+        // the pull stays CPU-bound in the page and IndexedDB (docs/performance.md), so the limit
+        // stays 500/s: below it a 100,000-customer first sync takes over 3 minutes of CPU alone.
         limit: 500,
         why: "the first sync of a big account is bound by the API's rate limit, not by Fieldbook",
         note,
+      },
+      {
+        name: "the sandbox's list CPU time per page",
+        value: round(sandboxMs / Math.max(1, sandboxPages), 2),
+        unit: 'ms',
+        better: 'lower' as const,
+        goal: 5,
+        // CPU time, so a busy machine does not inflate it. Was ~53 ms (a walk over every earlier
+        // customer per page). Past 20 ms the pull's figure would measure the sandbox again.
+        limit: 20,
+        why: "the pull's figure should measure Fieldbook, not the sandbox standing in for R2",
+        note: `${sandboxPages} list pages built and serialised in ${Math.round(sandboxMs)} ms of CPU: ${round((100 * sandboxMs) / (seconds * 1000), 1)} % of the pull's time`,
       },
     ];
   } else {
@@ -74,8 +90,9 @@ try {
         unit: '×',
         better: 'lower' as const,
         goal: 1.1,
-        // Measured 1.4 (10,000) to 2.9 (100,000, load ~10): the pull is CPU-bound, not
-        // rate-bound. Past 4× a first sync of 100,000 takes over 3 minutes instead of 47 s.
+        // Measured 1.4 (10,000) to 2.9 (100,000, load ~10) before the next page was fetched while
+        // one is stored; still CPU-bound on a loaded machine, so the limit stays 4 (the aim is
+        // 1.5). Past 4× a first sync of 100,000 takes over 3 minutes instead of 47 s.
         limit: 4,
         why: 'a first sync of 100,000 customers should take no longer than R2 makes it take',
         note: `${note}; least time ${round(ceilingSeconds, 1)} s = ${pages} pages ÷ ${r2PerMinute}/min; ${throttled.r2 - throttledBefore} 429s`,

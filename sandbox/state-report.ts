@@ -18,6 +18,8 @@ export interface SandboxState {
   throttled: { revnue: number; r2: number };
   rateLimits: { revnue: number; r2: number; windowMs: number };
   faults: { rules: unknown[]; injected: Record<string, number> };
+  /** R2 list requests answered and the CPU time spent building them (ms): the sandbox's own share. */
+  r2ListServed: { pages: number; ms: number };
 }
 
 export function sandboxState(parts: {
@@ -49,5 +51,6 @@ export function sandboxState(parts: {
       windowMs: limiters.r2.windowMs,
     },
     faults: { rules: [...faults.rules], injected: { ...faults.injected } },
+    r2ListServed: { ...data.r2.listCache.served },
   };
 }

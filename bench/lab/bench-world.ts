@@ -23,6 +23,8 @@ export interface BenchWorldOptions {
   connector: 'revnue-v2' | 'r2';
   /** Main's pacing share (requests/min) for the connector, when not the app's default. */
   perMinute?: number;
+  /** Bundle the page with a source map (the pull profiler maps samples back to source files). */
+  sourcemap?: boolean;
 }
 
 export interface BenchWorld {
@@ -30,6 +32,8 @@ export interface BenchWorld {
   readonly harness: HarnessChild;
   readonly page: Page;
   readonly connectionId: string;
+  /** Where the page's bundle (lab.js, and lab.js.map with `sourcemap`) was written. */
+  readonly labDir: string;
   lab<M extends keyof SyncLabApi>(
     method: M,
     ...args: Parameters<SyncLabApi[M]>
@@ -47,7 +51,7 @@ const benchEntry = fileURLToPath(
 
 /** The lab page with the bench hooks: buildLab writes the page and its CSP, then lab.js is
  * replaced by the bench bundle (which imports the lab's entry, so both globals exist). */
-async function buildBenchLab(outDir: string): Promise<void> {
+async function buildBenchLab(outDir: string, sourcemap = false): Promise<void> {
   await buildLab(outDir);
   await build({
     entryPoints: [benchEntry],
@@ -58,6 +62,7 @@ async function buildBenchLab(outDir: string): Promise<void> {
     target: 'chrome120',
     legalComments: 'none',
     logLevel: 'warning',
+    sourcemap,
   });
 }
 
@@ -84,7 +89,7 @@ export async function startBenchWorld(options: BenchWorldOptions): Promise<Bench
   await Promise.all(Object.values(dirs).map((dir) => mkdir(dir, { recursive: true })));
   const [sandbox] = await Promise.all([
     startSandbox({ port: 0, log: () => {}, ...options.sandbox }),
-    buildBenchLab(dirs.lab),
+    buildBenchLab(dirs.lab, options.sourcemap),
   ]);
   const harness = await startHarnessChild({
     port: await freePort(),
@@ -132,6 +137,7 @@ export async function startBenchWorld(options: BenchWorldOptions): Promise<Bench
       harness,
       page,
       connectionId,
+      labDir: dirs.lab,
       lab: (method, ...args) => callIn(page, 'syncLab', method, args) as never,
       bench: (method, ...args) => callIn(page, 'benchLab', method, args) as never,
       close,

@@ -2,6 +2,7 @@
 // so Map order IS recordid order and list paging is stable), plus an index for the unique
 // `customerid` (the natural key clients look records up by).
 import type { R2Customer } from '../../src-shared/api/r2';
+import { R2ListCache } from './list-cache';
 
 export interface StoredR2Customer {
   customer: R2Customer;
@@ -12,6 +13,9 @@ export interface StoredR2Customer {
 export class R2State {
   readonly customers = new Map<string, StoredR2Customer>();
   readonly #recordIdByCustomerId = new Map<string, string>();
+  #version = 0;
+  /** The list's serialised rows; valid while `version` stays the same. */
+  readonly listCache = new R2ListCache();
 
   constructor(
     public nextRecordId = 1_000_001,
@@ -30,7 +34,14 @@ export class R2State {
     return this.#recordIdByCustomerId.get(customerid.trim().toLowerCase());
   }
 
+  /** Moves on every write, so caches of the listing know when to rebuild. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** The only write path: every create, PUT, PATCH and data-file load goes through here. */
   save(stored: StoredR2Customer): void {
+    this.#version += 1;
     const previous = this.customers.get(stored.customer.recordid);
     if (previous?.customer.customerid)
       this.#recordIdByCustomerId.delete(previous.customer.customerid.trim().toLowerCase());

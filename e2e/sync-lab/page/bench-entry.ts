@@ -6,7 +6,7 @@ import { descriptorFor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import { applyChanges } from '../../../src-shared/sync/apply';
 import { openCustomerStore } from '../../../src-renderer/lib/db/dexie-customer-store';
-import { FieldbookDatabase } from '../../../src-renderer/lib/db/schema';
+import { customersOf, FieldbookDatabase } from '../../../src-renderer/lib/db/schema';
 import type { OfflineScope } from '../../../src-shared/connectors/descriptor';
 import type { BenchLabApi, PhaseMark } from '../bench-api';
 import type { SyncLabApi } from '../lab-api';
@@ -58,7 +58,7 @@ const benchLab: BenchLabApi = {
     // The CustomerStore has no count of rows (the UI's list will add one): read the table.
     const db = new FieldbookDatabase(labDatabase, 'relaxed');
     try {
-      return await db.customers.where('connectionId').equals(connectionId).count();
+      return await customersOf(db, connectionId).count();
     } finally {
       db.close();
     }
@@ -67,7 +67,7 @@ const benchLab: BenchLabApi = {
   async rowKeys(connectionId, limit) {
     const db = new FieldbookDatabase(labDatabase, 'relaxed');
     try {
-      const rows = await db.customers.where('connectionId').equals(connectionId).limit(limit);
+      const rows = customersOf(db, connectionId).limit(limit);
       return (await rows.toArray()).map((row) => row.key);
     } finally {
       db.close();

@@ -2,6 +2,7 @@
 // (checkpoints, offline scope), and removing everything when a connection is deleted.
 import type { ConnectorLookups } from '../../../src-shared/connectors/descriptor';
 import type { ConnectionMeta, LookupRow } from './rows';
+import { customersOf } from './schema';
 import { guarded, type StoreContext } from './store-context';
 
 export function putLookups(
@@ -65,7 +66,7 @@ export function deleteConnectionData(ctx: StoreContext, connectionId: string): P
   return guarded('change', () => {
     const { strict: db } = ctx;
     return db.transaction('rw', [db.customers, db.outbox, db.lookups, db.meta], async () => {
-      await db.customers.where('connectionId').equals(connectionId).delete();
+      await customersOf(db, connectionId).delete();
       await db.outbox.where('connectionId').equals(connectionId).delete();
       await db.lookups.where('connectionId').equals(connectionId).delete();
       await db.meta.delete(connectionId);

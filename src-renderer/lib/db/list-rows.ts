@@ -3,6 +3,7 @@
 // a 100,000-row connection never becomes one giant read, and only the worker ever holds them all.
 import { Dexie } from 'dexie';
 import type { CustomerRow } from './rows';
+import { customersOf } from './schema';
 import { guarded, type StoreContext } from './store-context';
 import { publicRow, type StoredCustomerRow } from './stored-row';
 
@@ -51,16 +52,11 @@ export async function* listRows<T>(
 
 export function listKeys(ctx: StoreContext, connectionId: string): Promise<string[]> {
   return guarded('read', async () => {
-    const keys = await ctx.relaxed.customers
-      .where('connectionId')
-      .equals(connectionId)
-      .primaryKeys();
+    const keys = await customersOf(ctx.relaxed, connectionId).primaryKeys();
     return keys.map(([, key]) => key);
   });
 }
 
 export function countRows(ctx: StoreContext, connectionId: string): Promise<number> {
-  return guarded('read', () =>
-    ctx.relaxed.customers.where('connectionId').equals(connectionId).count(),
-  );
+  return guarded('read', () => customersOf(ctx.relaxed, connectionId).count());
 }

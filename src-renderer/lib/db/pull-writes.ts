@@ -40,12 +40,10 @@ function applyChunk<T>(
 ): Promise<number> {
   const { relaxed: db } = ctx;
   return db.transaction('rw', db.customers, async () => {
-    const found = await db.customers.bulkGet(
-      chunk.map((pulled): [string, string] => [connectionId, pulled.serverId]),
-    );
+    const found = await existingRows<T>(ctx, connectionId, chunk);
     const current = new Map<string, StoredCustomerRow<T> | undefined>();
     chunk.forEach((pulled, index) => {
-      if (!current.has(pulled.serverId)) current.set(pulled.serverId, asRowOf<T>(found[index]));
+      if (!current.has(pulled.serverId)) current.set(pulled.serverId, found[index]);
     });
     const changed = new Map<string, StoredCustomerRow<T>>();
     const now = ctx.now();
@@ -58,6 +56,43 @@ function applyChunk<T>(
     if (changed.size > 0) await db.customers.bulkPut([...changed.values()]);
     return changed.size;
   });
+}
+
+/**
+ * The stored rows of the chunk's records (undefined where none). A page of a listing covers a
+ * narrow range of ids: one key-only read of that range tells which rows exist, so a first sync
+ * (none do) reads no rows at all, and a later one reads only those that exist. When the range
+ * holds many more rows than the chunk (ids not in order), the rows are read by key instead.
+ */
+async function existingRows<T>(
+  ctx: StoreContext,
+  connectionId: string,
+  chunk: readonly PulledRecord<T>[],
+): Promise<(StoredCustomerRow<T> | undefined)[]> {
+  const { relaxed: db } = ctx;
+  const keys = chunk.map((pulled): [string, string] => [connectionId, pulled.serverId]);
+  if (chunk.length === 0) return [];
+  let low = chunk[0]!.serverId;
+  let high = low;
+  for (const { serverId } of chunk) {
+    if (serverId < low) low = serverId;
+    if (serverId > high) high = serverId;
+  }
+  const probeLimit = chunk.length * 2;
+  const inRange = await db.customers
+    .where('[connectionId+key]')
+    .between([connectionId, low], [connectionId, high], true, true)
+    .limit(probeLimit + 1)
+    .primaryKeys();
+  if (inRange.length > probeLimit) {
+    return (await db.customers.bulkGet(keys)).map((row) => asRowOf<T>(row));
+  }
+  const present = new Set(inRange.map(([, key]) => key));
+  const wanted = keys.filter(([, serverId]) => present.has(serverId));
+  const rows = wanted.length === 0 ? [] : await db.customers.bulkGet(wanted);
+  const byId = new Map<string, StoredCustomerRow<T> | undefined>();
+  wanted.forEach(([, serverId], index) => byId.set(serverId, asRowOf<T>(rows[index])));
+  return chunk.map((pulled) => byId.get(pulled.serverId));
 }
 
 /**

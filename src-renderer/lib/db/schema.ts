@@ -6,8 +6,10 @@ import type { ConnectionMeta, LookupRow, OutboxRow } from './rows';
 import type { StoredCustomerRow } from './stored-row';
 
 export const storeSchema = {
+  // Every index costs a write per pulled row, so only those a query uses: a connection's rows
+  // are a range of the primary key (see `customersOf`), nothing queries by syncState/hydration.
   customers:
-    '[connectionId+key], connectionId, [connectionId+serverId], [connectionId+syncState], [connectionId+hydration], [connectionId+hydrateRank], [connectionId+updatedAt]',
+    '[connectionId+key], [connectionId+serverId], [connectionId+hydrateRank], [connectionId+updatedAt]',
   outbox: '++seq, opId, connectionId, [connectionId+recordKey], [connectionId+state]',
   lookups: '[connectionId+name], connectionId',
   meta: 'connectionId',
@@ -32,6 +34,16 @@ export class FieldbookDatabase extends Dexie {
   ) {
     super(name, { chromeTransactionDurability: durability, ...dependencies });
     // 2: [connectionId+updatedAt], so the customer list's index reads only the rows written since.
-    this.version(2).stores(storeSchema);
+    // 3: without the customers' connectionId, [connectionId+syncState] and [connectionId+hydration]
+    // indexes (a pull wrote four index entries per row that no query read). Dropping an index keeps
+    // every row and the outbox as they are, so no upgrade function is needed.
+    this.version(3).stores(storeSchema);
   }
+}
+
+/** Every customer row of a connection: a range of the primary key, so no index of its own. */
+export function customersOf(db: FieldbookDatabase, connectionId: string) {
+  return db.customers
+    .where('[connectionId+key]')
+    .between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey], true, true);
 }

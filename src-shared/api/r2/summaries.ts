@@ -158,12 +158,10 @@ function contactFromRow(row: R2ListRow): R2ContactSummary | undefined {
 export function r2CustomerSummariesFromRows(rows: readonly R2ListRow[]): R2CustomerSummary[] {
   const byId = new Map<string, R2CustomerSummary>();
   for (const row of rows) {
-    const fresh = summaryFromRow(row);
     const known = byId.get(row.recordid);
-    const summary =
-      known && (known.updateddate ?? '') >= (fresh.updateddate ?? '')
-        ? known
-        : { ...fresh, contacts: known?.contacts ?? [] };
+    // The customer's columns repeat on each of its rows: they are read again only when newer.
+    const newer = !known || (known.updateddate ?? '') < (toIso(row.updateddate) ?? '');
+    const summary = newer ? { ...summaryFromRow(row), contacts: known?.contacts ?? [] } : known;
     const contact = contactFromRow(row);
     if (contact) {
       const index = summary.contacts.findIndex((other) => other.recordid === contact.recordid);

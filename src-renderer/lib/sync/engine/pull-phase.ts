@@ -19,12 +19,20 @@ export async function pullPhase<T>(
   // A record created during the pull is missing from pages listed before it existed: deleting
   // "what was not seen" is safe only when nothing was pushed in between.
   let pushedDuring = 0;
-  let cursor: PullCursor | null = null;
+  const fetchPage = (cursor: PullCursor | null) =>
+    safely(() => adapter.pullPage(cursor, checkpoint, clock.now()));
   context.progress({ phase: 'pulling', done: 0, total: null });
+  let fetching = fetchPage(null);
   for (;;) {
-    const page = await safely(() => adapter.pullPage(cursor, checkpoint, clock.now()));
+    const page = await fetching;
     if (!page.ok) return runInterruption(page.error, interruptionContext(context));
     const { records, next, done, total } = page.value;
+    // The next page is asked for while this one is stored, so the wire and the store overlap.
+    // Main's pacer still spaces every request; at most one page waits ahead. If the pull stops
+    // here, that one answer is simply not used (safely() never rejects). Changes saved during
+    // the pull go out before the next page: with one due, the page waits for the push's turn.
+    const prefetch = next !== null && !(await pushIsDue(context));
+    if (prefetch) fetching = fetchPage(next);
     await store.applyPulled(descriptor, connectionId, records);
     for (const record of records) seen.add(record.serverId);
     context.progress({ phase: 'pulling', done, total });
@@ -37,13 +45,18 @@ export async function pullPhase<T>(
       if (complete && pushedDuring === 0) await store.applyDeletions(connectionId, seen);
       return null;
     }
-    cursor = next;
     if (context.stopping()) return null;
     const turn = await between();
     pushedDuring += turn.pushed;
     if (turn.interruption) return turn.interruption;
     context.progress({ phase: 'pulling', done, total });
+    if (!prefetch) fetching = fetchPage(next);
   }
+}
+
+async function pushIsDue<T>(context: EngineContext<T>): Promise<boolean> {
+  const due = await context.store.dueEntries(context.connectionId, context.clock.now(), 1);
+  return due.length > 0;
 }
 
 export function interruptionContext<T>(context: EngineContext<T>) {

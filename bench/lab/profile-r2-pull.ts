@@ -1,0 +1,268 @@
+// `npx tsx bench/lab/profile-r2-pull.ts [customers] [outDir]`: where the time of R2's first pull
+// goes. Runs the r2-pull bench world (rate limit off) with three CPU profilers over exactly the
+// pull — the sandbox (this process, node:inspector), main's services (the harness child, through
+// its inspector port) and the page (Chrome DevTools Protocol) — and prints each process's
+// self-time per stage as ms per 500-row list page. docs/performance.md explains the stages.
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import WebSocket from 'ws';
+import { freePort } from '../../e2e/sync-faults/harness-child';
+import { startBenchWorld } from './bench-world';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
+
+const [customersArg, outDirArg] = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const customers = Number(customersArg ?? 10_000);
+const outDir = outDirArg ?? join(process.cwd(), '.profiles');
+/** `--cpu-only`: no sampling profilers (they slow the run), only each process's CPU time. */
+const sampling = !process.argv.includes('--cpu-only');
+await mkdir(outDir, { recursive: true });
+
+/** A minimal DevTools-protocol client over the harness child's inspector WebSocket. */
+async function inspectorOf(port: number) {
+  const targets = (await (await fetch(`http://127.0.0.1:${port}/json/list`)).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const socket = new WebSocket(targets[0]!.webSocketDebuggerUrl);
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  let id = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  return {
+    post: (method: string, params: object = {}) =>
+      new Promise<unknown>((resolve) => {
+        id += 1;
+        pending.set(id, resolve);
+        socket.send(JSON.stringify({ id, method, params }));
+      }),
+    close: () => socket.close(),
+  };
+}
+
+/** Each live process: its parent, command line and CPU time so far (ms, user + system). */
+function processTable() {
+  const table = new Map<number, { parent: number; command: string; cpuMs: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      table.set(Number(entry), {
+        parent: Number(fields[1]),
+        command,
+        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100,
+      });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return table;
+}
+
+/** CPU ms of each process of the world (this one, the harness child, every Chromium process). */
+function worldCpu(scratch: string, harnessPid: number): Map<string, number> {
+  const table = processTable();
+  const roots = [...table].filter(
+    ([, p]) => p.command.includes(scratch) && p.command.includes('chromium'),
+  );
+  const chromium = new Set(roots.map(([pid]) => pid));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, p] of table)
+      if (!chromium.has(pid) && chromium.has(p.parent)) {
+        chromium.add(pid);
+        grew = true;
+      }
+  }
+  const out = new Map<string, number>();
+  out.set('bench process (sandbox)', table.get(process.pid)?.cpuMs ?? 0);
+  out.set('harness child (main)', table.get(harnessPid)?.cpuMs ?? 0);
+  for (const pid of chromium) {
+    const p = table.get(pid)!;
+    const type = /--type=([\w-]+)/.exec(p.command)?.[1] ?? 'browser';
+    const service = /--utility-sub-type=([\w.]+)/.exec(p.command)?.[1];
+    const name = `chromium ${service ? service.split('.').at(-2) : type}`;
+    out.set(name, (out.get(name) ?? 0) + p.cpuMs);
+  }
+  return out;
+}
+
+const inspectPort = await freePort();
+const previousOptions = process.env.NODE_OPTIONS;
+process.env.NODE_OPTIONS = `${previousOptions ?? ''} --inspect=127.0.0.1:${inspectPort}`.trim();
+const world = await startBenchWorld({
+  sandbox: { customers, rateLimitR2: 10_000_000 },
+  connector: 'r2',
+  perMinute: 10_000_000,
+  sourcemap: true,
+});
+process.env.NODE_OPTIONS = previousOptions;
+const listPages = () => world.sandbox.state().requests['GET /r2/customers'] ?? 0;
+
+const main = await inspectorOf(inspectPort);
+const sandbox = new Session();
+sandbox.connect();
+const page = await world.page.context().newCDPSession(world.page);
+let pages = 0;
+let cpuBefore = new Map<string, number>();
+/** What the run measured (filled in inside the try; read after the world is closed). */
+const measured = {
+  labMapText: '{}',
+  cpuAfter: new Map<string, number>(),
+  servedBefore: 0,
+  servedMs: 0,
+  seconds: 0,
+};
+const profiles: Record<string, CpuProfile> = {};
+try {
+  await world.bench('setOfflineScope', world.connectionId, 'opened');
+  const pagesBefore = listPages();
+  const scratch = dirname(world.labDir);
+  cpuBefore = worldCpu(scratch, world.harness.pid);
+  measured.servedBefore = world.sandbox.state().r2ListServed.ms;
+  const pageClient = {
+    post: (method: string, params?: object) => page.send(method as never, params as never),
+  };
+  for (const client of (sampling ? [main, sandbox, pageClient] : []) as {
+    post(m: string, p?: object): Promise<unknown>;
+  }[]) {
+    await client.post('Profiler.enable');
+    await client.post('Profiler.setSamplingInterval', { interval: 200 });
+    await client.post('Profiler.start');
+  }
+  const watch = await world.page.evaluate(async (id) => {
+    const g = globalThis as unknown as {
+      syncLab: { start(o: { online: boolean }): Promise<unknown> };
+      benchLab: {
+        watchUntil(
+          id: string,
+          until: 'pulled',
+          t: number,
+        ): Promise<{ endedAt: number; marks: { phase: string; at: number }[] }>;
+      };
+    };
+    const watching = g.benchLab.watchUntil(id, 'pulled', 600_000);
+    await g.syncLab.start({ online: true });
+    return watching;
+  }, world.connectionId);
+  if (sampling) {
+    const stopped = await Promise.all([
+      main.post('Profiler.stop'),
+      sandbox.post('Profiler.stop'),
+      page.send('Profiler.stop'),
+    ]);
+    const [mainProfile, sandboxProfile, pageProfile] = stopped.map(
+      (answer) => (answer as { profile: CpuProfile }).profile,
+    );
+    Object.assign(profiles, { main: mainProfile, sandbox: sandboxProfile, page: pageProfile });
+  }
+  pages = listPages() - pagesBefore;
+  measured.cpuAfter = worldCpu(scratch, world.harness.pid);
+  measured.servedMs = world.sandbox.state().r2ListServed.ms - measured.servedBefore;
+  const startedAt = watch.marks.find((mark) => mark.phase === 'pulling')?.at ?? Number.NaN;
+  measured.seconds = (watch.endedAt - startedAt) / 1000;
+} finally {
+  measured.labMapText = await readFile(join(world.labDir, 'lab.js.map'), 'utf8').catch(() => '{}');
+  main.close();
+  sandbox.disconnect();
+  await world.close().catch(() => {});
+}
+
+const labMap = new TraceMap(measured.labMapText);
+/** The source file of a frame: the page's bundle is mapped back through its source map. */
+function sourceOf(frame: ProfileNode['callFrame']): string {
+  if (frame.url.endsWith('/lab.js')) {
+    const position = originalPositionFor(labMap, {
+      line: frame.lineNumber + 1,
+      column: Math.max(0, frame.columnNumber),
+    });
+    return position.source ?? frame.url;
+  }
+  return frame.url;
+}
+
+/** Stages by source file (first match wins); the rest is "other". */
+const stages: [stage: string, pattern: RegExp][] = [
+  ['idle', /^\(idle\)$/],
+  ['gc', /^\(garbage collector\)$/],
+  ['sandbox list', /sandbox\/r2\/|sandbox\/http\//],
+  ['sandbox other', /sandbox\//],
+  ['schema check (zod)', /node_modules\/zod\//],
+  [
+    'http (ky, undici, fetch)',
+    /node_modules\/ky\/|undici|internal\/deps|node:internal\/(http|net|stream|streams)/,
+  ],
+  ['main connector + http', /src-main\/(http|connectors)\//],
+  [
+    'ipc bridge',
+    /ws-bridge|node_modules\/ws\/|e2e\/harness\/|src-main\/ipc\/|src-preload|src-shared\/ipc\//,
+  ],
+  ['fold rows → summaries', /src-shared\/api\/r2\/|adapters\/r2-pull/],
+  ['store (pull writes, compare)', /src-renderer\/lib\/db\/|src-shared\/sync\/values/],
+  ['dexie', /node_modules\/dexie\//],
+  ['engine + status', /src-renderer\/lib\/sync\//],
+  ['bench watcher', /e2e\/sync-lab\//],
+  ['playwright', /playwright/],
+];
+
+function split(profile: CpuProfile) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const selfMs = new Map<number, number>();
+  profile.samples.forEach((nodeId, index) => {
+    selfMs.set(nodeId, (selfMs.get(nodeId) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
+  const byStage = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  for (const [nodeId, ms] of selfMs) {
+    const frame = byId.get(nodeId)!.callFrame;
+    const key = frame.url === '' ? frame.functionName : sourceOf(frame);
+    const stage = stages.find(([, pattern]) => pattern.test(key))?.[0] ?? 'other';
+    byStage.set(stage, (byStage.get(stage) ?? 0) + ms);
+    const name = `${frame.functionName || '(anonymous)'} ${key.replace(/^.*\/(node_modules|wt\/pull)\//, '')}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+  }
+  return { byStage, byFunction };
+}
+
+const perPage = (ms: number) => Math.round((ms / pages) * 10) / 10;
+const report: Record<string, unknown> = {
+  customers,
+  pages,
+  seconds: measured.seconds,
+  load: readFileSync('/proc/loadavg', 'utf8').trim(),
+  msPerPage: perPage(measured.seconds * 1000),
+  sandboxListMsPerPage: perPage(measured.servedMs),
+  cpuMsPerPage: Object.fromEntries(
+    [...measured.cpuAfter].map(([name, ms]) => [name, perPage(ms - (cpuBefore.get(name) ?? 0))]),
+  ),
+};
+for (const [name, profile] of Object.entries(profiles)) {
+  await writeFile(join(outDir, `${name}.cpuprofile`), JSON.stringify(profile));
+  const { byStage, byFunction } = split(profile);
+  report[name] = Object.fromEntries(
+    [...byStage].sort((a, b) => b[1] - a[1]).map(([stage, ms]) => [stage, perPage(ms)]),
+  );
+  report[`${name} top`] = [...byFunction]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([fn, ms]) => `${perPage(ms)} ${fn}`);
+}
+console.log(JSON.stringify(report, null, 1));
