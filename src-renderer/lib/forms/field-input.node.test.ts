@@ -62,3 +62,19 @@ test('select options from a lookup keep their numeric ids; enums use their label
   };
   expect(optionsOf(type, {})).toEqual([{ value: 'billing', label: 'Billing', stored: 'billing' }]);
 });
+
+test('numbers and money are shown and read in the regional format', () => {
+  const money = { input: 'money', label: 'V', valueAs: 'string' } as const;
+  expect(textOf('1234.50', 'money', 'de-DE')).toBe('1234,50');
+  expect(textOf(1200.5, 'number', 'de-DE')).toBe('1200,5');
+  expect(textOf(1200.5, 'number', 'en-US')).toBe('1200.5');
+  expect(readText('1.234,50', money, 'de-DE')).toEqual({ value: '1234.50' });
+  expect(readText('1.234,5', { input: 'number', label: 'N' }, 'de-DE')).toEqual({
+    value: 1234.5,
+  });
+  expect(readText('1,234.5', { input: 'number', label: 'N' }, 'en-US')).toEqual({
+    value: 1234.5,
+  });
+  // Not a number here: kept as typed for the schema to word.
+  expect(readText('1.2.3', money, 'de-DE')).toEqual({ value: '1.2.3' });
+});

@@ -7,6 +7,7 @@ import type {
   EditorInput,
 } from '../../../src-shared/connectors/descriptor';
 import { dateExample, parseDate, parseDateTime, showDate } from './locale-dates';
+import { readNumber, showNumber } from './locale-numbers';
 
 /** What an input needs to know to convert: its kind and (custom money) how the value is kept. */
 export interface InputSpec {
@@ -21,12 +22,13 @@ export function textOf(value: unknown, input: EditorInput, locale: string): stri
   if ((input === 'date' || input === 'datetime') && typeof value === 'string') {
     return showDate(value, input, locale);
   }
+  if ((input === 'number' || input === 'money') && typeof value !== 'object') {
+    if (typeof value === 'number' || typeof value === 'string') return showNumber(value, locale);
+  }
   return String(value);
 }
 
 export type ReadResult = { value: unknown; error?: string };
-
-const numberPattern = /^[-+]?\d+(?:[.,]\d+)?$/;
 
 /**
  * Typed text → the value to store. Text the input cannot read is kept as typed (nothing is lost)
@@ -55,10 +57,12 @@ export function readText(text: string, spec: InputSpec, locale: string): ReadRes
     case 'number':
     case 'money': {
       if (trimmed === '') return { value: null };
-      // Kept as typed: the schema checks it with its own words (Revnue custom money, numbers).
-      if (spec.valueAs === 'string') return { value: trimmed };
-      if (!numberPattern.test(trimmed)) return { value: text };
-      return { value: Number(trimmed.replace(',', '.')) };
+      const plain = readNumber(trimmed, locale);
+      // Money kept as a string stays the decimal string the schema checks (every digit kept);
+      // text that is no number is kept as typed and the schema says why in its own words.
+      if (spec.valueAs === 'string') return { value: plain ?? trimmed };
+      if (plain === null) return { value: text };
+      return { value: Number(plain) };
     }
     default:
       return { value: text };
