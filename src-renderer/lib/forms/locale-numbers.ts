@@ -25,7 +25,7 @@ export function showNumber(value: number | string, locale: string): string {
   const text = String(value);
   const match = plainDecimal.exec(text);
   if (!match) return String(value);
-  const [, sign, whole, fraction] = match;
+  const [, sign = '', whole = '', fraction] = match;
   return `${sign}${whole}${fraction === undefined ? '' : numberMarks(locale).decimal + fraction}`;
 }
 
@@ -52,7 +52,7 @@ export function readNumber(text: string, locale: string): string | null {
   const ungrouped = new RegExp(`^(-?)(\\d+)(?:[${d}.,](\\d+))?$`);
   const match = grouped.exec(compact) ?? ungrouped.exec(compact);
   if (!match) return null;
-  const [, sign, whole, fraction] = match;
+  const [, sign = '', whole = '', fraction] = match;
   const digits = whole.replace(/\D/g, '');
   return `${sign}${digits}${fraction === undefined ? '' : `.${fraction}`}`;
 }
