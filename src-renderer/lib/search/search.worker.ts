@@ -5,7 +5,6 @@
 import { descriptorFor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import { openCustomerStore } from '../db/dexie-customer-store';
-import { openFirstScreens } from './first-screen';
 import { SearchService } from './search-service';
 import type { FromWorker, ToWorker } from './search-types';
 
@@ -27,8 +26,7 @@ scope.onmessage = ({ data }) => {
     case 'open': {
       const store = openCustomerStore(data.dbName);
       const descriptor = descriptorFor(data.kind) as ConnectorDescriptor<unknown>;
-      const firstScreens = openFirstScreens(data.dbName);
-      service = new SearchService(store, data.connectionId, descriptor, post, firstScreens);
+      service = new SearchService(store, data.connectionId, descriptor, post);
       void service.load();
       return;
     }
