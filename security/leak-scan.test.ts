@@ -135,7 +135,8 @@ async function runTheApp(page: Page, reference: ReferenceSandbox) {
     [r2Name, expected.r2],
   ] as const) {
     await selectConnection(page, name);
-    await page.locator(`[role="grid"][aria-rowcount="${count}"]`).waitFor({ timeout: 30_000 });
+    // The grid's header row is its row 1, so the customers are aria-rowcount − 1.
+    await page.locator(`[role="grid"][aria-rowcount="${count + 1}"]`).waitFor({ timeout: 30_000 });
   }
   // A write to each API through main (its token in the Authorization header), and an R2 service
   // account signed in with the reference sandbox's client secret, as Settings does.
