@@ -69,7 +69,8 @@ test('keyboard only: links, search, grid and dialogs', async ({ appPage: page, s
 
   // A dialog: "Delete connection" from Settings; Esc closes it, nothing is deleted, and focus
   // goes back to the button that opened it.
-  await tabTo(page, shell.link('Settings'));
+  // From the open editor Tab walks its every field, the status bar, then wraps to the links.
+  await tabTo(page, shell.link('Settings'), 80);
   await page.keyboard.press('Enter');
   const remove = page.getByRole('button', { name: 'Delete connection' });
   await tabTo(page, remove, 80);
