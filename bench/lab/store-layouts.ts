@@ -68,16 +68,45 @@ await page.route('http://lab.invalid/', (route) =>
 );
 await page.goto('http://lab.invalid/');
 
+// The few IndexedDB types the page code uses: this file compiles for Node, without the DOM's.
+interface LabRequest<T> {
+  result: T;
+  error: unknown;
+  onsuccess: (() => void) | null;
+  onerror: (() => void) | null;
+  onupgradeneeded?: (() => void) | null;
+}
+interface LabTransaction {
+  objectStore(name: string): { put(value: unknown): void };
+  error: unknown;
+  oncomplete: (() => void) | null;
+  onerror: (() => void) | null;
+  onabort: (() => void) | null;
+}
+interface LabDatabase {
+  createObjectStore(
+    name: string,
+    options: { keyPath: string | string[] },
+  ): { createIndex(name: string, keyPath: string | string[]): void };
+  transaction(store: string, mode: 'readwrite', options: { durability: 'relaxed' }): LabTransaction;
+  close(): void;
+}
+interface LabIndexedDb {
+  deleteDatabase(name: string): LabRequest<undefined>;
+  open(name: string, version: number): LabRequest<LabDatabase>;
+}
+
 /** One layout, one round: stores `customers` synthetic summaries, answers ms and bytes. */
 async function measure(layout: Layout, round: number) {
   return page.evaluate(
     async ({ layout, customers, round }) => {
+      const indexedDB = (globalThis as unknown as { indexedDB: LabIndexedDb }).indexedDB;
       const dbName = `lab-${round}-${layout.name.length}-${layout.rowsPerTransaction}-${layout.value}`;
       await new Promise<void>((resolve) => {
         const request = indexedDB.deleteDatabase(dbName);
         request.onsuccess = request.onerror = () => resolve();
       });
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const db = await new Promise<LabDatabase>((resolve, reject) => {
         const request = indexedDB.open(dbName, 1);
         request.onupgradeneeded = () => {
           for (const [name, keyPath, indexes] of layout.stores) {
