@@ -15,7 +15,7 @@ import type { PauseReason, SyncStatus, SyncTiming } from '../sync-status';
 import { safely } from './classify-error';
 import type { EngineContext } from './engine-context';
 import type { EngineStatusListener } from './engine-status';
-import { runPhases, type RunKind } from './run-phases';
+import { runPhases } from './run-phases';
 import { pausesOf, SyncLoop, type EngineState } from './sync-loop';
 
 export interface SyncEngineOptions<T> {
@@ -42,7 +42,7 @@ export class SyncEngine<T> {
   readonly #busyKeys = new Set<string>();
   #cancelDebounce: (() => void) | null = null;
   #ready: Promise<void> | null = null;
-  /** Waiting counts being read (quiet() waits for them, so a caller sees the count of its save). */
+  /** Waiting counts being read (quietly() waits for them, so a caller sees the count of its save). */
   readonly #refreshes = new Set<Promise<void>>();
 
   constructor(options: SyncEngineOptions<T>) {
@@ -103,7 +103,7 @@ export class SyncEngine<T> {
   start(): Promise<void> {
     // Without cached lookups the run still works (it fetches fresh ones); never block it.
     this.#ready ??= this.#init().catch(() => undefined);
-    this.requestRun('full');
+    this.#loop.requestRun('full');
     return this.#ready;
   }
 
@@ -125,10 +125,6 @@ export class SyncEngine<T> {
     this.#loop.setPaused(reason, paused);
   }
 
-  requestRun(kind: RunKind = 'full'): void {
-    this.#loop.requestRun(kind);
-  }
-
   /** "Sync now": a full run that also retries every change waiting for its backoff. */
   syncNow(): void {
     this.#loop.syncNow();
@@ -141,7 +137,7 @@ export class SyncEngine<T> {
     this.#cancelDebounce?.();
     this.#cancelDebounce = this.#clock.schedule(() => {
       this.#cancelDebounce = null;
-      this.requestRun('push');
+      this.#loop.requestRun('push');
     }, this.#timing.saveDebounceMs);
   }
 
