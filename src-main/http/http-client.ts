@@ -1,12 +1,15 @@
-// The one place requests go out: pacer → bearer token → ky → Result. Retries live here and only
-// here: GETs retry 5xx/network/429 with full-jitter backoff (bounded); writes never retry, because
-// only the sync engine knows whether a lost create must be looked up before it is sent again.
+// The one place requests go out: pacer → bearer token → ky → Result. Main's retries live here and
+// only here, decided by the shared retry policy (src-shared/sync/retry-policy.ts): GETs retry
+// 5xx/network/429 with full-jitter backoff (bounded); writes never retry.
 import ky, { type KyInstance } from 'ky';
 import type { AppError, Result } from '../../src-shared/ipc/result';
 import { ok } from '../../src-shared/ipc/result';
 import { systemClock, type Clock } from '../../src-shared/time/clock';
-import { fullJitterDelayMs } from '../../src-shared/time/backoff';
-import { defaultGetBackoff, type BackoffPolicy } from './backoff';
+import {
+  getRetryDelayMs,
+  retryPolicy,
+  type AttemptLimit,
+} from '../../src-shared/sync/retry-policy';
 import {
   errorFromStatus,
   errorFromThrown,
@@ -27,7 +30,8 @@ export interface HttpClientOptions {
   parseErrorBody: ErrorBodyParser;
   /** Per-attempt limit for the response headers and again for the body. */
   timeoutMs?: number;
-  getBackoff?: BackoffPolicy;
+  /** GET retries inside one call (default: the shared retry policy's). */
+  getBackoff?: AttemptLimit;
   clock?: Clock;
   random?: () => number;
   /** Receives one line per finished request; the caller redacts (see ./log). */
@@ -77,8 +81,6 @@ export class InsecureDestinationError extends Error {
     super(`Refused to send a request to ${new URL(url).origin}: only https:// is allowed there.`);
   }
 }
-/** Longest Retry-After a GET waits out inside one call before answering `rate_limited`. */
-export const MAX_INLINE_RATE_LIMIT_WAIT_MS = 15_000;
 
 type Attempt =
   | { type: 'response'; response: HttpResponse; text: string; stream?: HttpBodyStream }
@@ -87,7 +89,7 @@ type Attempt =
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const backoff = options.getBackoff ?? defaultGetBackoff;
+  const backoff = options.getBackoff ?? retryPolicy.get;
   const random = options.random ?? Math.random;
   const log = options.log ?? (() => {});
 
@@ -199,8 +201,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (outcome.type === 'thrown') {
         const error = errorFromThrown(outcome.error, request.method, timeoutMs);
         log(`${describe} failed after ${took} ms: ${error.message}`);
-        if (retriable && retries + 1 < backoff.maxAttempts && !request.signal?.aborted) {
-          await clock.sleep(fullJitterDelayMs(backoff, retries, random), request.signal);
+        const delayMs =
+          retriable && !request.signal?.aborted
+            ? getRetryDelayMs({ kind: 'thrown' }, retries, random, backoff)
+            : null;
+        if (delayMs !== null) {
+          await clock.sleep(delayMs, request.signal);
           retries += 1;
           continue;
         }
@@ -219,12 +225,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       if (response.status === 429) {
         const asked = parseRetryAfterMs(response.headers.get('retry-after'), clock.now(), text);
         const waitMs = options.pacer.onRateLimited(asked);
-        // A short wait is taken here (the pacer holds the retry back until Retry-After has
-        // passed); a long one goes back to the caller, which can schedule instead of hanging.
+        // A short wait is taken by queueing at the pacer again, which holds every request back
+        // until Retry-After has passed; a long one goes back to the caller, which can schedule.
         if (
           retriable &&
-          retries + 1 < backoff.maxAttempts &&
-          waitMs <= MAX_INLINE_RATE_LIMIT_WAIT_MS
+          getRetryDelayMs({ kind: 'rate_limited', waitMs }, retries, random, backoff) !== null
         ) {
           retries += 1;
           continue;
@@ -248,14 +253,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         response.status === 503
           ? parseRetryAfterMs(response.headers.get('retry-after'), clock.now())
           : undefined;
-      if (
-        response.status >= 500 &&
-        retriable &&
-        retries + 1 < backoff.maxAttempts &&
-        (retryAfterMs ?? 0) <= MAX_INLINE_RATE_LIMIT_WAIT_MS
-      ) {
-        const jitterMs = fullJitterDelayMs(backoff, retries, random);
-        await clock.sleep(Math.max(jitterMs, retryAfterMs ?? 0), request.signal);
+      const serverFailure = retryAfterMs === undefined ? {} : { retryAfterMs };
+      const delayMs =
+        response.status >= 500 && retriable
+          ? getRetryDelayMs({ kind: 'server', ...serverFailure }, retries, random, backoff)
+          : null;
+      if (delayMs !== null) {
+        await clock.sleep(delayMs, request.signal);
         retries += 1;
         continue;
       }

@@ -5,6 +5,7 @@
 import { TokenBucket } from 'limiter';
 import type { Clock } from '../../src-shared/time/clock';
 import { systemClock } from '../../src-shared/time/clock';
+import { cappedRetryAfterMs, retryPolicy } from '../../src-shared/sync/retry-policy';
 
 export interface PacerOptions {
   /** Requests per interval this client may use (its share of the account's limit). */
@@ -41,13 +42,9 @@ export interface Pacer {
   snapshot(): PacerSnapshot;
 }
 
-export const DEFAULT_MAX_RETRY_AFTER_MS = 120_000;
-/** When a 429 carries no usable Retry-After, wait this long. */
-const FALLBACK_RETRY_AFTER_MS = 5_000;
-
 export function createPacer(options: PacerOptions): Pacer {
   const clock = options.clock ?? systemClock;
-  const maxRetryAfterMs = options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? retryPolicy.retryAfter.capMs;
   const slowdown = options.slowdownFactor ?? 0.5;
   const minFactor = options.minFactor ?? 0.1;
   const recoveryStep = options.recoveryStep ?? 0.05;
@@ -93,7 +90,7 @@ export function createPacer(options: PacerOptions): Pacer {
       }
     },
     onRateLimited(retryAfterMs) {
-      const wait = Math.min(Math.max(0, retryAfterMs ?? FALLBACK_RETRY_AFTER_MS), maxRetryAfterMs);
+      const wait = cappedRetryAfterMs(retryAfterMs, maxRetryAfterMs);
       pausedUntil = Math.max(pausedUntil, clock.now() + wait);
       rateLimitedCount += 1;
       factor = Math.max(minFactor, factor * slowdown);

@@ -7,6 +7,7 @@ export {
   type SyncRunnerOptions,
 } from './engine/sync-runner';
 export { SyncEngine, type SyncEngineOptions } from './engine/sync-engine';
+export type { EngineState } from './engine/sync-loop';
 export type { OnlineSignal } from './engine/browser-signals';
 export {
   defaultLockTiming,

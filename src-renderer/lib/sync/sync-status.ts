@@ -1,6 +1,7 @@
 // What the sync engine tells the UI (progress bars, countdowns, "paused: signed out"), and the
-// timing policy it is given (injected, so tests drive it).
-import { fullJitterDelayMs } from '../../../src-shared/time/backoff';
+// timing it is given (injected, so tests drive it; the retry numbers default to the shared
+// retry policy, src-shared/sync/retry-policy.ts).
+import { retryPolicy, syncBackoffMs } from '../../../src-shared/sync/retry-policy';
 
 export type SyncPhase =
   'idle' | 'pulling' | 'pushing' | 'hydrating' | 'waiting' | 'paused' | 'closed';
@@ -38,16 +39,16 @@ export interface SyncTiming {
   readonly hydrateBatch: number;
 }
 
-/** SyncTiming.backoffMs from the shared full-jitter wait (src-shared/time/backoff.ts). */
+/** SyncTiming.backoffMs: the retry policy's full-jitter wait over another range (tests, the lab). */
 export function fullJitterBackoff(baseMs: number, capMs: number) {
   return (attempt: number, random: () => number) =>
-    fullJitterDelayMs({ baseMs, capMs }, attempt, random);
+    syncBackoffMs(attempt, random, { baseMs, capMs });
 }
 
 export const defaultSyncTiming: SyncTiming = {
-  backoffMs: fullJitterBackoff(1_000, 5 * 60_000),
+  backoffMs: (attempt, random) => syncBackoffMs(attempt, random),
   saveDebounceMs: 750,
   idleIntervalMs: 60_000,
-  maxRetryAfterMs: 120_000,
+  maxRetryAfterMs: retryPolicy.retryAfter.capMs,
   hydrateBatch: 20,
 };

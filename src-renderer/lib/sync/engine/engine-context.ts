@@ -36,3 +36,17 @@ export type Interruption =
   | { readonly kind: 'rate_limited'; readonly until: number; readonly error: Problem }
   /** The server, the network or the local store failed: the run is retried with backoff. */
   | { readonly kind: 'retry'; readonly error: Problem };
+
+/**
+ * What a run, or one push within it, reports to the engine: why it stopped early (null: it did
+ * not), and the failures the status shows.
+ */
+export interface RunReport {
+  readonly interruption: Interruption | null;
+  /** The last entry failure (what the waiting entries wait for). */
+  readonly lastEntryError: Problem | null;
+  /** A failure that did not stop the run (stale lookups), shown as its last error. */
+  readonly runError: Problem | null;
+  /** Entries the server took (a pull must not delete what it did not list meanwhile). */
+  readonly pushed: number;
+}

@@ -4,10 +4,11 @@
 // longer has.
 import type { PullCursor } from '../sync-adapter';
 import { runInterruption, safely } from './classify-error';
-import type { EngineContext, Interruption } from './engine-context';
+import type { FailureContext } from './classify-error';
+import type { EngineContext, Interruption, RunReport } from './engine-context';
 
 /** Between pages the push gets its turn; it says whether it sent anything. */
-export type BetweenPages = () => Promise<{ interruption: Interruption | null; pushed: number }>;
+export type BetweenPages = () => Promise<Pick<RunReport, 'interruption' | 'pushed'>>;
 
 export async function pullPhase<T>(
   context: EngineContext<T>,
@@ -59,7 +60,7 @@ async function pushIsDue<T>(context: EngineContext<T>): Promise<boolean> {
   return due.length > 0;
 }
 
-export function interruptionContext<T>(context: EngineContext<T>) {
+export function interruptionContext<T>(context: EngineContext<T>): FailureContext {
   return {
     now: context.clock.now(),
     isOnline: () => context.isOnline(),

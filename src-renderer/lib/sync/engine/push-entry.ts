@@ -6,7 +6,7 @@ import type { AppError } from '../../../../src-shared/ipc/result';
 import { applyChanges } from '../../../../src-shared/sync/apply';
 import { merge } from '../../../../src-shared/sync/merge';
 import type { CreateRow, OutboxRow, UpdateRow } from '../../db/rows';
-import { reactionTo, safely } from './classify-error';
+import { interruptionFor, reactionTo, safely } from './classify-error';
 import type { EngineContext, Interruption } from './engine-context';
 
 export type EntryOutcome =
@@ -121,30 +121,26 @@ async function failed<T>(
     maxRetryAfterMs: timing.maxRetryAfterMs,
   });
   const unknown = outcomeUnknown === undefined ? {} : { outcomeUnknown };
-  switch (reaction.kind) {
-    case 'refused':
-      await store.rejectEntry(row.seq, error);
-      return { kind: 'held', error };
-    case 'gone':
-      if (row.kind === 'update') {
-        await store.conflictEntry(row.seq, { kind: 'deleted_on_server' });
-        return { kind: 'held', error };
-      }
-      break; // a create cannot be "gone": the endpoint is wrong or missing — retry later
-    case 'retry':
-      break;
-    case 'interrupt': {
-      const { interruption } = reaction;
-      // Not the entry's fault: no attempt is counted, and it is due again when the run resumes.
-      const nextAttemptAt = interruption.kind === 'rate_limited' ? interruption.until : now;
-      await store.deferEntry(row.seq, {
-        nextAttemptAt,
-        lastError: error,
-        countAttempt: false,
-        ...unknown,
-      });
-      return { kind: 'interrupted', interruption };
-    }
+  const interruption = interruptionFor(reaction, error, now);
+  if (interruption) {
+    // Not the entry's fault: no attempt is counted, and it is due again when the run resumes.
+    const nextAttemptAt = interruption.kind === 'rate_limited' ? interruption.until : now;
+    await store.deferEntry(row.seq, {
+      nextAttemptAt,
+      lastError: error,
+      countAttempt: false,
+      ...unknown,
+    });
+    return { kind: 'interrupted', interruption };
+  }
+  if (reaction.kind === 'refused') {
+    await store.rejectEntry(row.seq, error);
+    return { kind: 'held', error };
+  }
+  // A create cannot be "gone": the endpoint is wrong or missing — it is retried later.
+  if (reaction.kind === 'gone' && row.kind === 'update') {
+    await store.conflictEntry(row.seq, { kind: 'deleted_on_server' });
+    return { kind: 'held', error };
   }
   const nextAttemptAt = now + timing.backoffMs(row.attempts, context.random);
   await store.deferEntry(row.seq, {

@@ -2,25 +2,12 @@
 // spaces the requests), re-reading the outbox after every entry so that changes saved while the
 // push runs go out in the same run. One record's entries always go in order.
 import type { OutboxRow } from '../../db/rows';
-import type { EngineContext, Interruption, Problem } from './engine-context';
+import { pushStops } from '../../../../src-shared/sync/retry-policy';
+import type { EngineContext, Interruption, Problem, RunReport } from './engine-context';
 import { pushEntry, type EntryOutcome } from './push-entry';
-
-/**
- * After this many retryable failures in a row the push stops for this run: a server that fails
- * every request is not sent the whole backlog (each entry keeps its own backoff; a single record
- * the server keeps failing on still lets the others through).
- */
-export const failuresBeforePushStops = 3;
 
 /** How many due entries the progress total counts at most. */
 const totalCountLimit = 10_000;
-
-export interface PushReport {
-  readonly interruption: Interruption | null;
-  /** The last entry failure of this push (shown as the run's error while entries wait). */
-  readonly lastEntryError: Problem | null;
-  readonly pushed: number;
-}
 
 export interface PushOptions {
   /** Treat entries waiting for their backoff as due ("Sync now"). */
@@ -30,7 +17,7 @@ export interface PushOptions {
 export async function pushPhase<T>(
   context: EngineContext<T>,
   options: PushOptions = {},
-): Promise<PushReport> {
+): Promise<RunReport> {
   const { store, connectionId, descriptor, clock } = context;
   const parallel = Math.max(1, descriptor.rateLimit.parallelPushes);
   const horizon = () => (options.retryWaiting ? Number.MAX_SAFE_INTEGER : clock.now());
@@ -78,7 +65,9 @@ export async function pushPhase<T>(
   const canStart = () =>
     thrown === null &&
     interruption === null &&
-    failuresInARow < failuresBeforePushStops &&
+    // Retryable failures in a row stop the push for this run (the shared retry policy): each
+    // entry keeps its own backoff, and one record the server keeps failing on lets others through.
+    !pushStops(failuresInARow) &&
     !context.stopping();
 
   for (;;) {
@@ -103,8 +92,8 @@ export async function pushPhase<T>(
   }
 
   if (thrown) throw (thrown as { error: unknown }).error;
-  if (interruption === null && failuresInARow >= failuresBeforePushStops && lastEntryError) {
+  if (interruption === null && pushStops(failuresInARow) && lastEntryError) {
     interruption = { kind: 'retry', error: lastEntryError };
   }
-  return { interruption, lastEntryError, pushed };
+  return { interruption, lastEntryError, runError: null, pushed };
 }

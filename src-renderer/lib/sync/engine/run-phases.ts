@@ -2,7 +2,7 @@
 // push again for what was saved meanwhile; a push run only pushes. Stops at the first phase that
 // interrupts it.
 import { runInterruption, safely } from './classify-error';
-import type { EngineContext, Interruption, Problem } from './engine-context';
+import type { EngineContext, Interruption, Problem, RunReport } from './engine-context';
 import { hydratePhase } from './hydrate-phase';
 import { interruptionContext, pullPhase, type BetweenPages } from './pull-phase';
 import { pushPhase } from './push-phase';
@@ -11,29 +11,23 @@ import { describeProblem } from './status-words';
 /** A full run syncs everything; a push run (after a save, a retry) only sends the outbox. */
 export type RunKind = 'full' | 'push';
 
-export interface RunResult {
-  readonly interruption: Interruption | null;
-  /** A failure that did not stop the run (stale lookups), shown as its last error. */
-  readonly runError: Problem | null;
-  /** The last entry failure of the run (what the waiting entries wait for). */
-  readonly lastEntryError: Problem | null;
-}
-
 const offlineProblem: Problem = { kind: 'network', message: 'This computer is offline' };
 
 export async function runPhases<T>(
   context: EngineContext<T>,
   kind: RunKind,
   options: { retryWaiting: boolean },
-): Promise<RunResult> {
+): Promise<RunReport> {
   let interruption: Interruption | null = null;
   let runError: Problem | null = null;
   let lastEntryError: Problem | null = null;
+  let pushed = 0;
   const carryOn = () => interruption === null && !context.stopping();
   const between: BetweenPages = async () => {
     const report = await pushPhase(context);
     lastEntryError = report.lastEntryError ?? lastEntryError;
-    return { interruption: report.interruption, pushed: report.pushed };
+    pushed += report.pushed;
+    return report;
   };
   try {
     if (!context.isOnline()) {
@@ -49,6 +43,7 @@ export async function runPhases<T>(
       const report = await pushPhase(context, options);
       interruption = report.interruption;
       lastEntryError = report.lastEntryError;
+      pushed += report.pushed;
     }
     if (kind === 'full') {
       if (carryOn()) interruption = await pullPhase(context, between);
@@ -59,7 +54,7 @@ export async function runPhases<T>(
   } catch (error) {
     interruption = { kind: 'retry', error: describeProblem(error) };
   }
-  return { interruption, runError, lastEntryError };
+  return { interruption, runError, lastEntryError, pushed };
 }
 
 /**

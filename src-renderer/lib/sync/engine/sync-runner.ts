@@ -23,7 +23,7 @@ import {
   type LockManagerLike,
   type LockTiming,
 } from './profile-lock';
-import { SyncEngine } from './sync-engine';
+import { SyncEngine, type SyncEngineOptions } from './sync-engine';
 
 /**
  * What main announces when a connection's sign-in changes: the part of the `auth.changed` event
@@ -87,8 +87,9 @@ export function createSyncRunner(options: SyncRunnerOptions): SyncRunner {
 }
 
 /**
- * The runner behind createSyncRunner. A class so that test-support can extend it with ways to
- * wait for the engines (settled, quiet) without those being part of what the app calls.
+ * The runner behind createSyncRunner. A class so that test-support can extend it (and its
+ * engines, through createEngine) with ways to wait for them (settled, quiet) without those being
+ * part of what the app calls.
  */
 export class ProfileSyncRunner implements SyncRunner {
   /** One engine per connection, by connection id. */
@@ -191,8 +192,9 @@ export class ProfileSyncRunner implements SyncRunner {
     await this.#lock.close();
   }
 
-  /** An engine's status changed or one of its runs ended; nothing here waits for that. */
-  protected activity(): void {}
+  protected createEngine(options: SyncEngineOptions<unknown>): SyncEngine<unknown> {
+    return new SyncEngine(options);
+  }
 
   #everyEngine(reason: PauseReason, paused: boolean): void {
     for (const engine of this.engines.values()) engine.setPaused(reason, paused);
@@ -203,7 +205,7 @@ export class ProfileSyncRunner implements SyncRunner {
     if (!this.#lock.held) pausedFor.push('another_window');
     if (connection.authState !== 'signed_in') pausedFor.push('signed_out');
     if (!this.#online.isOnline()) pausedFor.push('offline');
-    const engine = new SyncEngine({
+    const engine = this.createEngine({
       store: this.#options.store,
       adapter: this.#options.adapterFor(connection),
       clock: this.#clock,
@@ -215,11 +217,9 @@ export class ProfileSyncRunner implements SyncRunner {
     this.engines.set(connection.id, engine);
     engine.subscribe((status) => {
       for (const listener of [...this.#listeners]) listener(status);
-      this.activity();
     });
     engine.onRunEnded(() => {
       if (this.#lock.held) this.#changes.post({ connectionId: connection.id, cause: 'synced' });
-      this.activity();
     });
     void engine.start();
   }
