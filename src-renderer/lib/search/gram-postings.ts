@@ -185,15 +185,6 @@ function holds(posting: Posting, doc: number): boolean {
   return false;
 }
 
-/** Whether a doc is in a found set (a list is halved: it is sorted). */
-export function inDocSet(set: DocSet, doc: number): boolean {
-  if ('bits' in set) return ((set.bits[doc >>> 5] ?? 0) & (1 << (doc & 31))) !== 0;
-  return holds(
-    { bits: null, docs: set.docs, length: set.docs.length, lastDoc: -1, sorted: true },
-    doc,
-  );
-}
-
 /** The longest gram kept: a term up to this long is found exactly by its own posting. */
 export const exactLength = 3;
 

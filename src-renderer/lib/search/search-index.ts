@@ -4,7 +4,7 @@
 // posting lists answer exactly; longer terms take the docs holding all their three-char grams and
 // confirm each on its own text. The docs found come out in the chosen sort order.
 import { fold, isPhoneLike, queryDigits } from './fold';
-import { exactLength, GramPostings, inDocSet, termGrams, type DocSet } from './gram-postings';
+import { exactLength, GramPostings, termGrams, type DocSet } from './gram-postings';
 import type { IndexEntry } from './index-entry';
 import { SortOrders, type SortedDocs } from './sort-orders';
 import type { FacetChoices, ListQuery, SortOrder } from './search-types';
@@ -224,6 +224,7 @@ export class SearchIndex {
     // the order testing one bit per doc.
     const hits = new Uint32Array((order.rank.length + 31) >>> 5);
     for (const side of found) this.#addHits(hits, side, matcher);
+    this.#settleStale(hits, matcher);
     const out = new Int32Array(order.docs.length);
     let count = 0;
     for (let i = 0; i < order.docs.length; i += 1) {
@@ -239,7 +240,11 @@ export class SearchIndex {
     return this.#matchesSide(doc, matcher, side.text);
   }
 
-  /** Sets the bits of the docs one side found and confirmed. */
+  /**
+   * Sets the bits of the docs one side found and confirmed. Only ever sets bits: the sides are
+   * OR-ed, so a side must never take away a hit another side already made. Stale docs a side
+   * takes on its grams alone are settled afterwards, on the whole query (`#settleStale`).
+   */
   #addHits(hits: Uint32Array, side: Found, matcher: Matcher): void {
     const { set } = side;
     if ('docs' in set) {
@@ -253,12 +258,6 @@ export class SearchIndex {
     const words = Math.min(hits.length, set.bits.length);
     if (!side.confirm) {
       for (let word = 0; word < words; word += 1) hits[word]! |= set.bits[word]!;
-      // Docs with out-of-date grams: their text decides.
-      for (const doc of this.#stale) {
-        if (doc < words * 32 && inDocSet(set, doc) && !this.#matchesSide(doc, matcher, side.text)) {
-          hits[doc >>> 5]! &= ~(1 << (doc & 31));
-        }
-      }
       return;
     }
     for (let word = 0; word < words; word += 1) {
@@ -268,6 +267,21 @@ export class SearchIndex {
         const doc = word * 32 + 31 - Math.clz32(low);
         bits ^= low;
         if (this.#matchesSide(doc, matcher, side.text)) hits[word]! |= low;
+      }
+    }
+  }
+
+  /**
+   * Docs with out-of-date grams (changed or removed since added) among the hits: their text
+   * decides, on the whole query, since any side may have set their bit. A stale doc that matches
+   * holds all its current grams too, so no side can have missed it.
+   */
+  #settleStale(hits: Uint32Array, matcher: Matcher): void {
+    for (const doc of this.#stale) {
+      const word = doc >>> 5;
+      const bit = 1 << (doc & 31);
+      if (word < hits.length && (hits[word]! & bit) !== 0 && !this.#matches(doc, matcher)) {
+        hits[word]! &= ~bit;
       }
     }
   }
