@@ -283,7 +283,7 @@ describe('SearchIndex against a naive search', () => {
       ),
       runs(25),
     );
-  });
+  }, 120_000);
 
   it('replays the bulk shape that once lost an edited customer (seed 1363584213)', () => {
     // ~1,000 customers, a few of them then edited (from a phone with "0" to a text with "0"),

@@ -47,6 +47,15 @@ function narrows(last: Matcher, next: Matcher): boolean {
 const narrowingLimit = 20_000;
 
 /**
+ * Whether the postings alone cannot answer (a term or the digits longer than a gram): only then
+ * are texts read at all, and re-checking the last answer can be cheaper. A query of short terms
+ * is exact from its postings, which never read a text.
+ */
+function needsTexts({ terms, digits }: Matcher): boolean {
+  return terms.some((term) => term.length > exactLength) || (digits ?? '').length > exactLength;
+}
+
+/**
  * Docs whose text changed keep their old grams (postings only grow) and are confirmed on their
  * text; once this share of the docs is such, the postings are built again from the texts.
  */
@@ -166,7 +175,12 @@ export class SearchIndex {
     if (sameView && last.text === query.text) return last.docs;
     const matcher = matcherOf(query.text);
     let docs: Int32Array;
-    if (sameView && last.docs.length <= narrowingLimit && narrows(last.matcher, matcher)) {
+    if (
+      sameView &&
+      last.docs.length <= narrowingLimit &&
+      needsTexts(matcher) &&
+      narrows(last.matcher, matcher)
+    ) {
       // last.docs already passed the filters and are in this sort order.
       docs = last.docs.filter((doc) => this.#matches(doc, matcher));
     } else {
