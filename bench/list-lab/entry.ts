@@ -8,7 +8,9 @@ import {
   corpusLookups,
   corpusPulled,
 } from '../../src-renderer/lib/search/test-support/customer-corpus';
+import { openFirstScreens } from '../../src-renderer/lib/search/first-screen';
 import type { FromWorker } from '../../src-renderer/lib/search/search-types';
+import type { Engine } from './compare-engines';
 import type { AppContext } from '../../src-renderer/lib/state/app-context';
 import type { ConnectionsState } from '../../src-renderer/lib/state/connections.svelte';
 import { Navigation } from '../../src-renderer/lib/state/navigation.svelte';
@@ -146,12 +148,22 @@ const listBench = {
     }
     return frames;
   },
-  // Loaded on demand: MiniSearch and uFuzzy are not part of the app, nor of its measured size.
-  async compareEngines(
-    count: number,
-    texts: readonly string[],
-    engines?: readonly ('minisearch' | 'ufuzzy')[],
-  ) {
+  /** Waits until the worker has remembered the first screen (written after the index is done). */
+  async firstScreenRemembered(): Promise<number> {
+    const screens = openFirstScreens(store.name);
+    try {
+      let saved = await screens.read('bench');
+      while (!saved) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        saved = await screens.read('bench');
+      }
+      return saved.keys.length;
+    } finally {
+      screens.close();
+    }
+  },
+  // Loaded on demand: FlexSearch and uFuzzy are not part of the app, nor of its measured size.
+  async compareEngines(count: number, texts: readonly string[], engines?: readonly Engine[]) {
     const { compareEngines } = await import('./compare-engines');
     return compareEngines(count, texts, engines);
   },

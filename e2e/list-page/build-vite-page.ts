@@ -36,7 +36,7 @@ export async function buildVitePage(root: string, outDir: string): Promise<Built
   let pageGzip = 0;
   let workerGzip = 0;
   for (const file of await readdir(join(outDir, 'assets'))) {
-    // The comparison engines (MiniSearch, uFuzzy) are bench-only: not counted.
+    // The comparison engines (FlexSearch, uFuzzy) are bench-only: not counted.
     if (!file.endsWith('.js') || file.startsWith('compare-engines')) continue;
     const size = gzipSync(await readFile(join(outDir, 'assets', file))).length;
     if (file.includes('worker')) workerGzip += size;

@@ -6,6 +6,7 @@ import { revnueDescriptor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';
 import { openCustomerStore } from '../db/dexie-customer-store';
+import { openFirstScreens } from './first-screen';
 import { SearchService } from './search-service';
 import type { FromWorker, ListQuery } from './search-types';
 import type { corpusRecord } from './test-support/customer-corpus';
@@ -127,5 +128,73 @@ describe('SearchService', () => {
         .at(-1)!
         .firstRows.some(([, r]) => r.name === 'Gone'),
     ).toBe(false);
+  });
+
+  it('opens with the remembered first screen in name order before reading any chunk', async () => {
+    // Every pulled row written in one millisecond, as a real pull does; the edits come later.
+    let clock = 1_000;
+    store = openCustomerStore(`search-${Math.random()}`, {
+      indexedDb: { indexedDB: factory, IDBKeyRange },
+      now: () => clock,
+    });
+    await store.putLookups('c', corpusLookups, 1);
+    await store.applyPulled(revnueDescriptor, 'c', corpusPulled(0, 3_000));
+    const screens = openFirstScreens(store.name, { indexedDB: factory, IDBKeyRange });
+    const remembering = new SearchService(
+      store,
+      'c',
+      revnueDescriptor as ConnectorDescriptor<unknown>,
+      () => {},
+      screens,
+    );
+    await remembering.load();
+    clock = 5_000;
+    // Written since: a customer renamed to come first, and a new one.
+    const row = (await store.getCustomer<ReturnType<typeof corpusRecord>>('c', '2500'))!;
+    await store.saveCustomer(revnueDescriptor, 'c', '2500', { ...row.record, name: 'Aaron Bau' });
+    await store.createCustomer(revnueDescriptor, 'c', {
+      ...revnueDescriptor.emptyRecord(),
+      name: 'Abel Kran',
+    });
+    const messages: FromWorker[] = [];
+    const reopened = new SearchService(
+      store,
+      'c',
+      revnueDescriptor as ConnectorDescriptor<unknown>,
+      (message) => messages.push(message),
+      screens,
+    );
+    reopened.query(1, query);
+    await reopened.load();
+    screens.close();
+    const results = messages.flatMap((m) => (m.type === 'result' ? [m] : []));
+    const early = results[0]!;
+    // Answered before the first chunk: no progress message counted a whole chunk yet.
+    const before = messages.slice(0, messages.indexOf(early));
+    expect(before.every((m) => m.type !== 'progress' || m.indexed < 2_000)).toBe(true);
+    expect(early.docs.length).toBeLessThan(2_000);
+    expect(early.total).toBe(3_000);
+    const names = (result: typeof early) => result.firstRows.map(([, r]) => r.name);
+    expect(names(early).slice(0, 2)).toEqual(['Aaron Bau', 'Abel Kran']);
+    expect(names(early)).toEqual(names(results.at(-1)!));
+    expect(results.at(-1)!.total).toBe(3_001);
+  });
+
+  it('opens as before when no first screen was remembered', async () => {
+    const { store } = await world(2_500);
+    const screens = openFirstScreens(`${store.name}-none`, { indexedDB: factory, IDBKeyRange });
+    const messages: FromWorker[] = [];
+    const service = new SearchService(
+      store,
+      'c',
+      revnueDescriptor as ConnectorDescriptor<unknown>,
+      (message) => messages.push(message),
+      screens,
+    );
+    service.query(1, query);
+    await service.load();
+    screens.close();
+    const first = messages.find((m) => m.type === 'result')!;
+    expect(first.type === 'result' && first.docs.length).toBe(2_000);
   });
 });

@@ -1,13 +1,16 @@
 // What the search worker does, without the worker: it reads the connection's rows from the store
 // in chunks, keeps the index current with the rows written since (on every `refresh`), answers
 // queries with doc numbers and the first screen of rows, and rows by doc number as the list
-// scrolls. Plain class so the node project tests it on fake-indexeddb.
+// scrolls. Before the first chunk it reads the first screen remembered from the last session, so
+// the list opens in display order at once. Plain class so the node project tests it on
+// fake-indexeddb.
 import type {
   ConnectorDescriptor,
   ConnectorLookups,
 } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';
 import type { CustomerRow } from '../db/rows';
+import { FIRST_SCREEN_KEYS, type FirstScreen, type FirstScreens } from './first-screen';
 import { entryOf } from './index-entry';
 import { SearchIndex } from './search-index';
 import type { DisplayRow, FromWorker, ListQuery } from './search-types';
@@ -15,12 +18,21 @@ import type { DisplayRow, FromWorker, ListQuery } from './search-types';
 /** Rows sent with every result: more than any window shows at once. */
 export const FIRST_ROWS = 80;
 
+/** The order the list opens in: its first screen is remembered for the next session. */
+const openingSort = { column: 'name', descending: false } as const;
+
+/** Past this many rows written since the first screen was saved, it is not worth reading. */
+const firstScreenChangeLimit = 2_000;
+
 export class SearchService {
   readonly #store: CustomerStore;
   readonly #connectionId: string;
   readonly #descriptor: ConnectorDescriptor<unknown>;
   readonly #post: (message: FromWorker) => void;
   readonly #index: SearchIndex;
+  readonly #firstScreens: FirstScreens | undefined;
+  /** Customers the remembered first screen counted: the total until the index has them all. */
+  #expected = 0;
   #lookups: ConnectorLookups = {};
   /** Rows written at or after this (local ms) are read again on the next refresh. */
   #watermark = 0;
@@ -35,8 +47,10 @@ export class SearchService {
     connectionId: string,
     descriptor: ConnectorDescriptor<unknown>,
     post: (message: FromWorker) => void,
+    firstScreens?: FirstScreens,
   ) {
     this.#store = store;
+    this.#firstScreens = firstScreens;
     this.#connectionId = connectionId;
     this.#descriptor = descriptor;
     this.#post = post;
@@ -51,6 +65,10 @@ export class SearchService {
   load(): Promise<void> {
     return this.#serially(async () => {
       this.#lookups = await this.#store.getLookups(this.#connectionId);
+      if (await this.#openWithFirstScreen()) {
+        this.#postProgress();
+        this.#answer(true);
+      }
       let first = true;
       for await (const rows of this.#store.listRows(this.#connectionId)) {
         this.#upsert(rows);
@@ -63,6 +81,7 @@ export class SearchService {
       this.#hasRows = true;
       this.#postProgress();
       this.#answer(true);
+      await this.#saveFirstScreen();
     });
   }
 
@@ -84,6 +103,7 @@ export class SearchService {
       if (this.#index.version !== before) {
         this.#postProgress();
         this.#answer(true);
+        await this.#saveFirstScreen();
       }
     });
   }
@@ -117,10 +137,60 @@ export class SearchService {
       seq: current.seq,
       // A copy: the worker moves it to the main thread, and the index keeps its own for narrowing.
       docs: docs.slice(),
-      total: this.#index.size,
+      total: this.#total(),
       firstRows: this.#rowsOf(first),
       version: this.#index.version,
     });
+  }
+
+  /** All customers once indexed; while loading, the count the remembered first screen saw. */
+  #total(): number {
+    return this.#ready ? this.#index.size : Math.max(this.#index.size, this.#expected);
+  }
+
+  /**
+   * Indexes the rows of the remembered first screen and those written since it was saved: the
+   * first customers by name are then among them. False when there is none (a first open) or too
+   * much changed since; it is only a head start, so a failure to read it is no error.
+   */
+  async #openWithFirstScreen(): Promise<boolean> {
+    let screen: FirstScreen | undefined;
+    try {
+      screen = await this.#firstScreens?.read(this.#connectionId);
+    } catch {
+      return false;
+    }
+    if (!screen || screen.keys.length === 0) return false;
+    const since: CustomerRow[] = [];
+    for await (const rows of this.#store.listRows(this.#connectionId, screen.savedAt)) {
+      since.push(...rows);
+      if (since.length > firstScreenChangeLimit) return false;
+    }
+    const remembered = await Promise.all(
+      screen.keys.map((key) => this.#store.getCustomer(this.#connectionId, key)),
+    );
+    this.#upsert(remembered.filter((row) => row !== undefined));
+    this.#upsert(since);
+    this.#expected = screen.count;
+    return this.#index.size > 0;
+  }
+
+  async #saveFirstScreen(): Promise<void> {
+    if (!this.#firstScreens) return;
+    const docs = this.#index.firstInOrder(openingSort, FIRST_SCREEN_KEYS);
+    try {
+      await this.#firstScreens.write({
+        connectionId: this.#connectionId,
+        keys: Array.from(docs, (doc) => this.#index.entry(doc)!.display.key),
+        count: this.#index.size,
+        // A pull writes thousands of rows in the same millisecond: re-reading "at or after" the
+        // newest would re-read them all and lose the head start. A row written in that same
+        // millisecond after this save is missed by the head start only; the chunks bring it.
+        savedAt: this.#watermark + 1,
+      });
+    } catch {
+      // Only a head start for the next open: without it the list opens as it did before.
+    }
   }
 
   #rowsOf(docs: readonly number[]): [number, DisplayRow][] {

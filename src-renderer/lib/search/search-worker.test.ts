@@ -34,7 +34,8 @@ test('indexes the store in its own thread and answers queries and rows', async (
     onMessage: (message) => messages.push(message),
   });
   const ready = () => messages.some((m) => m.type === 'progress' && m.ready);
-  await expect.poll(ready).toBe(true);
+  // Indexing 1,500 rows in the worker can take past the poll's default 1 s on a loaded machine.
+  await expect.poll(ready, { timeout: 15_000 }).toBe(true);
   const seq = client.query(query('schmidt'));
   const answer = () => messages.find((m) => m.type === 'result' && m.seq === seq);
   await expect.poll(answer).toBeDefined();

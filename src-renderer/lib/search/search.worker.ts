@@ -5,6 +5,7 @@
 import { descriptorFor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import { openCustomerStore } from '../db/dexie-customer-store';
+import { openFirstScreens } from './first-screen';
 import { SearchService } from './search-service';
 import type { FromWorker, ToWorker } from './search-types';
 
@@ -26,7 +27,8 @@ scope.onmessage = ({ data }) => {
     case 'open': {
       const store = openCustomerStore(data.dbName);
       const descriptor = descriptorFor(data.kind) as ConnectorDescriptor<unknown>;
-      service = new SearchService(store, data.connectionId, descriptor, post);
+      const firstScreens = openFirstScreens(data.dbName);
+      service = new SearchService(store, data.connectionId, descriptor, post, firstScreens);
       void service.load();
       return;
     }

@@ -1,0 +1,197 @@
+// Posting lists of the search index: for every one-, two- and three-character gram of a set of texts, the
+// docs whose text holds it. A gram found in many docs is a bitset (one bit per doc), a rare one a
+// list of doc numbers, so memory stays near min(4 bytes × hits, docs ÷ 8) per gram. Postings only
+// grow: a doc whose text changed keeps its old grams, and the index re-checks such docs' texts.
+
+/** One gram's docs: a bitset once it is common, a list (possibly unsorted) until then. */
+export interface Posting {
+  bits: Uint32Array | null;
+  docs: Int32Array;
+  /** Entries in `docs` (a list), or docs ever added (a bitset): the size used to order postings. */
+  length: number;
+  /** The last doc added: a doc adds each of its grams once. */
+  lastDoc: number;
+  sorted: boolean;
+}
+
+/** Docs found: a bitset over doc numbers, or a sorted list of them. */
+export type DocSet = { readonly bits: Uint32Array } | { readonly docs: Int32Array };
+
+/** A list turns into a bitset when 32 × its length reaches the doc capacity (and it is not tiny). */
+const minBitsetLength = 256;
+
+export type GramSize = 1 | 2 | 3;
+
+/**
+ * A gram as a key: a small integer for the chars folded texts and digits are made of (fast Map
+ * keys, never equal across sizes), else the gram itself.
+ */
+export function gramKey(text: string, at: number, size: GramSize): number | string {
+  const a = text.charCodeAt(at);
+  if (size === 1) return a;
+  const b = text.charCodeAt(at + 1);
+  if (size === 2) return a < 1_024 && b < 1_024 ? 0x10_0000 + a * 1_024 + b : text.substr(at, 2);
+  const c = text.charCodeAt(at + 2);
+  return a < 512 && b < 512 && c < 512 ? 0x1000_0000 + (a * 512 + b) * 512 + c : text.substr(at, 3);
+}
+
+export class GramPostings {
+  readonly #postings = new Map<number | string, Posting>();
+  /** Doc numbers below this fit every bitset (grown by doubling). */
+  #capacity = 1_024;
+  /** The char between two fields of a text: no gram spans it. */
+  readonly #separator: number;
+
+  constructor(separator: string) {
+    this.#separator = separator.charCodeAt(0);
+  }
+
+  /** Adds the one-, two- and three-char grams of `text`, none spanning two of its fields. */
+  add(doc: number, text: string): void {
+    if (doc >= this.#capacity) this.#grow(doc);
+    const separator = this.#separator;
+    let fieldStart = 0;
+    for (let at = 0; at <= text.length; at += 1) {
+      if (at < text.length && text.charCodeAt(at) !== separator) continue;
+      for (let start = fieldStart; start < at; start += 1) {
+        this.#addGram(gramKey(text, start, 1), doc);
+        if (start + 1 < at) this.#addGram(gramKey(text, start, 2), doc);
+        if (start + 2 < at) this.#addGram(gramKey(text, start, 3), doc);
+      }
+      fieldStart = at + 1;
+    }
+  }
+
+  get(key: number | string): Posting | undefined {
+    return this.#postings.get(key);
+  }
+
+  /** Bytes held by the postings (for the docs on memory). */
+  get bytes(): number {
+    let total = 0;
+    for (const posting of this.#postings.values()) {
+      total += posting.bits ? posting.bits.byteLength : posting.docs.byteLength;
+    }
+    return total;
+  }
+
+  /**
+   * The docs holding every gram of `keys` (smallest posting first): a list when the rarest gram
+   * is a list, else the AND of the bitsets. Null when a gram occurs nowhere.
+   */
+  intersect(keys: readonly (number | string)[]): DocSet | null {
+    const postings: Posting[] = [];
+    for (const key of new Set(keys)) {
+      const posting = this.#postings.get(key);
+      if (!posting) return null;
+      postings.push(posting);
+    }
+    postings.sort((a, b) => sizeOf(a) - sizeOf(b));
+    const [smallest, ...others] = postings;
+    if (!smallest) return null;
+    if (!smallest.bits) {
+      const docs = sortedDocs(smallest);
+      const kept = new Int32Array(docs.length);
+      let count = 0;
+      for (let i = 0; i < docs.length; i += 1) {
+        const doc = docs[i]!;
+        if (others.every((posting) => holds(posting, doc))) kept[count++] = doc;
+      }
+      return { docs: kept.subarray(0, count) };
+    }
+    const bits = smallest.bits.slice();
+    for (const posting of others) {
+      const other = posting.bits!;
+      for (let word = 0; word < bits.length; word += 1) bits[word]! &= other[word] ?? 0;
+    }
+    return { bits };
+  }
+
+  #addGram(key: number | string, doc: number): void {
+    let posting = this.#postings.get(key);
+    if (!posting) {
+      posting = { bits: null, docs: new Int32Array(4), length: 0, lastDoc: -1, sorted: true };
+      this.#postings.set(key, posting);
+    }
+    if (posting.lastDoc === doc) return;
+    posting.lastDoc = doc;
+    if (posting.bits) {
+      posting.bits[doc >>> 5]! |= 1 << (doc & 31);
+      posting.length += 1;
+      return;
+    }
+    if (posting.length === posting.docs.length) {
+      if (posting.length >= minBitsetLength && posting.length * 32 >= this.#capacity) {
+        posting.bits = new Uint32Array(this.#capacity >>> 5);
+        for (let i = 0; i < posting.length; i += 1) {
+          const old = posting.docs[i]!;
+          posting.bits[old >>> 5]! |= 1 << (old & 31);
+        }
+        posting.docs = new Int32Array(0);
+        posting.bits[doc >>> 5]! |= 1 << (doc & 31);
+        posting.length += 1;
+        return;
+      }
+      const grown = new Int32Array(posting.length * 2);
+      grown.set(posting.docs);
+      posting.docs = grown;
+    }
+    if (posting.length > 0 && posting.docs[posting.length - 1]! >= doc) posting.sorted = false;
+    posting.docs[posting.length++] = doc;
+  }
+
+  #grow(doc: number): void {
+    while (this.#capacity <= doc) this.#capacity *= 2;
+    for (const posting of this.#postings.values()) {
+      if (!posting.bits) continue;
+      const grown = new Uint32Array(this.#capacity >>> 5);
+      grown.set(posting.bits);
+      posting.bits = grown;
+    }
+  }
+}
+
+function sizeOf(posting: Posting): number {
+  // A bitset's AND costs its words whatever the count: lists go first.
+  return posting.bits ? Number.MAX_SAFE_INTEGER / 2 + posting.length : posting.length;
+}
+
+/** The list, sorted and without repeats (a changed doc adds its grams again). */
+function sortedDocs(posting: Posting): Int32Array {
+  if (!posting.sorted) {
+    const docs = posting.docs.subarray(0, posting.length).sort();
+    let count = 0;
+    for (let i = 0; i < docs.length; i += 1) {
+      if (count === 0 || docs[count - 1] !== docs[i]) docs[count++] = docs[i]!;
+    }
+    posting.length = count;
+    posting.sorted = true;
+  }
+  return posting.docs.subarray(0, posting.length);
+}
+
+function holds(posting: Posting, doc: number): boolean {
+  if (posting.bits) return ((posting.bits[doc >>> 5] ?? 0) & (1 << (doc & 31))) !== 0;
+  const docs = sortedDocs(posting);
+  let low = 0;
+  let high = docs.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const value = docs[middle]!;
+    if (value === doc) return true;
+    if (value < doc) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/** The longest gram kept: a term up to this long is found exactly by its own posting. */
+export const exactLength = 3;
+
+/** The grams a term needs: itself when short (exact), else each of its three-char grams. */
+export function termGrams(term: string): (number | string)[] {
+  if (term.length <= exactLength) return [gramKey(term, 0, term.length as GramSize)];
+  const keys: (number | string)[] = [];
+  for (let at = 0; at + exactLength <= term.length; at += 1) keys.push(gramKey(term, at, 3));
+  return keys;
+}
