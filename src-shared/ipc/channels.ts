@@ -49,6 +49,8 @@ export const channels = [
   'desktop.start',
   'desktop.print',
   'desktop.savePdf',
+
+  'quit.answer',
 ] as const;
 
 export type Channel = (typeof channels)[number];
