@@ -41,6 +41,11 @@ export interface QuitGuard {
   dispose(): void;
 }
 
+/** `quit.answer` where nothing asks to quit (main's services alone, in tests): said in words. */
+export const noQuitGuard: Pick<Handlers, 'quit.answer'> = {
+  'quit.answer': async () => fail('validation', 'Fieldbook is not asking to quit.'),
+};
+
 export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
   const log = options.log ?? (() => {});
   const timeoutMs = options.answerTimeoutMs ?? quitAnswerTimeoutMs;
