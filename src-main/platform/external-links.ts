@@ -64,7 +64,10 @@ export async function openExternalSafely(
  */
 export async function openComposedLink(href: string): Promise<Result<null>> {
   if (!isComposedLink(href)) {
-    return fail('validation', 'Fieldbook only opens website, e-mail and map links it composed itself.');
+    return fail(
+      'validation',
+      'Fieldbook only opens website, e-mail and map links it composed itself.',
+    );
   }
   // mailto: has no host, so it cannot pass checkExternalUrl; an https: link must pass it too.
   if (!href.startsWith('mailto:') && !checkExternalUrl(href).ok) {

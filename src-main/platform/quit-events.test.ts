@@ -30,7 +30,10 @@ function world({ waiting = 0, answer = 'asking' as Answer, canAsk = true } = {})
   guardAppQuit(app as never, guard);
   guardWindowClose(window as never, guard);
   guardShutdown(powerMonitor as never, guard);
-  const router = createIpcRouter({ handlers: guard.handlers as never, isTrustedSender: () => true });
+  const router = createIpcRouter({
+    handlers: guard.handlers as never,
+    isTrustedSender: () => true,
+  });
   const send = (requestId: string, said: Exclude<Answer, 'hang'>) =>
     router.handle('quit.answer', { url: 'app://fieldbook/' }, { requestId, answer: said });
   const asked: { requestId: string; reason: string }[] = [];
@@ -133,7 +136,7 @@ describe('a hung window', () => {
 
   test('that hung after opening the dialog: the next quit asks again and times out', async () => {
     const w = world({ waiting: 1 });
-    w.window.emit("close", preventable());
+    w.window.emit('close', preventable());
     await settle();
     expect(w.guard.state).toBe('deciding');
     // The page freezes; the person presses Ctrl+Q: main asks again, and nobody answers.

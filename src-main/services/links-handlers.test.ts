@@ -126,9 +126,7 @@ describe('links.open of a postal address (Open in maps)', () => {
   ])('a hostile address %j is only ever the search query', async (value, query) => {
     const open = world();
     expect(await open({ kind: 'address', value })).toEqual({ ok: true, value: null });
-    expect(launched.mock.calls).toEqual([
-      [`https://www.openstreetmap.org/search?query=${query}`],
-    ]);
+    expect(launched.mock.calls).toEqual([[`https://www.openstreetmap.org/search?query=${query}`]]);
   });
 
   test.each(['', '  \n ', 'x'.repeat(501)])('%j is refused in words', async (value) => {

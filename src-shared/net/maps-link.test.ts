@@ -28,7 +28,10 @@ const hostileAddresses = [
 
 describe('mapsHref', () => {
   test.each([
-    ['Hauptstraße 1, 10115 Berlin, Germany', 'Hauptstra%C3%9Fe%201%2C%2010115%20Berlin%2C%20Germany'],
+    [
+      'Hauptstraße 1, 10115 Berlin, Germany',
+      'Hauptstra%C3%9Fe%201%2C%2010115%20Berlin%2C%20Germany',
+    ],
     ['  10 Downing St \n London  ', '10%20Downing%20St%20London'],
     ['A & B #2 / 3?', 'A%20%26%20B%20%232%20%2F%203%3F'],
   ])('%j searches %j', (address, query) => {

@@ -81,9 +81,7 @@ describe('Revnue editor', () => {
     world = await renderEditorWorld<RevnueCustomerRecord>({
       connection: revnueConnection,
       lookups: revnueLookups,
-      records: [
-        existing(1, 'Acme GmbH', { city: '', address_line_1: '', country: null }),
-      ] as never,
+      records: [existing(1, 'Acme GmbH', { city: '', address_line_1: '', country: null })] as never,
       handlers: links.handlers,
     });
     await openExisting(world, '1');

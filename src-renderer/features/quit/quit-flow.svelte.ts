@@ -1,14 +1,9 @@
 // quit/: the window's half of quitting (docs/desktop.md#quitting): main asks (`quit.requested`),
 // this counts the waiting changes, shows the quit dialog when some wait, and answers `quit.answer`.
-//
-// "Sync now and quit" runs a sync of every connection with changes waiting and quits once none
-// wait — or once no connection can send more (offline, signed out, backing off, conflicts,
-// rejections): then it says what is left and quits keeping them. It never waits forever.
 import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
 import type { CustomerStore } from '../../lib/db/customer-store';
 import type { SyncRunner } from '../../lib/sync/engine/sync-runner';
-import type { SyncStatus } from '../../lib/sync/sync-status';
-import { changesCount, leftBehindReason } from './quit-words';
+import { countWaitingPerConnection, noCounts, syncBeforeQuit } from './sync-before-quit';
 
 export type QuitStage =
   | { readonly stage: 'closed' }
@@ -30,15 +25,13 @@ export interface QuitFlowOptions {
   maxSyncMs?: number;
 }
 
-const runningPhases = new Set(['pulling', 'pushing', 'hydrating']);
-
 export class QuitFlow {
   #stage = $state<QuitStage>({ stage: 'closed' });
   readonly #options: Required<QuitFlowOptions>;
   #requestId: string | null = null;
   /** Waiting changes per connection when the dialog opened. */
-  #counts = new Map<string, number>();
-  #endSync: (() => void) | null = null;
+  #counts = noCounts;
+  #stopSync: (() => void) | null = null;
   readonly #stopListening: () => void;
 
   constructor(options: QuitFlowOptions) {
@@ -62,84 +55,33 @@ export class QuitFlow {
     this.#finish('cancel');
   }
 
-  /** "Sync now and quit". */
+  /**
+   * "Sync now and quit": quits once no change waits, or — saying what is left and why, for a
+   * moment in which Cancel still works — once no connection can send more.
+   */
   syncAndQuit(): void {
     if (this.#stage.stage !== 'asking') return;
-    const pending = [...this.#counts].filter(([, count]) => count > 0).map(([id]) => id);
-    const latest = new Map<string, SyncStatus>();
-    const sawRun = new Set<string>();
-    const total = pending.reduce((sum, id) => sum + (this.#counts.get(id) ?? 0), 0);
-    const timers: ReturnType<typeof setTimeout>[] = [];
-    let quiet: ReturnType<typeof setTimeout> | undefined;
-    let unsubscribe = () => {};
-    const stop = () => {
-      unsubscribe();
-      if (quiet !== undefined) clearTimeout(quiet);
-      timers.forEach(clearTimeout);
-    };
-
-    const waitingNow = () =>
-      pending.reduce((sum, id) => sum + (latest.get(id)?.waiting ?? this.#counts.get(id) ?? 0), 0);
-    // A connection can send no more when its sync is paused or stopped, or a run it started after
-    // "Sync now" has ended (idle or backing off) with changes still waiting.
-    const stuck = (id: string) => {
-      const status = latest.get(id);
-      if (!status) return false;
-      if (status.phase === 'paused' || status.phase === 'closed') return true;
-      return (status.phase === 'idle' || status.phase === 'waiting') && sawRun.has(id);
-    };
-    const leaveWhatIsLeft = () => {
-      const left = pending.filter((id) => (latest.get(id)?.waiting ?? this.#counts.get(id)) !== 0);
-      const names = new Map(this.#options.connections.connections.map((c) => [c.id, c.name]));
-      const reasons = [
-        ...new Set(left.map((id) => leftBehindReason(latest.get(id), names.get(id) ?? id))),
-      ];
-      const waiting = waitingNow();
-      stop();
-      this.#stage = {
-        stage: 'leftover',
-        waiting,
-        message: `${changesCount(waiting)} could not be sent: ${reasons.join('; ')}. They stay on this computer and sync the next time Fieldbook can.`,
-      };
-      timers.push(setTimeout(() => this.#finish('quit'), this.#options.leftoverMs));
-      this.#endSync = () => timers.forEach(clearTimeout);
-    };
-    const check = () => {
-      if (this.#stage.stage !== 'syncing') return;
-      const waiting = waitingNow();
-      if (waiting === 0) return this.#finish('quit');
-      this.#stage = { stage: 'syncing', waiting, total };
-      if (pending.filter((id) => (latest.get(id)?.waiting ?? 1) > 0).every(stuck)) {
-        leaveWhatIsLeft();
-      }
-    };
-    const heardFromSync = () => {
-      if (quiet !== undefined) clearTimeout(quiet);
-      quiet = setTimeout(leaveWhatIsLeft, this.#options.quietMs);
-    };
-    unsubscribe = this.#options.runner.subscribe((status) => {
-      if (!pending.includes(status.connectionId)) return;
-      latest.set(status.connectionId, status);
-      if (runningPhases.has(status.phase)) sawRun.add(status.connectionId);
-      heardFromSync();
-      check();
+    const { connections, runner, quietMs, maxSyncMs, leftoverMs } = this.#options;
+    this.#stage = { stage: 'syncing', waiting: this.#total(), total: this.#total() };
+    this.#stopSync = syncBeforeQuit({
+      runner,
+      counts: this.#counts,
+      connections: connections.connections,
+      quietMs,
+      maxSyncMs,
+      onProgress: (waiting, total) => (this.#stage = { stage: 'syncing', waiting, total }),
+      onSent: () => this.#finish('quit'),
+      onLeft: (waiting, message) => {
+        this.#stage = { stage: 'leftover', waiting, message };
+        const timer = setTimeout(() => this.#finish('quit'), leftoverMs);
+        this.#stopSync = () => clearTimeout(timer);
+      },
     });
-    this.#endSync = stop;
-    this.#stage = { stage: 'syncing', waiting: total, total };
-    heardFromSync();
-    timers.push(setTimeout(leaveWhatIsLeft, this.#options.maxSyncMs));
-    for (const id of pending) {
-      // A paused sync (offline, signed out) does not run for "Sync now": it is stuck from the start.
-      const now = this.#options.runner.status(id);
-      if (now?.phase === 'paused') latest.set(id, now);
-      this.#options.runner.syncNow(id);
-    }
-    check();
   }
 
   dispose(): void {
     this.#stopListening();
-    this.#endSync?.();
+    this.#stopSync?.();
   }
 
   async #requested(requestId: string): Promise<void> {
@@ -148,7 +90,9 @@ export class QuitFlow {
     if (this.#stage.stage !== 'closed') return this.#answer('asking');
     let waiting: number | null;
     try {
-      waiting = await this.#countAll();
+      const ids = this.#options.connections.connections.map((connection) => connection.id);
+      this.#counts = await countWaitingPerConnection(this.#options.store, ids);
+      waiting = this.#total();
     } catch {
       waiting = null;
     }
@@ -158,17 +102,14 @@ export class QuitFlow {
     this.#answer('asking');
   }
 
-  async #countAll(): Promise<number> {
-    const ids = this.#options.connections.connections.map((connection) => connection.id);
-    const counts = await Promise.all(ids.map((id) => this.#options.store.countWaiting(id)));
-    this.#counts = new Map(ids.map((id, index) => [id, counts[index] ?? 0]));
-    return counts.reduce((sum, count) => sum + count, 0);
+  #total(): number {
+    return [...this.#counts.values()].reduce((sum, count) => sum + count, 0);
   }
 
   #finish(answer: 'quit' | 'cancel'): void {
     if (this.#stage.stage === 'closed') return;
-    this.#endSync?.();
-    this.#endSync = null;
+    this.#stopSync?.();
+    this.#stopSync = null;
     this.#stage = { stage: 'closed' };
     this.#answer(answer);
   }
