@@ -141,7 +141,7 @@ describe('src-main/index.ts', () => {
   });
 
   // Each answer, the hung window and the session's end: platform/quit-events.test.ts.
-  test('closing the window asks the page (quit.requested) and quits on its quit.answer', async () => {
+  test('closing the window asks the page (quit.requested) and quits on its desktop.quitAnswer', async () => {
     const window = await startMain();
     const close = { preventDefault: vi.fn() };
     window.emit('close', close);
@@ -154,7 +154,7 @@ describe('src-main/index.ts', () => {
       { requestId: expect.any(String), reason: 'close' },
     ]);
     expect(app.quit).not.toHaveBeenCalled();
-    const answer = ipcHandlers.get('quit.answer')!;
+    const answer = ipcHandlers.get('desktop.quitAnswer')!;
     const { requestId } = request as { requestId: string };
     expect(await answer(trustedEvent, { requestId, answer: 'quit' })).toEqual({
       ok: true,

@@ -77,5 +77,5 @@ export const validPayloads = {
   'desktop.print': {},
   'desktop.savePdf': { name: 'ACME Rentals' },
 
-  'quit.answer': { requestId: 'q1w2e3r4t5y6u7i8', answer: 'quit' },
+  'desktop.quitAnswer': { requestId: 'q1w2e3r4t5y6u7i8', answer: 'quit' },
 } satisfies Record<Channel, unknown>;

@@ -35,7 +35,7 @@ function world({ waiting = 0, answer = 'asking' as Answer, canAsk = true } = {})
     isTrustedSender: () => true,
   });
   const send = (requestId: string, said: Exclude<Answer, 'hang'>) =>
-    router.handle('quit.answer', { url: 'app://fieldbook/' }, { requestId, answer: said });
+    router.handle('desktop.quitAnswer', { url: 'app://fieldbook/' }, { requestId, answer: said });
   const asked: { requestId: string; reason: string }[] = [];
   const renderer = { answer };
   // The renderer: nothing waits → "quit" at once; otherwise the scripted answer.

@@ -1,5 +1,5 @@
 // Main's half of quitting (docs/desktop.md#quitting): main owns the quit, but only the window knows
-// whether changes wait, so main asks it (`quit.requested`) and quits on its answer (`quit.answer`).
+// whether changes wait, so main asks it (`quit.requested`) and quits on its answer (`desktop.quitAnswer`).
 // Plain Node: Electron's close / before-quit / session events reach it from src-main/platform/.
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../../src-shared/ipc/contract';
@@ -37,13 +37,13 @@ export interface QuitGuard {
   /** The session ends and there is no time to ask: quit now, changes stay queued. */
   quitNow(why: string): void;
   readonly state: QuitState;
-  readonly handlers: Pick<Handlers, 'quit.answer'>;
+  readonly handlers: Pick<Handlers, 'desktop.quitAnswer'>;
   dispose(): void;
 }
 
-/** `quit.answer` where nothing asks to quit (main's services alone, in tests): said in words. */
-export const noQuitGuard: Pick<Handlers, 'quit.answer'> = {
-  'quit.answer': async () => fail('validation', 'Fieldbook is not asking to quit.'),
+/** `desktop.quitAnswer` where nothing asks to quit (main's services alone, in tests): said in words. */
+export const noQuitGuard: Pick<Handlers, 'desktop.quitAnswer'> = {
+  'desktop.quitAnswer': async () => fail('validation', 'Fieldbook is not asking to quit.'),
 };
 
 export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
@@ -92,7 +92,7 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
       quit();
     },
     handlers: {
-      'quit.answer': async (input) => {
+      'desktop.quitAnswer': async (input) => {
         if (state === 'quitting') return ok(null);
         if (requestId === null || input.requestId !== requestId) {
           return fail('validation', 'This quit request is no longer open.');

@@ -49,8 +49,7 @@ export const channels = [
   'desktop.start',
   'desktop.print',
   'desktop.savePdf',
-
-  'quit.answer',
+  'desktop.quitAnswer',
 ] as const;
 
 export type Channel = (typeof channels)[number];

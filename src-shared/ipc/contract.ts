@@ -312,7 +312,7 @@ export const contract = {
    * the person chose to quit), `cancel` (they stay), or `asking` (the quit dialog is open: main
    * stops its answer timer and waits for the person). `requestId` is the request's own id.
    */
-  'quit.answer': {
+  'desktop.quitAnswer': {
     input: z.strictObject({
       requestId: quitRequestId,
       answer: z.enum(['quit', 'cancel', 'asking'], 'Answer quit, cancel or asking'),

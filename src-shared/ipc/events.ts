@@ -47,7 +47,7 @@ export const customerLinkOpenedSchema = customerLinkTargetSchema;
 /**
  * Main is about to quit (the window's close button, Quit in the menu or its shortcut, or Windows
  * ending the session) and asks the window whether changes wait; the window answers with
- * `quit.answer` (docs/desktop.md#quitting).
+ * `desktop.quitAnswer` (docs/desktop.md#quitting).
  */
 export const quitRequestedSchema = z.object({
   requestId: quitRequestId,

@@ -25,7 +25,9 @@ afterEach(() => {
 const connections = [revnueConnection(), r2Connection()];
 
 function render(waiting: Record<string, number>, timing = { leftoverMs: 50, quietMs: 5_000 }) {
-  const fake = createFakeFieldbook({ 'quit.answer': async () => ({ ok: true, value: null }) });
+  const fake = createFakeFieldbook({
+    'desktop.quitAnswer': async () => ({ ok: true, value: null }),
+  });
   const sync = scriptedRunner((id) => idleStatus(id, { waiting: waiting[id] ?? 0 }));
   const flow = new QuitFlow({
     api: fake.api,
@@ -40,7 +42,7 @@ function render(waiting: Record<string, number>, timing = { leftoverMs: 50, quie
     flow.dispose();
     void unmount(component);
   };
-  const answers = () => fake.callsTo('quit.answer');
+  const answers = () => fake.callsTo('desktop.quitAnswer');
   return { fake, sync, flow, answers };
 }
 

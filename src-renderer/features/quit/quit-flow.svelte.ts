@@ -1,5 +1,6 @@
 // quit/: the window's half of quitting (docs/desktop.md#quitting): main asks (`quit.requested`),
-// this counts the waiting changes, shows the quit dialog when some wait, and answers `quit.answer`.
+// this counts the waiting changes, shows the quit dialog when some wait, and answers main
+// (`desktop.quitAnswer`).
 import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
 import type { CustomerStore } from '../../lib/db/customer-store';
 import type { SyncRunner } from '../../lib/sync/engine/sync-runner';
@@ -13,7 +14,7 @@ export type QuitStage =
   | { readonly stage: 'leftover'; readonly waiting: number; readonly message: string };
 
 export interface QuitFlowOptions {
-  api: Pick<FieldbookApi, 'on' | 'quit'>;
+  api: Pick<FieldbookApi, 'on' | 'desktop'>;
   connections: { readonly connections: readonly { id: string; name: string }[] };
   store: Pick<CustomerStore, 'countWaiting'>;
   runner: Pick<SyncRunner, 'syncNow' | 'subscribe' | 'status'>;
@@ -118,6 +119,6 @@ export class QuitFlow {
     const requestId = this.#requestId;
     if (requestId === null) return;
     if (answer !== 'asking') this.#requestId = null;
-    void this.#options.api.quit.answer({ requestId, answer });
+    void this.#options.api.desktop.quitAnswer({ requestId, answer });
   }
 }
