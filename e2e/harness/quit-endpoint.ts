@@ -31,7 +31,7 @@ export function handleQuitEndpoint(
   } else if (req.method === 'POST') {
     answer(200, { quitAtOnce: guard.request('close'), state: guard.state });
   } else if (req.method === 'GET') {
-    answer(200, { state: guard.state });
+    answer(200, { state: guard.state, quitBy: guard.quitBy });
   } else {
     answer(405, { error: 'GET or POST' });
   }

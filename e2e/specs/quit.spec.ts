@@ -8,7 +8,7 @@ import { Editor } from '../pages/editor';
 import { Shell } from '../pages/shell';
 import { connectRevnue } from '../support/connect';
 import { setOnline } from '../support/offline';
-import { quitState, requestQuit } from '../support/quit-request';
+import { quitState, quitStatus, requestQuit } from '../support/quit-request';
 import { revnueCustomers } from '../support/reference-server';
 
 test('a change made offline: quit asks, Cancel keeps the app, "Sync now and quit" sends it and quits', async ({
@@ -52,7 +52,10 @@ test('a change made offline: quit asks, Cancel keeps the app, "Sync now and quit
   await expect(dialog).toBeVisible();
   await setOnline(page, true);
   await dialog.getByRole('button', { name: 'Sync now and quit' }).click();
-  await expect.poll(() => quitState(page), { timeout: 60_000 }).toBe('quitting');
+  // Quit because the page answered once the change was sent, not because main gave up waiting.
+  await expect
+    .poll(() => quitStatus(page), { timeout: 60_000 })
+    .toEqual({ state: 'quitting', quitBy: 'answer' });
   const onServer = (await revnueCustomers(sandbox)).filter((c) => c.name === name);
   expect(onServer).toHaveLength(1);
   expect(onServer[0]).toMatchObject({ name, city: 'York' });
@@ -67,6 +70,6 @@ test('nothing waiting: the quit goes through at once, without a dialog', async (
   await new CustomerList(page).expectShown(count);
   await new Shell(page).expectWaiting(0);
   await requestQuit(page);
-  await expect.poll(() => quitState(page)).toBe('quitting');
+  await expect.poll(() => quitStatus(page)).toEqual({ state: 'quitting', quitBy: 'answer' });
   await expect(page.getByRole('dialog', { name: 'Quit Fieldbook?' })).toHaveCount(0);
 });

@@ -17,6 +17,11 @@ export async function requestQuit(page: Page): Promise<void> {
 }
 
 export async function quitState(page: Page): Promise<QuitState> {
+  return (await quitStatus(page)).state;
+}
+
+/** The state, and once quitting whether the page answered (not a timeout or a session end). */
+export async function quitStatus(page: Page): Promise<{ state: QuitState; quitBy: string | null }> {
   const answer = await page.request.get(quitUrl(page));
-  return ((await answer.json()) as { state: QuitState }).state;
+  return (await answer.json()) as { state: QuitState; quitBy: string | null };
 }

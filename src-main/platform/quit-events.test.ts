@@ -126,12 +126,13 @@ describe('closing the window', () => {
 
 describe('a hung window', () => {
   test('that never answers: Fieldbook quits after the answer timeout', async () => {
-    const { app, window } = world({ answer: 'hang' });
+    const { app, window, guard } = world({ answer: 'hang' });
     window.emit('close', preventable());
     await vi.advanceTimersByTimeAsync(quitAnswerTimeoutMs - 1);
     expect(app.quit).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
     expect(app.quit).toHaveBeenCalledTimes(1);
+    expect(guard.quitBy).toBe('timeout');
   });
 
   test('that hung after opening the dialog: the next quit asks again and times out', async () => {

@@ -37,6 +37,8 @@ export interface QuitGuard {
   /** The session ends and there is no time to ask: quit now, changes stay queued. */
   quitNow(why: string): void;
   readonly state: QuitState;
+  /** Once quitting: whether the window answered, it timed out, or the session ended. */
+  readonly quitBy: 'answer' | 'timeout' | 'session-end' | null;
   readonly handlers: Pick<Handlers, 'desktop.quitAnswer'>;
   dispose(): void;
 }
@@ -53,12 +55,14 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
   let state: QuitState = 'idle';
   let requestId: string | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let quitBy: QuitGuard['quitBy'] = null;
 
   const stopTimer = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };
-  const quit = () => {
+  const quit = (by: NonNullable<QuitGuard['quitBy']>) => {
+    quitBy = by;
     stopTimer();
     state = 'quitting';
     requestId = null;
@@ -68,6 +72,9 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
   return {
     get state() {
       return state;
+    },
+    get quitBy() {
+      return quitBy;
     },
     request(reason) {
       if (state === 'quitting') return true;
@@ -81,7 +88,7 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
       stopTimer();
       timer = setTimeout(() => {
         log(`Fieldbook: the window did not answer the quit request in ${timeoutMs} ms; quitting`);
-        quit();
+        quit('timeout');
       }, timeoutMs);
       options.events.emit('quit.requested', { requestId, reason });
       return false;
@@ -89,7 +96,7 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
     quitNow(why) {
       if (state === 'quitting') return;
       log(`Fieldbook: quitting without asking (${why}); waiting changes stay on this computer`);
-      quit();
+      quit('session-end');
     },
     handlers: {
       'desktop.quitAnswer': async (input) => {
@@ -99,7 +106,7 @@ export function createQuitGuard(options: QuitGuardOptions): QuitGuard {
         }
         switch (input.answer) {
           case 'quit':
-            quit();
+            quit('answer');
             break;
           case 'cancel':
             stopTimer();
