@@ -193,7 +193,7 @@ describe('links.open with hostile customer values', () => {
   });
   const launches = () => fakeElectron.shell.openExternal.mock.calls.map(([url]) => String(url));
 
-  async function open(kind: 'website' | 'email', value: string): Promise<string[]> {
+  async function open(kind: 'website' | 'email' | 'address', value: string): Promise<string[]> {
     counts.cases++;
     fakeElectron.shell.openExternal.mockClear();
     const answer = await router.handle('links.open', { url: 'app://fieldbook/' }, { kind, value });
@@ -308,6 +308,32 @@ describe('links.open with hostile customer values', () => {
         async (kind, value) => {
           const launched = await open(kind, value);
           const bad = launched.filter((href) => !plainHref.test(href) || !isComposedLink(href));
+          counts.hostileUrlsOpened += bad.length;
+          expect(bad).toEqual([]);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  // "Open in maps": whatever the address holds, what launches is OpenStreetMap's search with the
+  // address as its one, percent-encoded query — never another origin, path, parameter or fragment.
+  test('any address launches at most the OpenStreetMap search, its text the only query', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.webUrl(), fc.emailAddress(), generatedHostile),
+        async (value) => {
+          const launched = await open('address', value);
+          const bad = launched.filter((href) => {
+            const url = new URL(href);
+            return (
+              url.origin !== 'https://www.openstreetmap.org' ||
+              url.pathname !== '/search' ||
+              url.hash !== '' ||
+              [...url.searchParams.keys()].join() !== 'query' ||
+              !isComposedLink(href)
+            );
+          });
           counts.hostileUrlsOpened += bad.length;
           expect(bad).toEqual([]);
         },

@@ -140,6 +140,29 @@ describe('src-main/index.ts', () => {
     expect(sandboxModule.loads).toBe(1);
   });
 
+  // Each answer, the hung window and the session's end: platform/quit-events.test.ts.
+  test('closing the window asks the page (quit.requested) and quits on its desktop.quitAnswer', async () => {
+    const window = await startMain();
+    const close = { preventDefault: vi.fn() };
+    window.emit('close', close);
+    expect(close.preventDefault).toHaveBeenCalled();
+    const [event, request] = window.webContents.send.mock.calls.find(
+      ([name]) => name === 'quit.requested',
+    )!;
+    expect([event, request]).toEqual([
+      'quit.requested',
+      { requestId: expect.any(String), reason: 'close' },
+    ]);
+    expect(app.quit).not.toHaveBeenCalled();
+    const answer = ipcHandlers.get('desktop.quitAnswer')!;
+    const { requestId } = request as { requestId: string };
+    expect(await answer(trustedEvent, { requestId, answer: 'quit' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(app.quit).toHaveBeenCalledTimes(1);
+  });
+
   // Which pages get events (ours only) is tested in platform/ipc-electron-events.test.ts.
   test("sends main's events to the window's page", async () => {
     const window = await startMain();

@@ -1,6 +1,6 @@
 // Fieldbook's main process: the composition root. It wires Electron (window, protocol, IPC) to
 // the plain-Node services; nothing below this file imports Electron except src-main/platform/.
-import { app, session, type BrowserWindow } from 'electron';
+import { app, powerMonitor, session, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createDesktopHandlers } from './desktop/desktop-handlers';
 import { createLocaleWatcher } from './desktop/system-locale';
@@ -25,6 +25,8 @@ import { startAutoUpdate } from './platform/auto-update';
 import { openComposedLink } from './platform/external-links';
 import { bindIpcRouter, isTrustedElectronSender } from './platform/ipc-electron';
 import { sendEventsToWindow } from './platform/ipc-electron-events';
+import { guardAppQuit, guardShutdown, guardWindowClose } from './platform/quit-events';
+import { createQuitGuard } from './quit/quit-guard';
 import { platformSecretStoreCandidates } from './platform/secret-store-safe-storage';
 import { createSystemBrowser } from './platform/system-browser';
 import { createMainWindow, hardenSession, installWebContentsGuards } from './platform/window';
@@ -97,6 +99,18 @@ if (!app.requestSingleInstanceLock()) {
   let events: EventHub | undefined;
   const emit: EventHub['emit'] = (event, payload) => events?.emit(event, payload);
   const currentWindow = () => mainWindow;
+  // Quitting while changes wait asks the window first (docs/desktop.md#quitting).
+  const quitGuard = createQuitGuard({
+    events: { emit },
+    quit: () => app.quit(),
+    canAsk: () =>
+      mainWindow !== undefined &&
+      !mainWindow.isDestroyed() &&
+      !mainWindow.webContents.isDestroyed() &&
+      !mainWindow.webContents.isCrashed(),
+    log,
+  });
+  guardAppQuit(app, quitGuard);
   let rememberedPlacement: WindowState | null = null;
   let saveWindowState: ((window: BrowserWindow) => void) | undefined;
   // About works at once; Show logs folder and Open documentation once the profile is known.
@@ -114,6 +128,7 @@ if (!app.requestSingleInstanceLock()) {
         emit('menu.command', { command }),
       );
       saveWindowState?.(mainWindow);
+      guardWindowClose(mainWindow, quitGuard);
       return;
     }
     if (mainWindow.isMinimized()) mainWindow.restore();
@@ -184,10 +199,12 @@ if (!app.requestSingleInstanceLock()) {
     // Whichever window is open now gets main's events (auth.changed, menu.command, …).
     sendEventsToWindow(events!, currentWindow);
     await startDesktopFiles();
+    // powerMonitor exists only once the app is ready.
+    guardShutdown(powerMonitor, quitGuard);
     // IPC is bound before the window exists, so the renderer's first call finds its handler.
     bindIpcRouter(
       createIpcRouter({
-        handlers,
+        handlers: { ...handlers, ...quitGuard.handlers },
         isTrustedSender: isTrustedElectronSender,
         log: (message, details) => log(`${message} ${JSON.stringify(details)}`),
       }),

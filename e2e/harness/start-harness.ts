@@ -1,7 +1,7 @@
 // Starts everything the renderer needs outside Electron: main's services in this Node process
 // (form-filling browser instead of the system browser, a non-keyring SecretStore), the built
 // renderer on 127.0.0.1, and the WebSocket bridge that stands in for the preload's IPC and
-// carries main's events to the page.
+// carries main's events to the page. With no window to close, /__harness/quit stands in for it.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIpcRouter } from '../../src-main/ipc/router';
+import { createQuitGuard } from '../../src-main/quit/quit-guard';
 import { createMemorySecretStore, type SecretStore } from '../../src-main/secrets/secret-store';
 import { createMainServices } from '../../src-main/services/create-main-services';
 import type { ConnectorSettings } from '../../src-main/connectors';
@@ -18,6 +19,7 @@ import { startSandbox } from '../../sandbox/index';
 import { sandboxReadyLine } from '../../sandbox/ready-line';
 import { buildBridgeScript } from './bridge-bundle';
 import { createFileSecretStore } from './file-secret-store';
+import { handleQuitEndpoint } from './quit-endpoint';
 import { createStaticHandler } from './static-server';
 import { attachWsBridge } from './ws-bridge';
 
@@ -70,9 +72,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const sandbox = options.sandbox ? await startSandbox({ port: 0, log }) : undefined;
 
+  // Quitting as in the app, minus the exit: `quitting` is recorded for the quit endpoint to show.
+  const quitGuard = createQuitGuard({
+    events: services.events,
+    quit: () => log('quit: the app would exit now'),
+    canAsk: () => true,
+    log,
+  });
+
   let origin = '';
   const router = createIpcRouter({
-    handlers: services.handlers,
+    handlers: { ...services.handlers, ...quitGuard.handlers },
     isTrustedSender: (sender) =>
       typeof sender.url === 'string' && sender.url.startsWith(`${origin}/`),
     log: (message, details) => log(`${message} ${JSON.stringify(details)}`),
@@ -80,6 +90,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
 
   const serveStatic = await createStaticHandler(options.rendererDir, await buildBridgeScript());
   const server: Server = createServer((req, res) => {
+    if (handleQuitEndpoint(req, res, { guard: quitGuard, secret })) return;
     serveStatic(req, res).catch(() => res.destroy());
   });
   await new Promise<void>((resolve, reject) => {
@@ -105,6 +116,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // Exactly the sandbox CLI's ready line (URLs, demo credentials).
     sandbox: sandbox ? sandboxReadyLine(sandbox) : null,
     async close() {
+      quitGuard.dispose();
       stopEvents();
       await bridge.close();
       server.closeAllConnections();

@@ -76,4 +76,6 @@ export const validPayloads = {
   'desktop.start': undefined,
   'desktop.print': {},
   'desktop.savePdf': { name: 'ACME Rentals' },
+
+  'desktop.quitAnswer': { requestId: 'q1w2e3r4t5y6u7i8', answer: 'quit' },
 } satisfies Record<Channel, unknown>;

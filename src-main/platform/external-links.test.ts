@@ -66,6 +66,7 @@ describe('openComposedLink (links.open)', () => {
     'https://acme.example/',
     'https://www.acme.example/about?x=1',
     'mailto:ann@acme.example',
+    'https://www.openstreetmap.org/search?query=Hauptstr.%201%2C%20Berlin',
   ])('opens the composed %s as it is', async (href) => {
     expect(await openComposedLink(href)).toEqual({ ok: true, value: null });
     expect(shell.openExternal.mock.calls).toEqual([[href, { activate: true }]]);

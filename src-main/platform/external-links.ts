@@ -58,12 +58,16 @@ export async function openExternalSafely(
 }
 
 /**
- * `links.open`'s launcher: a customer's website (https:) or e-mail address (mailto:), exactly as
- * src-shared/net/customer-links.ts composes them. Anything else — even from main — is refused.
+ * `links.open`'s launcher: a customer's website (https:), e-mail address (mailto:) or map search
+ * (https://www.openstreetmap.org/search?query=…), exactly as src-shared/net/customer-links.ts and
+ * maps-link.ts compose them. Anything else — even from main — is refused.
  */
 export async function openComposedLink(href: string): Promise<Result<null>> {
   if (!isComposedLink(href)) {
-    return fail('validation', 'Fieldbook only opens website and e-mail links it composed itself.');
+    return fail(
+      'validation',
+      'Fieldbook only opens website, e-mail and map links it composed itself.',
+    );
   }
   // mailto: has no host, so it cannot pass checkExternalUrl; an https: link must pass it too.
   if (!href.startsWith('mailto:') && !checkExternalUrl(href).ok) {

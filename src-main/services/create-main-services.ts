@@ -30,6 +30,7 @@ import type { RevnueCustomerResponse } from '../../src-shared/api/revnue-v2';
 import { createLinksHandlers, noLinkLauncher, type LinkLauncher } from './links-handlers';
 import { createSecretsHandlers } from './secrets-handlers';
 import { createDesktopHandlers, noDesktop, type DesktopPort } from '../desktop/desktop-handlers';
+import { noQuitGuard } from '../quit/quit-guard';
 import { gateSandboxConnections } from './sandbox-gate';
 import { createSandboxService, type StartSandbox } from './sandbox-handlers';
 
@@ -128,6 +129,8 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...createSecretsHandlers(selector, { connections, auth }),
       ...createLinksHandlers(options.openLink ?? noLinkLauncher),
       ...createDesktopHandlers(options.desktop ?? noDesktop),
+      // The quit guard's own handler replaces this where quitting is guarded (the app, the harness).
+      ...noQuitGuard,
     },
     sandbox,
   );

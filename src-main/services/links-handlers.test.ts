@@ -108,3 +108,32 @@ test('composeCustomerLink agrees with the composers and only answers https:/mail
   expect(composeCustomerLink('website', 'mailto:ann@acme.example')).toBeNull();
   expect(composeCustomerLink('email', 'mailto:ann@acme.example')).toBeNull();
 });
+
+describe('links.open of a postal address (Open in maps)', () => {
+  test('launches exactly the OpenStreetMap search main composed', async () => {
+    const open = world();
+    const answer = await open({ kind: 'address', value: ' Hauptstr. 1,\n10115 Berlin ' });
+    expect(answer).toEqual({ ok: true, value: null });
+    expect(launched.mock.calls).toEqual([
+      ['https://www.openstreetmap.org/search?query=Hauptstr.%201%2C%2010115%20Berlin'],
+    ]);
+  });
+
+  test.each([
+    ['javascript:alert(1)', 'javascript%3Aalert(1)'],
+    ['https://evil.example/#x', 'https%3A%2F%2Fevil.example%2F%23x'],
+    ['a&layers=evil', 'a%26layers%3Devil'],
+  ])('a hostile address %j is only ever the search query', async (value, query) => {
+    const open = world();
+    expect(await open({ kind: 'address', value })).toEqual({ ok: true, value: null });
+    expect(launched.mock.calls).toEqual([[`https://www.openstreetmap.org/search?query=${query}`]]);
+  });
+
+  test.each(['', '  \n ', 'x'.repeat(501)])('%j is refused in words', async (value) => {
+    const open = world();
+    const answer = await open({ kind: 'address', value });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    if (!answer.ok) expect(answer.error.message).toMatch(/no map was opened/);
+    expect(launched).not.toHaveBeenCalled();
+  });
+});

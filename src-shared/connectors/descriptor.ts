@@ -141,6 +141,11 @@ export interface EditorSection {
   /** The server's audit fields (created / updated): shown read-only, never edited. */
   readonly audit?: boolean;
   /**
+   * The section is one postal address and its fields are its parts in writing order (street …
+   * country): the editor offers "Open in maps" for it (src-shared/net/maps-link.ts).
+   */
+  readonly postalAddress?: boolean;
+  /**
    * For a repeat: its items come from a lookup instead of "Add" (Revnue custom fields: one per
    * field of the chosen template). The value field (`valueField`) takes each item's label and input.
    * Method syntax: lets a descriptor of a concrete record stand in for <unknown>.

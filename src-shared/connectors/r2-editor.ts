@@ -74,7 +74,10 @@ function addressSections<T>(b: EditorBuilder<T>, prefix: string, blocks: readonl
   const titles = ['Address', 'Billing address', 'Shipping address'];
   const [first] = blocks;
   return blocks.map((block, index) => {
-    const section = b.section(`${prefix}${block}`, titles[index] ?? block, addressFields(b, block));
+    const section = {
+      ...b.section(`${prefix}${block}`, titles[index] ?? block, addressFields(b, block)),
+      postalAddress: true,
+    };
     // Billing and shipping are often the customer's address: offer to copy it.
     return index > 0 && first
       ? {

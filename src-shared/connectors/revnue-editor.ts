@@ -96,14 +96,17 @@ export const revnueEditorSections: readonly EditorSection[] = [
     customer.field('fax', label.fax, 'tel', { maxLength: 20 }),
     customer.field('website', label.website, 'url', { maxLength: 50 }),
   ]),
-  customer.section('address', 'Address', [
-    customer.field('address_line_1', label.address_line_1, 'text', { maxLength: 50 }),
-    customer.field('address_line_2', label.address_line_2, 'text', { maxLength: 50 }),
-    customer.field('city', label.city, 'text', { maxLength: 50 }),
-    customer.field('state_province', label.state_province, 'text', { maxLength: 50 }),
-    customer.field('zip_postal_code', label.zip_postal_code, 'text', { maxLength: 20 }),
-    customer.field('country', label.country, 'select', { options: 'lookup:countries' }),
-  ]),
+  {
+    ...customer.section('address', 'Address', [
+      customer.field('address_line_1', label.address_line_1, 'text', { maxLength: 50 }),
+      customer.field('address_line_2', label.address_line_2, 'text', { maxLength: 50 }),
+      customer.field('city', label.city, 'text', { maxLength: 50 }),
+      customer.field('state_province', label.state_province, 'text', { maxLength: 50 }),
+      customer.field('zip_postal_code', label.zip_postal_code, 'text', { maxLength: 20 }),
+      customer.field('country', label.country, 'select', { options: 'lookup:countries' }),
+    ]),
+    postalAddress: true,
+  },
   customer.section('contact-person', 'Contact person', [
     customer.field('contact_person.name', 'Contact name', 'text', { maxLength: 50 }),
     customer.field('contact_person.email', 'Email', 'email', { maxLength: 254 }),

@@ -49,6 +49,7 @@ export const channels = [
   'desktop.start',
   'desktop.print',
   'desktop.savePdf',
+  'desktop.quitAnswer',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -87,6 +87,11 @@ export const customerLinkTargetSchema = z.object({
   customerKey: z.string().min(1).max(256),
 });
 
+/** The id main gives each quit request; the window's answer names it. */
+export const quitRequestId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'This is not a quit request Fieldbook made');
+
 export const contract = {
   'connections.list': { input: noInput, output: connections },
   'connections.create': { input: newConnectionSchema, output: connectionViewSchema },
@@ -252,15 +257,21 @@ export const contract = {
   'sandbox.tryIt': { input: noInput, output: connections },
 
   /**
-   * Opens a customer's website or e-mail address in the user's browser or mail program. `value`
-   * is the RAW field value, never a URL: main composes the https:/mailto: link itself
-   * (src-shared/net/customer-links.ts) and refuses anything that does not compose, so the window
-   * cannot ask main to open an address of its choosing.
+   * Opens a customer's website or e-mail address in the user's browser or mail program, or its
+   * postal address on OpenStreetMap ("Open in maps"). `value` is the RAW field value (for an
+   * address: its fields' texts joined with ", "), never a URL: main composes the https:/mailto:
+   * link itself (src-shared/net/customer-links.ts, maps-link.ts) and refuses anything that does
+   * not compose, so the window cannot ask main to open an address of its choosing.
    */
   'links.open': {
     input: z.strictObject({
-      kind: z.enum(['website', 'email'], 'Say whether this is a website or an e-mail address'),
-      value: z.string().max(2048, 'This is too long to be a website or an e-mail address'),
+      kind: z.enum(
+        ['website', 'email', 'address'],
+        'Say whether this is a website, an e-mail address or a postal address',
+      ),
+      value: z
+        .string()
+        .max(2048, 'This is too long to be a website, an e-mail address or a postal address'),
     }),
     output: z.null(),
   },
@@ -294,6 +305,19 @@ export const contract = {
       z.object({ outcome: z.literal('saved'), path: z.string() }),
       z.object({ outcome: z.literal('cancelled') }),
     ]),
+  },
+
+  /**
+   * The window's answer to `quit.requested` (docs/desktop.md#quitting): `quit` (nothing waits, or
+   * the person chose to quit), `cancel` (they stay), or `asking` (the quit dialog is open: main
+   * stops its answer timer and waits for the person). `requestId` is the request's own id.
+   */
+  'desktop.quitAnswer': {
+    input: z.strictObject({
+      requestId: quitRequestId,
+      answer: z.enum(['quit', 'cancel', 'asking'], 'Answer quit, cancel or asking'),
+    }),
+    output: z.null(),
   },
 } satisfies Record<Channel, Operation>;
 

@@ -8,6 +8,7 @@ export const eventNames = [
   'menu.command',
   'locale.changed',
   'customer.linkOpened',
+  'quit.requested',
 ] as const;
 
 export type EventName = (typeof eventNames)[number];

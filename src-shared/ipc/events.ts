@@ -3,7 +3,7 @@
 // is named here crosses.
 import { z } from 'zod';
 import { connectionViewSchema } from '../connection';
-import { authStatusSchema, customerLinkTargetSchema } from './contract';
+import { authStatusSchema, customerLinkTargetSchema, quitRequestId } from './contract';
 import type { EventName } from './event-names';
 
 /**
@@ -44,12 +44,24 @@ export const localeChangedSchema = z.object({ locale: z.string().min(2).max(64) 
  */
 export const customerLinkOpenedSchema = customerLinkTargetSchema;
 
+/**
+ * Main is about to quit (the window's close button, Quit in the menu or its shortcut, or Windows
+ * ending the session) and asks the window whether changes wait; the window answers with
+ * `desktop.quitAnswer` (docs/desktop.md#quitting).
+ */
+export const quitRequestedSchema = z.object({
+  requestId: quitRequestId,
+  reason: z.enum(['close', 'quit', 'session-end']),
+});
+export type QuitReason = z.infer<typeof quitRequestedSchema>['reason'];
+
 export const events = {
   'auth.changed': authChangedSchema,
   'connections.changed': connectionsChangedSchema,
   'menu.command': menuCommandSchema,
   'locale.changed': localeChangedSchema,
   'customer.linkOpened': customerLinkOpenedSchema,
+  'quit.requested': quitRequestedSchema,
 } satisfies Record<EventName, z.ZodType>;
 
 export type Events = typeof events;

@@ -1,7 +1,8 @@
 // Links composed from customer data (a record's website and e-mail fields): the only https: and
 // mailto: URLs the app itself may ask main to open. A value that is not plainly one of those —
 // javascript:, file:, data:, credentials in the URL, a host spelled with look-alike characters —
-// composes to null and the UI shows it as text.
+// composes to null and the UI shows it as text. Map links: maps-link.ts.
+import { isComposedMapsLink } from './maps-link';
 
 const maxLength = 2048;
 
@@ -58,5 +59,6 @@ export function mailtoHref(email: string): string | null {
 /** Whether `url` is exactly what one of the composers would produce (what `links.open` takes). */
 export function isComposedLink(url: string): boolean {
   if (url.startsWith('mailto:')) return mailtoHref(url.slice('mailto:'.length)) === url;
+  if (isComposedMapsLink(url)) return true;
   return url.startsWith('https://') && websiteHref(url) === url;
 }

@@ -114,6 +114,8 @@ export const Menu = {
     probe.menu = menu.template;
   },
 };
+/** Linux/macOS shutdown announcements (main listens for `shutdown`). */
+export const powerMonitor = new EventEmitter();
 export const safeStorage = {
   isEncryptionAvailable: () => false,
   encryptString: () => Buffer.alloc(0),
@@ -131,4 +133,5 @@ export default {
   dialog,
   screen,
   Menu,
+  powerMonitor,
 };

@@ -53,6 +53,9 @@ export class FakeWebContents extends FakeEmitter {
   mainFrame = { url: '' };
   readonly send = vi.fn((_channel: string, _payload: unknown) => undefined);
   isDestroyed = () => false;
+  /** A test sets true for a window whose page crashed. */
+  crashed = false;
+  isCrashed = () => this.crashed;
   windowOpenHandler?: (details: { url: string }) => unknown;
   setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']) {
     this.windowOpenHandler = handler;
@@ -156,6 +159,8 @@ function createFakeElectron() {
       ),
     },
     screen,
+    /** Linux/macOS shutdown announcements: a test emits `shutdown` with a preventable event. */
+    powerMonitor: new FakeEmitter(),
     /** The last template handed to Menu.buildFromTemplate (what the menu bar shows). */
     menu,
     Menu: {

@@ -76,6 +76,27 @@ describe('Revnue editor', () => {
     await noAxeViolations();
   });
 
+  test('an address offers "Open in maps" with its text; an empty address shows no button', async () => {
+    const links = linksThatOpen();
+    world = await renderEditorWorld<RevnueCustomerRecord>({
+      connection: revnueConnection,
+      lookups: revnueLookups,
+      records: [existing(1, 'Acme GmbH', { city: '', address_line_1: '', country: null })] as never,
+      handlers: links.handlers,
+    });
+    await openExisting(world, '1');
+    expect(document.querySelector('button[aria-label^="Open in maps"]')).toBeNull();
+    await userEvent.type(field('Address line 1'), 'Hauptstr. 1');
+    await userEvent.type(field('City'), 'Berlin');
+    await userEvent.selectOptions(field('Country'), 'Germany');
+    const maps = page.getByRole('button', { name: 'Open in maps Hauptstr. 1, Berlin, Germany' });
+    await expect.element(maps).toHaveTextContent('Open in maps');
+    await maps.click();
+    // The address text goes to main, which composes the OpenStreetMap link itself.
+    expect(links.opened).toEqual([{ kind: 'address', value: 'Hauptstr. 1, Berlin, Germany' }]);
+    await noAxeViolations();
+  });
+
   test('a name another customer uses is refused as you type, before any save', async () => {
     const w = await render();
     await openNew(w);

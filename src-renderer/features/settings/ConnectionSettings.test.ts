@@ -139,6 +139,36 @@ describe('each connection', () => {
     await noAxeViolations();
   });
 
+  test('sign out with changes waiting says how many and that they stay; Cancel keeps the sign-in', async () => {
+    const { fake, store } = await render([revnueConnection()], {
+      'auth.signOut': async ({ connectionId }) => {
+        world!.fake.emit('auth.changed', { connectionId, state: 'signed_out' });
+        return { ok: true, value: { state: 'signed_out' } };
+      },
+    });
+    for (const name of ['Globex North', 'Globex South', 'Globex East']) {
+      await store.createCustomer(revnueDescriptor, 'rv-1', revnueCase.newRecord(name));
+    }
+    button(card('Sandbox – Revnue'), 'Sign out').click();
+    const asked = await opened();
+    expect(text(asked.querySelector('h2'))).toBe('Sign out');
+    expect(text(asked)).toContain(
+      '3 changes wait to sync. They stay on this computer and sync when you sign in again.',
+    );
+    await noAxeViolations();
+    button(asked, 'Cancel').click();
+    await settled();
+    expect(dialog()).toBeNull();
+    expect(fake.callsTo('auth.signOut')).toEqual([]);
+
+    button(card('Sandbox – Revnue'), 'Sign out').click();
+    button(await opened(), 'Sign out').click();
+    await expect.poll(() => fake.callsTo('auth.signOut')).toEqual([{ connectionId: 'rv-1' }]);
+    await expect.poll(dialog).toBeNull();
+    // Signing out keeps them: the outbox still holds all three.
+    expect(await store.countWaiting('rv-1')).toBe(3);
+  });
+
   test('delete warns with the number of changes waiting and removes the local data', async () => {
     const { target, fake, store } = await render([revnueConnection(), r2Connection()], {
       'connections.delete': async ({ id }) => {

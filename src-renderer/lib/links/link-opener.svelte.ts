@@ -4,6 +4,8 @@ import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
 import { describeError } from '../state/error-message';
 
 export type LinkKind = 'website' | 'email';
+/** What `links.open` opens: a website, an e-mail address, or a postal address on the map. */
+export type OpenableKind = LinkKind | 'address';
 
 export class LinkOpener {
   #api: FieldbookApi;
@@ -24,7 +26,7 @@ export class LinkOpener {
   }
 
   /** Sends the RAW field value: main composes (or refuses) the link itself. */
-  async open(kind: LinkKind, value: string): Promise<void> {
+  async open(kind: OpenableKind, value: string): Promise<void> {
     this.#opening = true;
     this.#error = '';
     const answer = await this.#api.links.open({ kind, value });
