@@ -30,6 +30,8 @@ const noMatch: NameMatch = { score: 0, similar: false };
 
 /** Names that leave words out on one side only (a missing word) need this much in common. */
 const oneSidedThreshold = 0.6;
+/** A missing word and a misspelt one: "Braripi" ≁ "Brapipi Bernard Technik". */
+const oneSidedWithTypoThreshold = 0.75;
 /** Names that each have words the other lacks (a different company?) need this much. */
 const twoSidedThreshold = 0.85;
 
@@ -49,6 +51,7 @@ export function compareNames(
   let probeWeight = 0;
   let unmatchedProbe = 0;
   let telling = false;
+  let typos = false;
   probe.forEach((word, index) => {
     const wordWeight = weight(word);
     probeWeight += wordWeight;
@@ -68,6 +71,7 @@ export function compareNames(
       return;
     }
     used[best] = true;
+    if (bestSimilarity < 1) typos = true;
     const other = candidate[best]!;
     common += (bestSimilarity * (wordWeight + weight(other))) / 2;
     if (!isGenericWord(other)) telling = true;
@@ -81,7 +85,9 @@ export function compareNames(
   });
   const score = (2 * common) / (probeWeight + candidateWeight);
   const oneSided = unmatchedProbe === 0 || unmatchedCandidate === 0;
-  const similar = telling && score >= (oneSided ? oneSidedThreshold : twoSidedThreshold);
+  // Words missing on both sides AND a misspelt one: more likely another company than a typo.
+  const similar =
+    telling && (oneSided ? score >= oneSidedThreshold : !typos && score >= twoSidedThreshold);
   return { score, similar };
 }
 
@@ -89,6 +95,7 @@ function wordSimilarity(word: string, other: string, unfinished: boolean): numbe
   if (word === other) return 1;
   if (unfinished && word.length >= 3 && other.startsWith(word)) return 0.9;
   const typos = typosAllowed(Math.min(word.length, other.length));
-  if (typos > 0 && withinEdits(word, other, typos)) return 0.9;
+  // A typo counts a little less than a word begun: "Corluho" alone is not "Gorluho Quofinquo".
+  if (typos > 0 && withinEdits(word, other, typos)) return 0.85;
   return 0;
 }
