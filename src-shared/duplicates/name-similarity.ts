@@ -26,6 +26,9 @@ export interface NameMatch {
   readonly similar: boolean;
 }
 
+/** A word one or two typos from the other counts a little less than a word begun. */
+const typoSimilarity = 0.85;
+
 const noMatch: NameMatch = { score: 0, similar: false };
 
 /** Names that leave words out on one side only (a missing word) need this much in common. */
@@ -71,7 +74,7 @@ export function compareNames(
       return;
     }
     used[best] = true;
-    if (bestSimilarity < 1) typos = true;
+    if (bestSimilarity === typoSimilarity) typos = true;
     const other = candidate[best]!;
     common += (bestSimilarity * (wordWeight + weight(other))) / 2;
     if (!isGenericWord(other)) telling = true;
@@ -87,7 +90,10 @@ export function compareNames(
   const oneSided = unmatchedProbe === 0 || unmatchedCandidate === 0;
   // Words missing on both sides AND a misspelt one: more likely another company than a typo.
   const similar =
-    telling && (oneSided ? score >= oneSidedThreshold : !typos && score >= twoSidedThreshold);
+    telling &&
+    (oneSided
+      ? score >= (typos ? oneSidedWithTypoThreshold : oneSidedThreshold)
+      : !typos && score >= twoSidedThreshold);
   return { score, similar };
 }
 
@@ -96,6 +102,6 @@ function wordSimilarity(word: string, other: string, unfinished: boolean): numbe
   if (unfinished && word.length >= 3 && other.startsWith(word)) return 0.9;
   const typos = typosAllowed(Math.min(word.length, other.length));
   // A typo counts a little less than a word begun: "Corluho" alone is not "Gorluho Quofinquo".
-  if (typos > 0 && withinEdits(word, other, typos)) return 0.85;
+  if (typos > 0 && withinEdits(word, other, typos)) return typoSimilarity;
   return 0;
 }
