@@ -13,7 +13,7 @@ describe('duplicateFields of the connectors', () => {
       website: 'https://acme.de',
       address_line_1: 'Hauptstraße 1',
       city: 'Berlin',
-      contact_person: { name: 'Anna', email: 'anna@acme.de' },
+      contact_person: { name: 'Anna', email: 'anna@acme.de', type: undefined },
     };
     expect(revnueDescriptor.duplicateFields(record)).toEqual({
       name: 'Acme GmbH',

@@ -28,6 +28,7 @@ export interface NameMatch {
 
 /** A word one or two typos from the other counts a little less than a word begun. */
 const typoSimilarity = 0.85;
+const twoTyposSimilarity = 0.7;
 
 const noMatch: NameMatch = { score: 0, similar: false };
 
@@ -74,7 +75,7 @@ export function compareNames(
       return;
     }
     used[best] = true;
-    if (bestSimilarity === typoSimilarity) typos = true;
+    if (bestSimilarity === typoSimilarity || bestSimilarity === twoTyposSimilarity) typos = true;
     const other = candidate[best]!;
     common += (bestSimilarity * (wordWeight + weight(other))) / 2;
     if (!isGenericWord(other)) telling = true;
@@ -102,6 +103,10 @@ function wordSimilarity(word: string, other: string, unfinished: boolean): numbe
   if (unfinished && word.length >= 3 && other.startsWith(word)) return 0.9;
   const typos = typosAllowed(Math.min(word.length, other.length));
   // A typo counts a little less than a word begun: "Corluho" alone is not "Gorluho Quofinquo".
-  if (typos > 0 && withinEdits(word, other, typos)) return typoSimilarity;
+  if (typos === 0) return 0;
+  if (withinEdits(word, other, 1)) return typoSimilarity;
+  // Two typos in a long word ("Maschinenbau"): likelier a misspelling than another company,
+  // but less sure than one.
+  return typos > 1 && withinEdits(word, other, 2) ? twoTyposSimilarity : 0;
   return 0;
 }

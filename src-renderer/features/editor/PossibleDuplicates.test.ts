@@ -29,7 +29,9 @@ async function render() {
     lookups: revnueLookups,
     records: [
       existing(1, 'ACME Industrial Supplies Ltd.', { phone: '+49 171 2345678' }),
-      existing(2, 'Globex AG', { contact_person: { name: 'Gina', email: 'gina@globex.com' } }),
+      existing(2, 'Globex AG', {
+        contact_person: { name: 'Gina', email: 'gina@globex.com', type: undefined },
+      }),
       existing(3, 'Initech Software GmbH'),
     ],
   });

@@ -204,6 +204,11 @@ function respelled(draw: Draw, base: Company): string {
   }
 }
 
+/** The name's words without a joiner ("& Partner", "and Sons"). */
+function meaningfulWords(base: Company): string[] {
+  return base.words.filter((word) => !word.includes('&') && !word.startsWith('and '));
+}
+
 function planted(draw: Draw, kind: PlantedKind, base: Company): DuplicateFields {
   const f = base.fields;
   switch (kind) {
@@ -216,9 +221,10 @@ function planted(draw: Draw, kind: PlantedKind, base: Company): DuplicateFields 
       return { ...noDuplicateFields, name: nameOf(words, base.legal) };
     }
     case 'missing word': {
-      // Drops a trade word when there is one, else the second name word (keeping a joiner out).
-      const words = base.words.filter((word) => !word.includes('&') && !word.startsWith('and '));
-      const drop = words.length > 2 ? 2 + draw.int(words.length - 2) : 1;
+      // Any word but the first, of a name of three words or more ("Acme Industrial Supply" →
+      // "Acme Supply"): one word left alone would name several companies (see duplicateCorpus).
+      const words = meaningfulWords(base);
+      const drop = 1 + draw.int(words.length - 1);
       return {
         ...noDuplicateFields,
         name: nameOf(
@@ -297,8 +303,12 @@ export function duplicateCorpus(size: number, perKind: number, seed = 20261207):
   for (const kind of plantedKinds) {
     for (let n = 0; n < perKind; n++) {
       let at = draw.int(size);
-      // An email-domain duplicate needs a company domain (not free-mail).
-      while (kind === 'email domain' && companies[at]!.fields.websites.length === 0)
+      // An email-domain duplicate needs a company domain (not free-mail); a missing word, a name
+      // that still has two words without it.
+      while (
+        (kind === 'email domain' && companies[at]!.fields.websites.length === 0) ||
+        (kind === 'missing word' && meaningfulWords(companies[at]!).length < 3)
+      )
         at = draw.int(size);
       cases.push({ kind, probe: planted(draw, kind, companies[at]!), expected: `k${at}` });
     }
