@@ -6,9 +6,9 @@ import type {
   ConnectorDescriptor,
   ConnectorLookups,
 } from '../../../src-shared/connectors/descriptor';
-import { DuplicateIndex } from '../../../src-shared/duplicates';
 import type { CustomerStore } from '../db/customer-store';
 import type { CustomerRow } from '../db/rows';
+import { DuplicateFeed } from './duplicate-feed';
 import { entryOf } from './index-entry';
 import { SearchIndex } from './search-index';
 import type { DisplayRow, DuplicateRequest, FromWorker, ListQuery } from './search-types';
@@ -23,7 +23,7 @@ export class SearchService {
   readonly #post: (message: FromWorker) => void;
   readonly #index: SearchIndex;
   /** The duplicate warning's index, kept current with the same rows as the search's. */
-  readonly #duplicates = new DuplicateIndex();
+  readonly #duplicates = new DuplicateFeed();
   #lookups: ConnectorLookups = {};
   /** Rows written at or after this (local ms) are read again on the next refresh. */
   #watermark = 0;
@@ -50,6 +50,10 @@ export class SearchService {
     return this.#index;
   }
 
+  get duplicateFeed(): DuplicateFeed {
+    return this.#duplicates;
+  }
+
   /** The first, complete read. Resolves when every row is indexed. */
   load(): Promise<void> {
     return this.#serially(async () => {
@@ -66,6 +70,7 @@ export class SearchService {
       this.#hasRows = true;
       this.#postProgress();
       this.#answer(true);
+      this.#duplicates.start();
     });
   }
 
