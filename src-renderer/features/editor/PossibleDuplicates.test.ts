@@ -12,6 +12,9 @@ import { renderEditorWorld, revnueConnection, revnueLookups } from './test-suppo
 type World = Awaited<ReturnType<typeof renderEditorWorld<RevnueCustomerRecord>>>;
 let world: World | undefined;
 afterEach(async () => {
+  // The editor's own uniqueness check may still be reading the store: let it finish before the
+  // database is dropped (else it reports "database closed").
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await world?.dispose();
   world = undefined;
   draftParking.clear();
