@@ -3,6 +3,7 @@
 // a member here, so the code that uses a descriptor never asks which API it is talking to (no
 // `kind === …` outside).
 import type { z } from 'zod';
+import type { DuplicateFields } from '../duplicates/fields';
 import type { Connection, ConnectorKind } from '../connection';
 import type { Change } from '../sync/diff';
 import type { MergeResult } from '../sync/merge';
@@ -184,6 +185,11 @@ export interface ConnectorDescriptor<T> {
   naturalKey(record: T): string;
   /** The name shown for a record in lists, the Changes view and messages. */
   displayName(record: T): string;
+  /**
+   * What the duplicate warning compares (name, customer number, phones, emails, web address,
+   * street and city). Called on drafts too, so it tolerates fields a draft does not have yet.
+   */
+  duplicateFields(record: T): DuplicateFields;
   /** Every nested item gets its client identity (R2 contacts' `localKey`); call before storing. */
   prepareForStore(record: T): T;
   /**

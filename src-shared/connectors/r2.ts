@@ -89,6 +89,15 @@ export const r2Descriptor: ConnectorDescriptor<R2CustomerRecord> = {
     return 'customerid' in key ? `customerid:${key.customerid}` : `companyname:${key.companyname}`;
   },
   displayName: (record) => record.companyname.trim() || 'Unnamed customer',
+  duplicateFields: (r) => ({
+    name: r.companyname ?? '',
+    customerNumber: r.customerid ?? '',
+    phones: r2ListSearch.phones(r),
+    emails: (r.contacts ?? []).map((contact) => contact.emailaddr ?? ''),
+    websites: [r.web ?? ''],
+    addressLine: r.address?.addressline ?? '',
+    city: r.address?.city ?? '',
+  }),
   prepareForStore: (record) => withContactIdentities(record),
   // "Created in R2" explicitly: R2 lists only "Created in R2" / "Synchronized with R2" customers,
   // so a server default of "Created in CRM" would hide our own customers.

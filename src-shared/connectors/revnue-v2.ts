@@ -78,6 +78,16 @@ export const revnueDescriptor: ConnectorDescriptor<RevnueCustomerRecord> = {
   },
   naturalKey: (record) => revnueNaturalKey(record),
   displayName: (record) => record.name.trim() || 'Unnamed customer',
+  // Revnue has no customer number of its own: its id is the server's, never typed.
+  duplicateFields: (r) => ({
+    name: r.name ?? '',
+    customerNumber: '',
+    phones: [r.phone, r.mobile, r.fax].map((phone) => phone ?? ''),
+    emails: [r.contact_person?.email ?? ''],
+    websites: [r.website ?? ''],
+    addressLine: r.address_line_1 ?? '',
+    city: r.city ?? '',
+  }),
   // Revnue records hold no list items that need a client identity.
   prepareForStore: (record) => record,
   emptyRecord: emptyRevnueRecord,

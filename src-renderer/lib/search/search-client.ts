@@ -1,12 +1,16 @@
 // The main thread's side of the search worker: starts it for one connection, numbers the
 // queries so only the newest answer counts, and hands every message to one listener.
 import type { ConnectorKind } from '../../../src-shared/connection';
-import type { FromWorker, ListQuery, ToWorker } from './search-types';
+import type { DuplicateCandidate } from '../../../src-shared/duplicates';
+import { DuplicateChecks, provideDuplicateChecker } from './duplicate-checkers';
+import type { DuplicateRequest, FromWorker, ListQuery, ToWorker } from './search-types';
 
 export interface SearchClient {
   query(query: ListQuery): number;
   rows(docs: readonly number[]): void;
   refresh(): void;
+  /** The editor's duplicate warning asks the worker that already holds every customer. */
+  checkDuplicates(request: DuplicateRequest): Promise<readonly DuplicateCandidate[]>;
   close(): void;
 }
 
@@ -23,7 +27,11 @@ export function startSearchWorker(options: SearchClientOptions): SearchClient {
     name: 'customer-search',
   });
   const send = (message: ToWorker) => worker.postMessage(message);
-  worker.onmessage = (event: MessageEvent<FromWorker>) => options.onMessage(event.data);
+  const checks = new DuplicateChecks(send);
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    if (event.data.type === 'duplicates') checks.answer(event.data.seq, event.data.candidates);
+    else options.onMessage(event.data);
+  };
   worker.onerror = (event) => {
     options.onMessage({ type: 'error', message: event.message || 'The search stopped working.' });
   };
@@ -34,6 +42,8 @@ export function startSearchWorker(options: SearchClientOptions): SearchClient {
     kind: options.kind,
   });
   let seq = 0;
+  const checkDuplicates = (request: DuplicateRequest) => checks.ask(request);
+  const stopProviding = provideDuplicateChecker(options.connectionId, checkDuplicates);
   return {
     query(query) {
       seq += 1;
@@ -44,7 +54,12 @@ export function startSearchWorker(options: SearchClientOptions): SearchClient {
       send({ type: 'rows', seq, docs: [...docs] });
     },
     refresh: () => send({ type: 'refresh' }),
-    close: () => worker.terminate(),
+    checkDuplicates,
+    close: () => {
+      stopProviding();
+      checks.close();
+      worker.terminate();
+    },
   };
 }
 

@@ -11,9 +11,10 @@ import type {
 import type { CustomerStore } from '../db/customer-store';
 import type { CustomerRow } from '../db/rows';
 import { FIRST_SCREEN_KEYS, type FirstScreen, type FirstScreens } from './first-screen';
+import { DuplicateFeed } from './duplicate-feed';
 import { entryOf } from './index-entry';
 import { SearchIndex } from './search-index';
-import type { DisplayRow, FromWorker, ListQuery } from './search-types';
+import type { DisplayRow, DuplicateRequest, FromWorker, ListQuery } from './search-types';
 
 /** Rows sent with every result: more than any window shows at once. */
 export const FIRST_ROWS = 80;
@@ -33,6 +34,8 @@ export class SearchService {
   readonly #firstScreens: FirstScreens | undefined;
   /** Customers the remembered first screen counted: the total until the index has them all. */
   #expected = 0;
+  /** The duplicate warning's index, kept current with the same rows as the search's. */
+  readonly #duplicates = new DuplicateFeed();
   #lookups: ConnectorLookups = {};
   /** Rows written at or after this (local ms) are read again on the next refresh. */
   #watermark = 0;
@@ -61,6 +64,10 @@ export class SearchService {
     return this.#index;
   }
 
+  get duplicateFeed(): DuplicateFeed {
+    return this.#duplicates;
+  }
+
   /** The first, complete read. Resolves when every row is indexed. */
   load(): Promise<void> {
     return this.#serially(async () => {
@@ -82,6 +89,7 @@ export class SearchService {
       this.#postProgress();
       this.#answer(true);
       await this.#saveFirstScreen();
+      this.#duplicates.start();
     });
   }
 
@@ -98,7 +106,9 @@ export class SearchService {
       for await (const rows of this.#store.listRows(this.#connectionId, since)) this.#upsert(rows);
       // Rows that went (discarded, deleted on the server, re-keyed by a create): the count says so.
       if ((await this.#store.countRows(this.#connectionId)) !== this.#index.size) {
-        this.#index.retainOnly(new Set(await this.#store.listKeys(this.#connectionId)));
+        const keys = new Set(await this.#store.listKeys(this.#connectionId));
+        this.#index.retainOnly(keys);
+        this.#duplicates.retainOnly(keys);
       }
       if (this.#index.version !== before) {
         this.#postProgress();
@@ -117,9 +127,17 @@ export class SearchService {
     this.#post({ type: 'rows', seq, version: this.#index.version, rows: this.#rowsOf(docs) });
   }
 
+  /** Answers at once from what is indexed so far (a warning while loading beats none). */
+  duplicates(seq: number, request: DuplicateRequest): void {
+    const { probe, excludeKey, typing } = request;
+    const candidates = this.#duplicates.check(probe, { excludeKey, typing });
+    this.#post({ type: 'duplicates', seq, candidates });
+  }
+
   #upsert(rows: readonly CustomerRow[]): void {
     for (const row of rows) {
       this.#index.upsert(entryOf(row, this.#descriptor, this.#lookups));
+      this.#duplicates.upsert(row.key, this.#descriptor.duplicateFields(row.record));
       if (row.updatedAt > this.#watermark) this.#watermark = row.updatedAt;
     }
     if (rows.length > 0) this.#hasRows = true;

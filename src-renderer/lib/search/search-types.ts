@@ -1,6 +1,7 @@
 // The messages between the customer list (main thread) and its search worker, and the shapes of
 // what the list shows. Plain data only: everything here crosses postMessage.
 import type { ConnectorKind } from '../../../src-shared/connection';
+import type { DuplicateCandidate, DuplicateFields } from '../../../src-shared/duplicates';
 import type { RecordSyncState } from '../db/rows';
 
 /** The badge of a row: its sync state, or "not downloaded" for an R2 summary that is synced. */
@@ -51,10 +52,21 @@ export type ToWorker =
   | { type: 'open'; dbName: string; connectionId: string; kind: ConnectorKind }
   | { type: 'refresh' }
   | { type: 'query'; seq: number; query: ListQuery }
-  | { type: 'rows'; seq: number; docs: readonly number[] };
+  | { type: 'rows'; seq: number; docs: readonly number[] }
+  | ({ type: 'duplicates'; seq: number } & DuplicateRequest);
+
+/** A duplicate check of the editor's draft (see src-shared/duplicates). */
+export interface DuplicateRequest {
+  readonly probe: DuplicateFields;
+  /** The customer being edited (never its own duplicate); null for a new one. */
+  readonly excludeKey: string | null;
+  /** The name is still being typed: its last word may be unfinished. */
+  readonly typing: boolean;
+}
 
 export type FromWorker =
   | { type: 'progress'; indexed: number; ready: boolean; facets: readonly FacetChoices[] }
   | ({ type: 'result' } & ListResult)
   | { type: 'rows'; seq: number; version: number; rows: readonly (readonly [number, DisplayRow])[] }
+  | { type: 'duplicates'; seq: number; candidates: readonly DuplicateCandidate[] }
   | { type: 'error'; message: string };

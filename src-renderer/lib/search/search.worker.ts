@@ -41,5 +41,9 @@ scope.onmessage = ({ data }) => {
     case 'rows':
       service?.rows(data.seq, data.docs);
       return;
+    case 'duplicates':
+      if (service) service.duplicates(data.seq, data);
+      else post({ type: 'duplicates', seq: data.seq, candidates: [] });
+      return;
   }
 };

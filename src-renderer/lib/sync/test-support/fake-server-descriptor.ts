@@ -11,6 +11,7 @@ import { objectShape } from '../../../../src-shared/sync/shape';
 import { validateWith } from '../../../../src-shared/sync/validate';
 import type { FakeServerOptions } from './fake-server';
 import type { Clock } from '../../../../src-shared/time/clock';
+import { noDuplicateFields } from '../../../../src-shared/duplicates';
 
 export interface Card {
   /** Set by the server. */
@@ -66,6 +67,7 @@ export function cardDescriptor(
     },
     naturalKey: naturalKeyOfCard,
     displayName: (card) => card.name,
+    duplicateFields: (card) => ({ ...noDuplicateFields, name: card.name }),
     prepareForStore: (card) => card,
     normalizeDraft: (card) => card,
     emptyRecord: () => ({ name: '', phone: '', city: '', owner: '' }),
