@@ -76,4 +76,9 @@ export const validPayloads = {
   'desktop.start': undefined,
   'desktop.print': {},
   'desktop.savePdf': { name: 'ACME Rentals' },
+
+  'export.begin': { format: 'csv', name: 'Customers' },
+  'export.write': { session: 'b2f1c2de-0000-4000-8000-000000000002', seq: 0, chunk: 'a,b\r\n' },
+  'export.finish': { session: 'b2f1c2de-0000-4000-8000-000000000002' },
+  'export.cancel': { session: 'b2f1c2de-0000-4000-8000-000000000002' },
 } satisfies Record<Channel, unknown>;

@@ -30,6 +30,7 @@ import type { RevnueCustomerResponse } from '../../src-shared/api/revnue-v2';
 import { createLinksHandlers, noLinkLauncher, type LinkLauncher } from './links-handlers';
 import { createSecretsHandlers } from './secrets-handlers';
 import { createDesktopHandlers, noDesktop, type DesktopPort } from '../desktop/desktop-handlers';
+import { createExportService, type ExportSaveDialog } from '../export/export-handlers';
 import { gateSandboxConnections } from './sandbox-gate';
 import { createSandboxService, type StartSandbox } from './sandbox-handlers';
 
@@ -55,6 +56,8 @@ export interface MainServicesOptions {
   desktop?: DesktopPort;
   /** Opens the customer links `links.open` composed (Electron: shell.openExternal); none: refused. */
   openLink?: LinkLauncher;
+  /** The export's save dialog (Electron: src-main/platform/export-dialog.ts); none: a download. */
+  exportDialog?: ExportSaveDialog;
 }
 
 export interface MainServices {
@@ -111,6 +114,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   auth.onStateChange(({ connectionId, state }) => {
     if (state !== 'signed_in') cursors.closeConnection(connectionId);
   });
+  const exports = createExportService({
+    dialog: options.exportDialog ?? null,
+    clock: options.clock,
+  });
   const connectionHandlers = createConnectionHandlers({ connections, auth, registry, views });
   const deleteConnection = connectionHandlers['connections.delete'];
   connectionHandlers['connections.delete'] = async (input, context) => {
@@ -128,6 +135,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...createSecretsHandlers(selector, { connections, auth }),
       ...createLinksHandlers(options.openLink ?? noLinkLauncher),
       ...createDesktopHandlers(options.desktop ?? noDesktop),
+      ...exports.handlers,
     },
     sandbox,
   );
@@ -139,6 +147,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     auth,
     close: async () => {
       cursors.closeAll();
+      await exports.closeAll();
       await sandbox.close();
       await announcer.idle();
     },

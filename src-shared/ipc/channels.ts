@@ -49,6 +49,11 @@ export const channels = [
   'desktop.start',
   'desktop.print',
   'desktop.savePdf',
+
+  'export.begin',
+  'export.write',
+  'export.finish',
+  'export.cancel',
 ] as const;
 
 export type Channel = (typeof channels)[number];
