@@ -6,6 +6,8 @@ import type { FromWorker, ListQuery, ToWorker } from './search-types';
 export interface SearchClient {
   query(query: ListQuery): number;
   rows(docs: readonly number[]): void;
+  /** Asks for the keys of `docs`; the answer comes as a `keys` message with this request number. */
+  keys(request: number, docs: readonly number[]): void;
   refresh(): void;
   close(): void;
 }
@@ -43,6 +45,7 @@ export function startSearchWorker(options: SearchClientOptions): SearchClient {
     rows(docs) {
       send({ type: 'rows', seq, docs: [...docs] });
     },
+    keys: (request, docs) => send({ type: 'keys', request, docs: [...docs] }),
     refresh: () => send({ type: 'refresh' }),
     close: () => worker.terminate(),
   };

@@ -66,6 +66,7 @@ export function cardDescriptor(
     },
     naturalKey: naturalKeyOfCard,
     displayName: (card) => card.name,
+    contactCards: (card) => [{ fn: card.name }],
     prepareForStore: (card) => card,
     normalizeDraft: (card) => card,
     emptyRecord: () => ({ name: '', phone: '', city: '', owner: '' }),
