@@ -22,6 +22,7 @@ const benches: string[][] = [
   ['r2-pull.ts', 'limited'],
   ['main-rss.ts'],
   ['customer-list.ts'],
+  ['export.ts'],
 ];
 
 interface BenchResult {

@@ -102,7 +102,7 @@ describe('Export dialog', () => {
     await noAxeViolations();
   });
 
-  test('vCard and all fields are offered; a selection adds "Selected customers"', async () => {
+  test('the choices without a selection, and a vCard export: one card per customer here', async () => {
     const main = fakeMain();
     world = await renderCustomers({ customers: 50, handlers: main.handlers });
     await openDialog();
