@@ -30,7 +30,7 @@ function row(record: unknown, hydration: 'full' | 'summary' = 'full'): CustomerR
 const acme: R2CustomerRecord = {
   companyname: 'Acme Rentals',
   customerid: 'C-1',
-  billable: 'Yes',
+  billable: 'Bill',
   address: { city: 'Leeds', country: 'UK' },
   billingaddress: { city: 'York' },
   contacts: [
