@@ -28,7 +28,9 @@ function r2Address(address: R2AddressRecord | null | undefined): VCardAddress[] 
 }
 
 function r2ContactCard(customer: R2CustomerRecord, contact: R2ContactRecord): VCardContact {
-  const parts = [contact.firstname, contact.middlename, contact.lastname].map((p) => p?.trim() ?? '');
+  const parts = [contact.firstname, contact.middlename, contact.lastname].map(
+    (p) => p?.trim() ?? '',
+  );
   const fn = parts.filter(Boolean).join(' ') || customer.companyname;
   const own = r2Address(contact.address);
   return {
