@@ -76,8 +76,9 @@ export class ExportJob {
     const abort = new AbortController();
     this.#abort = abort;
     let source: ExportRowSource | undefined;
+    let opened: OpenedSink | undefined;
     try {
-      const opened = await (options.openSink
+      opened = await (options.openSink
         ? options.openSink(choice.format, choice.name)
         : openExportSink(options.api, choice.format, choice.name));
       if (opened.outcome === 'cancelled') return this.#end('idle', '');
@@ -109,6 +110,8 @@ export class ExportJob {
         `Exported ${numbers.format(outcome.customers)} ${noun} to ${outcome.where}`,
       );
     } catch (error) {
+      // A failure before the first piece (the view's keys, the lookups) leaves main's file open.
+      if (opened?.outcome === 'opened') await opened.sink.cancel();
       const words =
         error instanceof ExportFailure
           ? error.message
