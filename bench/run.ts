@@ -23,6 +23,7 @@ const benches: string[][] = [
   ['main-rss.ts'],
   ['customer-list.ts'],
   ['duplicates.ts'],
+  ['export.ts'],
 ];
 
 interface BenchResult {

@@ -12,6 +12,7 @@ import { createRotatingLog, logsDirIn } from './logs/rotating-log';
 import { availableCommands, buildMenuEntries } from './menu/menu-items';
 import { installAppMenu, routeMenuShortcuts } from './platform/app-menu';
 import { createElectronDesktopPort, createMenuActions, tellUser } from './platform/desktop-port';
+import { createExportSaveDialog } from './platform/export-dialog';
 import { placementForDisplaysNow, trackWindowState } from './platform/window-state-tracking';
 import type { WindowState } from './window-state/placement';
 import {
@@ -65,6 +66,7 @@ const docsPath = () =>
  */
 async function startServices(
   desktop: ReturnType<typeof createElectronDesktopPort>,
+  exportDialog: ReturnType<typeof createExportSaveDialog>,
 ): Promise<MainServices> {
   const userDataDir = app.getPath('userData');
   // Re-run with consent when the user accepts weaker storage (secrets.acceptWeakStorage).
@@ -81,6 +83,7 @@ async function startServices(
     startSandbox: loadSandboxWhenNeeded(() => import('../sandbox/index')),
     openLink: openComposedLink,
     desktop,
+    exportDialog,
     log,
   });
 }
@@ -182,7 +185,7 @@ if (!app.requestSingleInstanceLock()) {
     serveAppProtocol(rendererRoot);
     // The window hardens its session too; doing it here covers requests made before it exists.
     hardenSession(session.defaultSession);
-    const handlers = await startServices(desktop).then(
+    const handlers = await startServices(desktop, createExportSaveDialog(currentWindow)).then(
       (started) => {
         services = started;
         events = started.events;

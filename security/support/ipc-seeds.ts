@@ -78,4 +78,8 @@ export const validPayloads = {
   'desktop.savePdf': { name: 'ACME Rentals' },
 
   'desktop.quitAnswer': { requestId: 'q1w2e3r4t5y6u7i8', answer: 'quit' },
+  'export.begin': { format: 'csv', name: 'Customers' },
+  'export.write': { session: 'b2f1c2de-0000-4000-8000-000000000002', seq: 0, chunk: 'a,b\r\n' },
+  'export.finish': { session: 'b2f1c2de-0000-4000-8000-000000000002' },
+  'export.cancel': { session: 'b2f1c2de-0000-4000-8000-000000000002' },
 } satisfies Record<Channel, unknown>;

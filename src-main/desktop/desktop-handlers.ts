@@ -82,7 +82,8 @@ export function createDesktopHandlers(port: DesktopPort): DesktopHandlers {
   };
 }
 
-function writeProblem(error: unknown): string {
+/** Why a file could not be written, in words (the export says the same). */
+export function writeProblem(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
     case 'EACCES':

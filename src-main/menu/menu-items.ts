@@ -51,10 +51,11 @@ export interface MenuOptions {
   available: ReadonlySet<MenuCommand>;
 }
 
-/** The commands the window can carry out now (Export does not exist yet). */
+/** The commands the window can carry out now. */
 export const availableCommands: ReadonlySet<MenuCommand> = new Set<MenuCommand>([
   'customer.new',
   'sync.now',
+  'export',
   'print',
   'go.customers',
   'go.changes',

@@ -31,6 +31,7 @@ import { createLinksHandlers, noLinkLauncher, type LinkLauncher } from './links-
 import { createSecretsHandlers } from './secrets-handlers';
 import { createDesktopHandlers, noDesktop, type DesktopPort } from '../desktop/desktop-handlers';
 import { noQuitGuard } from '../quit/quit-guard';
+import { createExportService, type ExportSaveDialog } from '../export/export-handlers';
 import { gateSandboxConnections } from './sandbox-gate';
 import { createSandboxService, type StartSandbox } from './sandbox-handlers';
 
@@ -56,6 +57,8 @@ export interface MainServicesOptions {
   desktop?: DesktopPort;
   /** Opens the customer links `links.open` composed (Electron: shell.openExternal); none: refused. */
   openLink?: LinkLauncher;
+  /** The export's save dialog (Electron: src-main/platform/export-dialog.ts); none: a download. */
+  exportDialog?: ExportSaveDialog;
 }
 
 export interface MainServices {
@@ -112,6 +115,10 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   auth.onStateChange(({ connectionId, state }) => {
     if (state !== 'signed_in') cursors.closeConnection(connectionId);
   });
+  const exports = createExportService({
+    dialog: options.exportDialog ?? null,
+    clock: options.clock,
+  });
   const connectionHandlers = createConnectionHandlers({ connections, auth, registry, views });
   const deleteConnection = connectionHandlers['connections.delete'];
   connectionHandlers['connections.delete'] = async (input, context) => {
@@ -131,6 +138,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...createDesktopHandlers(options.desktop ?? noDesktop),
       // The quit guard's own handler replaces this where quitting is guarded (the app, the harness).
       ...noQuitGuard,
+      ...exports.handlers,
     },
     sandbox,
   );
@@ -142,6 +150,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     auth,
     close: async () => {
       cursors.closeAll();
+      await exports.closeAll();
       await sandbox.close();
       await announcer.idle();
     },

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { DuplicateFields } from '../duplicates/fields';
 import type { Connection, ConnectorKind } from '../connection';
+import type { VCardContact } from '../export/vcard';
 import type { Change } from '../sync/diff';
 import type { MergeResult } from '../sync/merge';
 import type { Choices } from '../sync/resolve';
@@ -222,6 +223,8 @@ export interface ConnectorDescriptor<T> {
   summaryOf(record: T): T;
   /** A record to create again after it was deleted on the server: server ids stripped. */
   forRecreate(record: T): T;
+  /** The export's vCards: one per contact person, else one of the company (contact-cards.ts). */
+  contactCards(record: T, lookups: ConnectorLookups): readonly VCardContact[];
 }
 
 export interface PathRename {

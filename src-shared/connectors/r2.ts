@@ -15,6 +15,7 @@ import type { ConnectorDescriptor, ListColumn, ListSearch } from './descriptor';
 import { r2EditorSections, r2LabelOf } from './r2-editor';
 import { r2ItemRenames } from './r2-item-renames';
 import { r2ForRecreate, r2SummaryOf } from './r2-record-views';
+import { r2ContactCards } from './contact-cards';
 
 const apiName = 'Unibiz R2';
 
@@ -109,4 +110,5 @@ export const r2Descriptor: ConnectorDescriptor<R2CustomerRecord> = {
   itemRenames: r2ItemRenames,
   summaryOf: r2SummaryOf,
   forRecreate: (record) => r2ForRecreate(record),
+  contactCards: (record) => r2ContactCards(record),
 };

@@ -8,6 +8,7 @@ import { validateWith } from '../sync/validate';
 import type { ConnectorDescriptor, ListColumn, ListSearch } from './descriptor';
 import { revnueEditorSections, revnueFieldLabels as label } from './revnue-editor';
 import { revnueLookup, revnueNameOf, revnueRecordSchemaWith } from './revnue-lookups';
+import { revnueContactCards } from './contact-cards';
 
 const apiName = 'Revnue API v2';
 
@@ -104,4 +105,5 @@ export const revnueDescriptor: ConnectorDescriptor<RevnueCustomerRecord> = {
   // The list is complete and carries every field: a pulled record IS the full record.
   summaryOf: (record) => record,
   forRecreate: ({ id: _deleted, ...record }) => record,
+  contactCards: revnueContactCards,
 };

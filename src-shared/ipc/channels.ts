@@ -50,6 +50,11 @@ export const channels = [
   'desktop.print',
   'desktop.savePdf',
   'desktop.quitAnswer',
+
+  'export.begin',
+  'export.write',
+  'export.finish',
+  'export.cancel',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -75,6 +75,7 @@ describe('createFieldbookApi', () => {
       'auth',
       'connections',
       'desktop',
+      'export',
       'links',
       'on',
       'r2',

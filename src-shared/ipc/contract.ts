@@ -91,6 +91,13 @@ export const customerLinkTargetSchema = z.object({
 export const quitRequestId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, 'This is not a quit request Fieldbook made');
+/** The most characters one `export.write` carries: the window splits bigger pieces. */
+export const EXPORT_CHUNK_MAX = 1_048_576;
+/** What `export.begin` answered: an opaque id, never anything the caller made up. */
+const exportSession = z
+  .string()
+  .min(1, 'Start the export first')
+  .max(64, 'This is not an export Fieldbook started');
 
 export const contract = {
   'connections.list': { input: noInput, output: connections },
@@ -317,6 +324,43 @@ export const contract = {
       requestId: quitRequestId,
       answer: z.enum(['quit', 'cancel', 'asking'], 'Answer quit, cancel or asking'),
     }),
+    output: z.null(),
+  },
+  /**
+   * Export (docs/export.md#the-streaming-protocol): main asks where to save in a save dialog and
+   * answers a session id; the window then sends the file's text in order (`seq` 0, 1, 2, …, at
+   * most EXPORT_CHUNK_MAX characters each), main writes it to a temp file beside the target and
+   * renames it into place on `finish`; `cancel` (or a window that stops sending) deletes it.
+   * `download`: there is no desktop (the browser harness): the window saves the file itself, as
+   * a download named `fileName`. `name` suggests the file name; main makes it a safe one.
+   */
+  'export.begin': {
+    input: z.strictObject({
+      format: z.enum(['csv', 'vcard'], 'Export as csv or vcard'),
+      name: z.string().max(200, 'A file name that long cannot be saved'),
+    }),
+    output: z.discriminatedUnion('outcome', [
+      z.object({ outcome: z.literal('started'), session: exportSession }),
+      z.object({ outcome: z.literal('cancelled') }),
+      z.object({ outcome: z.literal('download'), fileName: z.string().min(1).max(260) }),
+    ]),
+  },
+  'export.write': {
+    input: z.strictObject({
+      session: exportSession,
+      seq: z.number().int().min(0, 'Chunks are numbered from 0'),
+      chunk: z
+        .string()
+        .max(EXPORT_CHUNK_MAX, `At most ${EXPORT_CHUNK_MAX} characters go in one piece`),
+    }),
+    output: z.null(),
+  },
+  'export.finish': {
+    input: z.strictObject({ session: exportSession }),
+    output: z.object({ path: z.string() }),
+  },
+  'export.cancel': {
+    input: z.strictObject({ session: exportSession }),
     output: z.null(),
   },
 } satisfies Record<Channel, Operation>;

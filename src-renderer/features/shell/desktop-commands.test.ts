@@ -17,8 +17,9 @@ function world(active = 'conn-a') {
     }),
   };
   const board = { syncNow: vi.fn() };
-  const stop = followDesktopEvents(fieldbook.api, { navigation, connections, board });
-  return { fieldbook, navigation, connections, board, stop };
+  const exports = { request: vi.fn() };
+  const stop = followDesktopEvents(fieldbook.api, { navigation, connections, board, exports });
+  return { fieldbook, navigation, connections, board, exports, stop };
 }
 
 describe('desktop commands in the window', () => {
@@ -42,6 +43,14 @@ describe('desktop commands in the window', () => {
     expect(navigation.screen).toBe('customers');
     fieldbook.emit('menu.command', { command: 'sync.now' });
     expect(board.syncNow).toHaveBeenCalledWith('conn-a');
+  });
+
+  test('File › Export… goes to the Customers screen and asks for its Export dialog', () => {
+    const { fieldbook, navigation, exports } = world();
+    navigation.go('settings');
+    fieldbook.emit('menu.command', { command: 'export' });
+    expect(navigation.screen).toBe('customers');
+    expect(exports.request).toHaveBeenCalledTimes(1);
   });
 
   test('a link on the active connection opens its customer', () => {

@@ -14,6 +14,8 @@ export interface DesktopCommandTargets {
     select(id: string): Promise<void>;
   };
   readonly board: { syncNow(connectionId: string): void };
+  /** File › Export…: the Customers screen's Export dialog opens when it is there. */
+  readonly exports?: { request(): void };
 }
 
 /** Carries out one menu command. Print is the open editor's (it listens itself). */
@@ -35,8 +37,12 @@ export function runMenuCommand(command: MenuCommand, targets: DesktopCommandTarg
     case 'go.settings':
       navigation.go('settings');
       return;
-    case 'print':
     case 'export':
+      // Exporting is of the Customers screen's list: go there, and its Export dialog opens.
+      navigation.go('customers');
+      targets.exports?.request();
+      return;
+    case 'print':
       return;
   }
 }

@@ -8,6 +8,8 @@ import type { DuplicateRequest, FromWorker, ListQuery, ToWorker } from './search
 export interface SearchClient {
   query(query: ListQuery): number;
   rows(docs: readonly number[]): void;
+  /** Asks for the keys of `docs`; the answer comes as a `keys` message with this request number. */
+  keys(request: number, docs: readonly number[]): void;
   refresh(): void;
   /** The editor's duplicate warning asks the worker that already holds every customer. */
   checkDuplicates(request: DuplicateRequest): Promise<readonly DuplicateCandidate[]>;
@@ -53,6 +55,7 @@ export function startSearchWorker(options: SearchClientOptions): SearchClient {
     rows(docs) {
       send({ type: 'rows', seq, docs: [...docs] });
     },
+    keys: (request, docs) => send({ type: 'keys', request, docs: [...docs] }),
     refresh: () => send({ type: 'refresh' }),
     checkDuplicates,
     close: () => {

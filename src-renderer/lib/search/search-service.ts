@@ -134,6 +134,16 @@ export class SearchService {
     this.#post({ type: 'duplicates', seq, candidates });
   }
 
+  /** The keys of `docs`, in their order (a doc no longer indexed is left out). */
+  keys(request: number, docs: readonly number[]): void {
+    const keys: string[] = [];
+    for (const doc of docs) {
+      const key = this.#index.entry(doc)?.display.key;
+      if (key !== undefined) keys.push(key);
+    }
+    this.#post({ type: 'keys', request, keys });
+  }
+
   #upsert(rows: readonly CustomerRow[]): void {
     for (const row of rows) {
       this.#index.upsert(entryOf(row, this.#descriptor, this.#lookups));

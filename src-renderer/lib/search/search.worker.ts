@@ -45,5 +45,8 @@ scope.onmessage = ({ data }) => {
       if (service) service.duplicates(data.seq, data);
       else post({ type: 'duplicates', seq: data.seq, candidates: [] });
       return;
+    case 'keys':
+      service?.keys(data.request, data.docs);
+      return;
   }
 };

@@ -54,6 +54,9 @@ export class CustomerListState {
   readonly #wanted = new Set<number>();
   readonly #stop: (() => void)[] = [];
   #dataVersion = -1;
+  #keyRequests = 0;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+  readonly #keysWaiting = new Map<number, (keys: readonly string[]) => void>();
   #latestSeq = 0;
   #flushQueued = false;
 
@@ -163,6 +166,15 @@ export class CustomerListState {
     return row;
   }
 
+  /** The keys of the customers the list shows now, in its order (what "export this view" is). */
+  keysInView(): Promise<readonly string[]> {
+    const request = ++this.#keyRequests;
+    return new Promise((resolve) => {
+      this.#keysWaiting.set(request, resolve);
+      this.#client.keys(request, this.#docs);
+    });
+  }
+
   dispose(): void {
     for (const stop of this.#stop.splice(0)) stop();
     this.#client.close();
@@ -211,6 +223,10 @@ export class CustomerListState {
           this.#requested.delete(doc);
         }
         this.#rowsVersion += 1;
+        return;
+      case 'keys':
+        this.#keysWaiting.get(message.request)?.(message.keys);
+        this.#keysWaiting.delete(message.request);
         return;
       case 'error':
         this.#error = message.message;

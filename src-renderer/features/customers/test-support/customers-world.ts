@@ -10,7 +10,7 @@ import type { ConnectionsState } from '../../../lib/state/connections.svelte';
 import { Navigation } from '../../../lib/state/navigation.svelte';
 import { SyncBoard } from '../../../lib/state/sync-board.svelte';
 import type { SyncStatus } from '../../../lib/sync/sync-status';
-import { createFakeFieldbook } from '../../../lib/test-support/fake-fieldbook';
+import { createFakeFieldbook, type FakeHandlers } from '../../../lib/test-support/fake-fieldbook';
 import {
   idleStatus as idleStatusOf,
   scratchStore,
@@ -34,7 +34,12 @@ export function idleStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
   return idleStatusOf(connection.id, overrides);
 }
 
-export async function renderCustomers(options: { customers: number; status?: SyncStatus }) {
+export async function renderCustomers(options: {
+  customers: number;
+  status?: SyncStatus;
+  /** Main's answers the screen may need (the export's channels). */
+  handlers?: FakeHandlers;
+}) {
   const { store, drop } = scratchStore('list');
   await store.putLookups(connection.id, corpusLookups, 1);
   for (let from = 0; from < options.customers; from += 1_000) {
@@ -45,7 +50,7 @@ export async function renderCustomers(options: { customers: number; status?: Syn
   const scripted = scriptedRunner(() => initial);
   const navigation = new Navigation();
   const context: AppContext = {
-    api: createFakeFieldbook().api,
+    api: createFakeFieldbook(options.handlers).api,
     store,
     runner: scripted.runner,
     board: new SyncBoard(scripted.runner),

@@ -68,6 +68,7 @@ export function cardDescriptor(
     naturalKey: naturalKeyOfCard,
     displayName: (card) => card.name,
     duplicateFields: (card) => ({ ...noDuplicateFields, name: card.name }),
+    contactCards: (card) => [{ fn: card.name }],
     prepareForStore: (card) => card,
     normalizeDraft: (card) => card,
     emptyRecord: () => ({ name: '', phone: '', city: '', owner: '' }),
