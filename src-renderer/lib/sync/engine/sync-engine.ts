@@ -184,6 +184,14 @@ export class SyncEngine<T> {
   /** The salesperson opened a record: keep it complete offline, and fetch it in full now. */
   async open(key: string): Promise<void> {
     await this.#store.markOpened(this.connectionId, key);
+    await this.fetchInFull(key);
+  }
+
+  /**
+   * Fetches a summary record in full now (opened, or just made a favourite), when online, signed
+   * in and not rate-limited; otherwise background hydration fetches it later.
+   */
+  async fetchInFull(key: string): Promise<void> {
     const blocked = this.#pauses.has('signed_out') || this.#pauses.has('offline');
     if (this.#closed || blocked || !this.#isOnline()) return;
     if (this.#clock.now() < this.#rateLimitedUntil || this.#busyKeys.has(key)) return;
