@@ -9,6 +9,7 @@ import type {
 import type { CustomerStore } from '../db/customer-store';
 import type { CustomerRow } from '../db/rows';
 import { entryOf } from './index-entry';
+import { withinScope } from './key-scope';
 import { SearchIndex } from './search-index';
 import type { DisplayRow, FromWorker, ListQuery } from './search-types';
 
@@ -110,7 +111,7 @@ export class SearchService {
     if (!current || (!this.#hasRows && !this.#ready)) return;
     if (!again && current.seq === this.#answered) return;
     this.#answered = current.seq;
-    const docs = this.#index.search(current.query);
+    const docs = withinScope(this.#index, this.#index.search(current.query), current.query.only);
     const first = Array.from(docs.subarray(0, FIRST_ROWS));
     this.#post({
       type: 'result',
