@@ -9,7 +9,7 @@ import type {
 import type { AppError } from '../../../src-shared/ipc/result';
 import type { Choices } from '../../../src-shared/sync/resolve';
 import type { Conflict } from '../../../src-shared/sync/merge';
-import type { PersonalLists } from './personal-lists';
+import type { PersonalLists } from './personal-rows';
 import type { ConnectionMeta, CustomerRow, Hydration, OutboxRow, RecordSyncState } from './rows';
 
 /** A record as a pull delivers it: the server's version, in the local record's shape. */

@@ -3,7 +3,13 @@
 // customers so they survive restarts and go when the connection is deleted.
 import { Dexie } from 'dexie';
 import { StoreError } from './customer-store';
-import type { FavouriteRow, RecentRow, SavedQuery, SavedViewRow } from './personal-rows';
+import type {
+  FavouriteRow,
+  PersonalList,
+  PersonalLists,
+  RecentRow,
+  SavedViewRow,
+} from './personal-rows';
 import type { FieldbookDatabase } from './schema';
 import { guarded, type StoreContext } from './store-context';
 import { tidyViewName, viewNameProblem } from './view-names';
@@ -11,26 +17,7 @@ import { tidyViewName, viewNameProblem } from './view-names';
 /** How many recently opened customers are kept per connection. */
 export const recentLimit = 30;
 
-export type PersonalList = 'views' | 'favourites' | 'recent';
-
-export interface PersonalLists {
-  /** The connection's saved views, by name. */
-  views(connectionId: string): Promise<SavedViewRow[]>;
-  /** Saves `query` under `name`; a StoreError (`invalid`, in words) for an empty or taken name. */
-  saveView(connectionId: string, name: string, query: SavedQuery): Promise<SavedViewRow>;
-  renameView(connectionId: string, id: string, name: string): Promise<void>;
-  deleteView(connectionId: string, id: string): Promise<void>;
-  /** The keys of the connection's favourite customers still on this computer, oldest first. */
-  favouriteKeys(connectionId: string): Promise<string[]>;
-  /** Adds or removes a favourite; adding a customer no longer here is a `not_found` StoreError. */
-  setFavourite(connectionId: string, key: string, favourite: boolean): Promise<void>;
-  /** The last `recentLimit` customers opened in the editor and still here, most recent first. */
-  recentKeys(connectionId: string): Promise<string[]>;
-  /** The customer was opened in the editor: it moves to the top of the recent list. */
-  noteOpened(connectionId: string, key: string): Promise<void>;
-  /** After any change of a list (in this window); returns the unsubscribe. */
-  onChange(listener: (change: { connectionId: string; list: PersonalList }) => void): () => void;
-}
+export type { PersonalLists };
 
 const byConnection = <R>(table: Dexie.Table<R, [string, string]>, connectionId: string) =>
   table
