@@ -35,14 +35,21 @@ function invalid(message: string): StoreError {
   return new StoreError(message, 'invalid');
 }
 
-/** Drops the rows of `keys` whose customer is gone (deleted on the server, discarded). */
+/**
+ * The rows whose customer is still here; the others (deleted on the server, a discarded new one)
+ * are dropped from `table`. Read-only over the customers, so the list's reads never wait on it.
+ */
 async function withoutGone<R extends { key: string }>(
   db: FieldbookDatabase,
   table: Dexie.Table<R, [string, string]>,
   connectionId: string,
-  rows: R[],
+  read: () => Promise<R[]>,
 ): Promise<R[]> {
-  const present = await db.customers.bulkGet(rows.map((row) => [connectionId, row.key]));
+  const { rows, present } = await db.transaction('r', table, db.customers, async () => {
+    const rows = await read();
+    const present = await db.customers.bulkGet(rows.map((row) => [connectionId, row.key]));
+    return { rows, present };
+  });
   const gone = rows.filter((_row, index) => present[index] === undefined);
   if (gone.length > 0) await table.bulkDelete(gone.map((row) => [connectionId, row.key]));
   return rows.filter((_row, index) => present[index] !== undefined);
@@ -100,13 +107,12 @@ export function personalLists(ctx: StoreContext): PersonalLists {
       }),
 
     favouriteKeys: (connectionId) =>
-      guarded('read', () =>
-        db.transaction('rw', db.favourites, db.customers, async () => {
-          const rows = await byConnection(db.favourites, connectionId).toArray();
-          const kept = await withoutGone(db, db.favourites, connectionId, rows);
-          return kept.sort((a, b) => a.addedAt - b.addedAt).map((row) => row.key);
-        }),
-      ),
+      guarded('read', async () => {
+        const kept = await withoutGone(db, db.favourites, connectionId, () =>
+          byConnection(db.favourites, connectionId).toArray(),
+        );
+        return kept.sort((a, b) => a.addedAt - b.addedAt).map((row) => row.key);
+      }),
 
     setFavourite: (connectionId, key, favourite) =>
       guarded('change', async () => {
@@ -123,12 +129,12 @@ export function personalLists(ctx: StoreContext): PersonalLists {
       }),
 
     recentKeys: (connectionId) =>
-      guarded('read', () =>
-        db.transaction('rw', db.recents, db.customers, async () => {
-          const rows = await newestFirst(db, connectionId).limit(recentLimit).toArray();
-          return (await withoutGone(db, db.recents, connectionId, rows)).map((row) => row.key);
-        }),
-      ),
+      guarded('read', async () => {
+        const kept = await withoutGone(db, db.recents, connectionId, () =>
+          newestFirst(db, connectionId).limit(recentLimit).toArray(),
+        );
+        return kept.map((row) => row.key);
+      }),
 
     noteOpened: (connectionId, key) =>
       guarded('change', async () => {
