@@ -64,6 +64,8 @@ export async function renderCustomers(options: { customers: number; status?: Syn
     target,
     announce: scripted.announce,
     listeners: scripted.listeners,
+    /** The customers the screen asked the runner to fetch in full (new favourites). */
+    fetched: scripted.fetched,
     async dispose() {
       await unmount(component);
       target.remove();
