@@ -113,6 +113,25 @@ describe('favourites', () => {
     expect(await world.store.lists.favouriteKeys(connectionId)).toEqual(['1']);
   });
 
+  it('keeps the order of two stars given in the same millisecond', async () => {
+    const name = `tie-${Math.random()}`;
+    const store = openCustomerStore(name, {
+      indexedDb: { indexedDB: factory, IDBKeyRange },
+      now: () => 5,
+    });
+    for (const id of ['1', '2']) {
+      const record = r2Case.serverRecord(id, `Customer ${id}`);
+      await store.applyPulled(r2Case.descriptor, 'c', [
+        { serverId: id, record, hydration: 'full' },
+      ]);
+    }
+    await store.lists.setFavourite('c', '2', true);
+    await store.lists.setFavourite('c', '1', true);
+    expect(await store.lists.favouriteKeys('c')).toEqual(['2', '1']);
+    store.close();
+    await deleteDatabase(factory, name);
+  });
+
   it('refuses a customer that is not on this computer, and drops one deleted since', async () => {
     const { store, connectionId } = freshWorld();
     await world!.pulled('1');

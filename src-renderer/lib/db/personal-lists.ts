@@ -121,8 +121,11 @@ export function personalLists(ctx: StoreContext): PersonalLists {
           if (!(await db.customers.get([connectionId, key]))) {
             throw new StoreError('This customer is no longer on this computer.', 'not_found');
           }
-          if (await db.favourites.get([connectionId, key])) return;
-          const row: FavouriteRow = { connectionId, key, addedAt: ctx.now() };
+          const favourites = await byConnection(db.favourites, connectionId).toArray();
+          if (favourites.some((row) => row.key === key)) return;
+          // Strictly after the newest, so "oldest first" never ties (two stars in one ms).
+          const newest = Math.max(0, ...favourites.map((row) => row.addedAt));
+          const row: FavouriteRow = { connectionId, key, addedAt: Math.max(ctx.now(), newest + 1) };
           await db.favourites.add(row);
         });
         changed(connectionId, 'favourites');

@@ -18,6 +18,7 @@ export interface FavouriteRow {
   readonly connectionId: string;
   /** The customer's local key (the server id once synced; moved with it when a create is sent). */
   readonly key: string;
+  /** Local ms, strictly increasing per connection (the Favourites order never ties). */
   readonly addedAt: number;
 }
 
