@@ -15,7 +15,7 @@ afterEach(async () => {
 
 // The machine these run on is shared: give the worker's answers time.
 const slow = { timeout: 15_000 };
-const nav = () => document.querySelector<HTMLElement>('nav[aria-label="Views"]')!;
+const nav = () => document.querySelector<HTMLElement>('[role="navigation"][aria-label="Views"]')!;
 const link = (name: string) =>
   [...nav().querySelectorAll<HTMLAnchorElement>('a')].find((a) => a.textContent === name);
 const current = () => nav().querySelector('a[aria-current="page"]')?.textContent ?? null;
