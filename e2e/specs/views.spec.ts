@@ -20,6 +20,10 @@ test.use({ sandboxCustomers: 30 });
 
 const views = (page: Page) => page.getByRole('navigation', { name: 'Views' });
 const viewLink = (page: Page, name: string) => views(page).getByRole('link', { name, exact: true });
+/** The company name in the first row (textContent: the star's glyph is CSS, not text). */
+async function firstName(list: CustomerList): Promise<string> {
+  return ((await list.row(1).getByRole('gridcell').nth(1).textContent()) ?? '').trim();
+}
 
 test('a saved view survives a reload of the window', async ({ appPage: page, sandbox }) => {
   test.setTimeout(120_000);
