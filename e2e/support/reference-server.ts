@@ -117,3 +117,19 @@ export async function r2CustomersNamed(
   const headers = { authorization: `Bearer ${await r2Token(sandbox)}` };
   return json(await fetch(url, { headers }), 'list R2 customers');
 }
+
+/** A colleague's edit of an R2 customer on the server: PATCH with just these fields. */
+export async function patchR2Customer(
+  sandbox: Sandbox,
+  id: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  const url = new URL(`customers/${id}`, sandbox.r2.baseUrl);
+  const headers = {
+    authorization: `Bearer ${await r2Token(sandbox)}`,
+    'content-type': 'application/json',
+  };
+  const init = { method: 'PATCH', headers, body: JSON.stringify(fields) };
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`patch R2 customer ${id}: HTTP ${response.status}`);
+}

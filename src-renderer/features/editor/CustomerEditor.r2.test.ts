@@ -82,7 +82,7 @@ describe('R2 editor', () => {
       'Buyer',
     );
     await noAxeViolations();
-    await userEvent.click(page.getByRole('button', { name: 'Save' }));
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }));
     await expect.poll(statusText).toContain('Saved on this computer');
     const open = w.navigation.openCustomer;
     const key = open?.kind === 'existing' ? open.key : '';
@@ -109,7 +109,7 @@ describe('R2 editor', () => {
       .toHaveValue('ACME Rentals');
     const udfs = page.getByRole('group', { name: 'Custom fields', exact: true }).last();
     await userEvent.click(udfs.getByRole('button', { name: 'Add custom field' }));
-    await userEvent.click(page.getByRole('button', { name: 'Save' }));
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }));
     await expect.poll(statusText).toBe('Fix 1 field before saving.');
     await expect.element(udfs).toHaveTextContent('Custom field name is required');
     expect(document.activeElement).toBe(
@@ -129,7 +129,7 @@ describe('R2 editor', () => {
     expect((billing.getByLabelText('City').element() as HTMLInputElement).readOnly).toBe(true);
     await userEvent.type(group('Address').first().getByLabelText('City'), ' Centre');
     await expect.element(billing.getByLabelText('City')).toHaveValue('Leeds Centre');
-    await userEvent.click(page.getByRole('button', { name: 'Save' }));
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }));
     await expect.poll(statusText).toContain('Saved on this computer');
     const record = await stored(w, 'R-1001');
     expect(record.billingaddress).toEqual(record.address);

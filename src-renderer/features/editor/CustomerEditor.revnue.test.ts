@@ -140,7 +140,7 @@ describe('Revnue editor', () => {
     expect(input('NDA signed date').placeholder).toBe(typed);
     await userEvent.type(field('NDA signed date'), typed);
     await userEvent.type(field('NDA signed date'), '{Tab}');
-    await userEvent.click(page.getByRole('button', { name: 'Save' }));
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }));
     await expect.poll(statusText).toContain('Saved on this computer');
     const row = await w.store.getCustomer<RevnueCustomerRecord>(revnueConnection.id, '1');
     expect(row?.record.nda_signed_date).toBe('2025-06-30');
@@ -189,7 +189,7 @@ describe('Revnue editor', () => {
     await userEvent.type(field('Contact name'), 'Peter');
     await userEvent.type(field('Email'), 'peter@initech.example');
     await userEvent.selectOptions(field('Country'), 'Germany');
-    await userEvent.click(page.getByRole('button', { name: 'Save' }));
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }));
     await expect
       .poll(statusText)
       .toBe('Saved on this computer. It will sync when Fieldbook is online.');
@@ -273,7 +273,7 @@ describe('Revnue editor', () => {
     await openExisting(w, '1');
     await userEvent.type(field('City'), ' Mitte');
     w.store.close();
-    await userEvent.click(page.getByRole('button', { name: 'Save' }));
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }));
     await expect.poll(statusText).toMatch(/^Not saved: .+ Your changes are still here\.$/);
     expect(input('City').value).toBe('Berlin Mitte');
     expect(document.body.textContent).toContain('Unsaved changes');
@@ -358,7 +358,7 @@ describe('Revnue editor', () => {
     await userEvent.clear(field('Phone'));
     await userEvent.type(field('Phone'), '+49 30 123456');
     await expect.poll(() => input('Phone').getAttribute('aria-invalid')).toBeNull();
-    await userEvent.click(page.getByRole('button', { name: 'Save' }));
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }));
     await expect.poll(statusText).toContain('Saved on this computer');
     const outbox = await w.store.listOutbox(revnueConnection.id);
     expect(outbox.map((e) => e.state)).toEqual(['pending']);

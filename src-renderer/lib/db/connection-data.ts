@@ -2,6 +2,7 @@
 // (checkpoints, offline scope), and removing everything when a connection is deleted.
 import type { ConnectorLookups } from '../../../src-shared/connectors/descriptor';
 import type { ConnectionMeta, LookupRow } from './rows';
+import { deleteListsOf } from './personal-lists';
 import { customersOf } from './schema';
 import { guarded, type StoreContext } from './store-context';
 
@@ -65,11 +66,17 @@ export function putMeta(ctx: StoreContext, meta: ConnectionMeta): Promise<void> 
 export function deleteConnectionData(ctx: StoreContext, connectionId: string): Promise<void> {
   return guarded('change', () => {
     const { strict: db } = ctx;
-    return db.transaction('rw', [db.customers, db.outbox, db.lookups, db.meta], async () => {
-      await customersOf(db, connectionId).delete();
-      await db.outbox.where('connectionId').equals(connectionId).delete();
-      await db.lookups.where('connectionId').equals(connectionId).delete();
-      await db.meta.delete(connectionId);
-    });
+    const lists = [db.savedViews, db.favourites, db.recents];
+    return db.transaction(
+      'rw',
+      [db.customers, db.outbox, db.lookups, db.meta, ...lists],
+      async () => {
+        await customersOf(db, connectionId).delete();
+        await deleteListsOf(db, connectionId);
+        await db.outbox.where('connectionId').equals(connectionId).delete();
+        await db.lookups.where('connectionId').equals(connectionId).delete();
+        await db.meta.delete(connectionId);
+      },
+    );
   });
 }

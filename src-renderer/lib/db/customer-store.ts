@@ -9,6 +9,7 @@ import type {
 import type { AppError } from '../../../src-shared/ipc/result';
 import type { Choices } from '../../../src-shared/sync/resolve';
 import type { Conflict } from '../../../src-shared/sync/merge';
+import type { PersonalLists } from './personal-rows';
 import type { ConnectionMeta, CustomerRow, Hydration, OutboxRow, RecordSyncState } from './rows';
 
 /** A record as a pull delivers it: the server's version, in the local record's shape. */
@@ -229,7 +230,9 @@ export interface CustomerStore {
   onChange(
     listener: (change: { connectionId: string; cause: 'local' | 'pulled' }) => void,
   ): () => void;
-  /** Removes every row, entry, lookup and meta of a connection (the connection was deleted). */
+  /** The salesperson's saved views, favourites and recently opened customers, per connection. */
+  readonly lists: PersonalLists;
+  /** Removes every row, entry, lookup, meta and list of a connection (it was deleted). */
   deleteConnectionData(connectionId: string): Promise<void>;
   close(): void;
 }

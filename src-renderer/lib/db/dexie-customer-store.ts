@@ -24,6 +24,7 @@ import {
 } from './outbox-progress';
 import { countRows, listKeys, listRows } from './list-rows';
 import { findOtherCustomer } from './find-customer';
+import { personalLists } from './personal-lists';
 import { applyDeletions, applyPulled, markDeletedOnServer, rowsToHydrate } from './pull-writes';
 import type { OutboxRow } from './rows';
 import { FieldbookDatabase, type IndexedDbDependencies } from './schema';
@@ -121,6 +122,7 @@ export function openCustomerStore(
         listeners.delete(listener);
       };
     },
+    lists: personalLists(ctx),
     deleteConnectionData: (connectionId) => deleteConnectionData(ctx, connectionId),
     close() {
       ctx.strict.close();

@@ -12,6 +12,7 @@ import { fieldErrorsFor, syncStateOf } from './row-state';
 import type { EntryConflict, OutboxRow } from './rows';
 import { asEntriesOf, entriesOf, guarded, rowOf, type StoreContext } from './store-context';
 import { withIndexFields } from './stored-row';
+import { moveListEntries } from './personal-lists';
 
 async function connectionEntries<T>(ctx: StoreContext, connectionId: string) {
   return asEntriesOf<T>(
@@ -87,7 +88,9 @@ export function completeCreate<T>(
 ): Promise<void> {
   return guarded('sync', () => {
     const { strict: db } = ctx;
-    return db.transaction('rw', db.customers, db.outbox, async () => {
+    // The favourite and recent-list entries move with the row, in the same transaction.
+    const tables = [db.customers, db.outbox, db.favourites, db.recents];
+    return db.transaction('rw', tables, async () => {
       const entry = (await db.outbox.get(seq)) as OutboxRow<T> | undefined;
       if (!entry) return;
       if (entry.kind !== 'create') throw notA('new customer', entry);
@@ -114,6 +117,7 @@ export function completeCreate<T>(
       if (done.entries.length > 0) await db.outbox.bulkPut(done.entries);
       if (!sameKey) await db.customers.delete([connectionId, recordKey]);
       await db.customers.put(done.row);
+      await moveListEntries(db, connectionId, recordKey, serverId);
     });
   });
 }

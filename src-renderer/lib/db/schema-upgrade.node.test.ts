@@ -1,5 +1,6 @@
-// Opening a database written by the version-2 schema (seven customer indexes) with today's schema
-// drops the unused indexes and keeps every customer row and outbox entry as it was.
+// Opening a database written by an older schema with today's: version 2 (seven customer indexes)
+// loses the unused indexes, version 3 gains the personal-list tables; every customer row and
+// outbox entry stays as it was.
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,7 +41,7 @@ function row(connectionId: string, key: string, syncState: string) {
 
 afterEach(() => deleteDatabase(factory, name));
 
-describe('the store schema, version 3', () => {
+describe('the store schema, version 4', () => {
   it('keeps every row and outbox entry of a version-2 database and drops the unused indexes', async () => {
     const old = new Dexie(name, indexedDb);
     old.version(2).stores(versionTwoSchema);
@@ -64,7 +65,7 @@ describe('the store schema, version 3', () => {
 
     const db = new FieldbookDatabase(name, 'strict', indexedDb);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const indexes = db.customers.schema.indexes.map((index) => index.name).sort();
     expect(indexes).toEqual([
       '[connectionId+hydrateRank]',
@@ -87,6 +88,29 @@ describe('the store schema, version 3', () => {
     // The store itself opens the upgraded database and sees the waiting change.
     const store = openCustomerStore(name, { indexedDb });
     expect(await store.countWaiting('c1')).toBe(1);
+    store.close();
+  });
+
+  it('opens a version-3 database with its rows, and empty saved views, favourites and recents', async () => {
+    const old = new Dexie(name, indexedDb);
+    old.version(3).stores({
+      customers:
+        '[connectionId+key], [connectionId+serverId], [connectionId+hydrateRank], [connectionId+updatedAt]',
+      outbox: '++seq, opId, connectionId, [connectionId+recordKey], [connectionId+state]',
+      lookups: '[connectionId+name], connectionId',
+      meta: 'connectionId',
+    });
+    await old.table('customers').bulkPut([row('c1', '1001', 'synced')]);
+    old.close();
+
+    const store = openCustomerStore(name, { indexedDb });
+    expect(await store.countRows('c1')).toBe(1);
+    expect(await store.lists.views('c1')).toEqual([]);
+    expect(await store.lists.favouriteKeys('c1')).toEqual([]);
+    await store.lists.setFavourite('c1', '1001', true);
+    await store.lists.noteOpened('c1', '1001');
+    expect(await store.lists.favouriteKeys('c1')).toEqual(['1001']);
+    expect(await store.lists.recentKeys('c1')).toEqual(['1001']);
     store.close();
   });
 });

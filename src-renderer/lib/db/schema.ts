@@ -1,8 +1,9 @@
-// The IndexedDB database behind the store (Dexie 4): four tables and their indexes. Opened twice:
+// The IndexedDB database behind the store (Dexie 4): seven tables and their indexes. Opened twice:
 // `strict` for every write that records a salesperson's change or the outbox's progress, and
 // `relaxed` for bulk pull writes the server can always resend.
 import { Dexie, type Table } from 'dexie';
 import type { ConnectionMeta, LookupRow, OutboxRow } from './rows';
+import type { FavouriteRow, RecentRow, SavedViewRow } from './personal-rows';
 import type { StoredCustomerRow } from './stored-row';
 
 export const storeSchema = {
@@ -13,6 +14,10 @@ export const storeSchema = {
   outbox: '++seq, opId, connectionId, [connectionId+recordKey], [connectionId+state]',
   lookups: '[connectionId+name], connectionId',
   meta: 'connectionId',
+  // The salesperson's own lists per connection: saved views, favourites, recently opened.
+  savedViews: '[connectionId+id], connectionId',
+  favourites: '[connectionId+key], connectionId',
+  recents: '[connectionId+key], [connectionId+openedAt]',
 } as const;
 
 /** Where Dexie finds IndexedDB: the browser's by default, or one passed in (fake-indexeddb). */
@@ -26,6 +31,9 @@ export class FieldbookDatabase extends Dexie {
   declare readonly outbox: Table<OutboxRow, number>;
   declare readonly lookups: Table<LookupRow, [string, string]>;
   declare readonly meta: Table<ConnectionMeta, string>;
+  declare readonly savedViews: Table<SavedViewRow, [string, string]>;
+  declare readonly favourites: Table<FavouriteRow, [string, string]>;
+  declare readonly recents: Table<RecentRow, [string, string]>;
 
   constructor(
     name: string,
@@ -37,7 +45,9 @@ export class FieldbookDatabase extends Dexie {
     // 3: without the customers' connectionId, [connectionId+syncState] and [connectionId+hydration]
     // indexes (a pull wrote four index entries per row that no query read). Dropping an index keeps
     // every row and the outbox as they are, so no upgrade function is needed.
-    this.version(3).stores(storeSchema);
+    // 4: three new tables (saved views, favourites, recently opened); nothing existing changes, so
+    // again no upgrade function.
+    this.version(4).stores(storeSchema);
   }
 }
 

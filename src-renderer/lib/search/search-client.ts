@@ -73,5 +73,6 @@ function plainQuery(query: ListQuery): ListQuery {
     facets: { ...query.facets },
     badge: query.badge,
     sort: { column: query.sort.column, descending: query.sort.descending },
+    only: query.only ? { keys: [...query.only.keys], keepOrder: query.only.keepOrder } : null,
   };
 }

@@ -13,6 +13,7 @@ import type { CustomerRow } from '../db/rows';
 import { FIRST_SCREEN_KEYS, type FirstScreen, type FirstScreens } from './first-screen';
 import { DuplicateFeed } from './duplicate-feed';
 import { entryOf } from './index-entry';
+import { withinScope } from './key-scope';
 import { SearchIndex } from './search-index';
 import type { DisplayRow, DuplicateRequest, FromWorker, ListQuery } from './search-types';
 
@@ -158,7 +159,7 @@ export class SearchService {
     if (!current || (!this.#hasRows && !this.#ready)) return;
     if (!again && current.seq === this.#answered) return;
     this.#answered = current.seq;
-    const docs = this.#index.search(current.query);
+    const docs = withinScope(this.#index, this.#index.search(current.query), current.query.only);
     const first = Array.from(docs.subarray(0, FIRST_ROWS));
     this.#post({
       type: 'result',

@@ -27,6 +27,14 @@ export interface ListQuery {
   readonly facets: Readonly<Record<string, string>>;
   readonly badge: RowBadge | '';
   readonly sort: SortOrder;
+  /** Only these customers (the Favourites and Recently opened views); absent or null: all. */
+  readonly only?: KeyScope | null;
+}
+
+export interface KeyScope {
+  readonly keys: readonly string[];
+  /** Show them in the order of `keys` instead of the sort (most recently opened first). */
+  readonly keepOrder: boolean;
 }
 
 export interface FacetChoices {

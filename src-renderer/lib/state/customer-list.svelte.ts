@@ -10,6 +10,8 @@ import type {
   DisplayRow,
   FacetChoices,
   FromWorker,
+  KeyScope,
+  ListQuery,
   ListResult,
   RowBadge,
   SortOrder,
@@ -32,6 +34,7 @@ export class CustomerListState {
   #facets = $state.raw<Readonly<Record<string, string>>>({});
   #badge = $state<RowBadge | ''>('');
   #sort = $state.raw<SortOrder>({ column: 'name', descending: false });
+  #only = $state.raw<KeyScope | null>(null);
   #docs = $state.raw<readonly number[]>([]);
   #total = $state(0);
   #indexed = $state(0);
@@ -43,6 +46,7 @@ export class CustomerListState {
   #rowsVersion = $state(0);
 
   readonly descriptor: ConnectorDescriptor<unknown>;
+  readonly connectionId: string;
   readonly #client: SearchClient;
   // Plain collections on purpose: #rowsVersion is the one signal that rows arrived, so a screen
   // of rows re-renders once per answer rather than once per row.
@@ -62,6 +66,7 @@ export class CustomerListState {
 
   constructor(options: CustomerListOptions) {
     this.descriptor = options.descriptor;
+    this.connectionId = options.connectionId;
     const start = options.startWorker ?? startSearchWorker;
     this.#client = start({
       // The worker opens the same database itself: the rows never pass through this thread.
@@ -114,6 +119,28 @@ export class CustomerListState {
     this.#sort = value;
     this.#send();
   }
+  /** The customers a view limits the list to (Favourites, Recently opened); null: all. */
+  get only(): KeyScope | null {
+    return this.#only;
+  }
+  set only(value: KeyScope | null) {
+    if (value === this.#only) return;
+    this.#only = value;
+    this.#send();
+  }
+  /** The search, filters and sort now (what "Save view" keeps). */
+  get query(): Omit<ListQuery, 'only'> {
+    return { text: this.#text, facets: this.#facets, badge: this.#badge, sort: this.#sort };
+  }
+  /** A view: its search, filters and sort, and the customers it is limited to, in one query. */
+  show(query: Omit<ListQuery, 'only'>, only: KeyScope | null): void {
+    this.#text = query.text;
+    this.#facets = query.facets;
+    this.#badge = query.badge;
+    this.#sort = query.sort;
+    this.#only = only;
+    this.#send();
+  }
   /** Matching customers in order, by doc number. */
   get docs(): readonly number[] {
     return this.#docs;
@@ -151,6 +178,7 @@ export class CustomerListState {
     return (
       this.#text.trim() !== '' ||
       this.#badge !== '' ||
+      this.#only !== null ||
       Object.values(this.#facets).some((value) => value !== '')
     );
   }
@@ -186,6 +214,7 @@ export class CustomerListState {
       facets: this.#facets,
       badge: this.#badge,
       sort: this.#sort,
+      only: this.#only,
     });
   }
 

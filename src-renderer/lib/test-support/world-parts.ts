@@ -49,6 +49,7 @@ export function scriptedRunner(initial: (connectionId: string) => SyncStatus | u
   const announced = new Map<string, SyncStatus>();
   const listeners = new Set<(status: SyncStatus) => void>();
   const syncNow: (string | undefined)[] = [];
+  const fetched: { connectionId: string; key: string }[] = [];
   const runner = {
     status: (connectionId: string) => announced.get(connectionId) ?? initial(connectionId),
     subscribe(listener: (status: SyncStatus) => void) {
@@ -56,11 +57,14 @@ export function scriptedRunner(initial: (connectionId: string) => SyncStatus | u
       return () => listeners.delete(listener);
     },
     syncNow: (connectionId?: string) => void syncNow.push(connectionId),
+    fetchInFull: async (connectionId: string, key: string) =>
+      void fetched.push({ connectionId, key }),
   } as unknown as SyncRunner;
   return {
     runner,
     listeners,
     syncNow,
+    fetched,
     announce(next: SyncStatus) {
       announced.set(next.connectionId, next);
       for (const listener of listeners) listener(next);

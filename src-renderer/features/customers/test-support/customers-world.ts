@@ -69,6 +69,8 @@ export async function renderCustomers(options: {
     target,
     announce: scripted.announce,
     listeners: scripted.listeners,
+    /** The customers the screen asked the runner to fetch in full (new favourites). */
+    fetched: scripted.fetched,
     async dispose() {
       await unmount(component);
       target.remove();

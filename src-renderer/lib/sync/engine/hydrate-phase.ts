@@ -1,6 +1,7 @@
 // Full records, the pull's second tier (docs/architecture.md#unibiz-r2): where the list carries
-// only summaries (R2), the records of the connection's offline scope are fetched by id in small
-// batches, opened ones first. Push has priority: before every batch, due changes are sent.
+// only summaries (R2), the records of the connection's offline scope and the favourites are fetched
+// by id in small batches, opened ones first. Push has priority: before every batch, due changes
+// are sent.
 import type { ConnectionMeta } from '../../db/rows';
 import type { PulledRecord } from '../../db/customer-store';
 import type { AppError } from '../../../../src-shared/ipc/result';
@@ -64,8 +65,25 @@ export async function hydratePhase<T>(
   }
 }
 
-/** Which summary rows the connection's offline scope wants complete. */
+/**
+ * Which summary rows to complete: the connection's offline scope, and the salesperson's favourites
+ * whatever the scope (listed first, so they come before the rest of a 'mine' scope).
+ */
 async function wantedRows<T>(
+  context: EngineContext<T>,
+  meta: ConnectionMeta,
+): Promise<{ wanted: Wanted } | { interruption: Interruption }> {
+  const scope = await scopeRows(context, meta);
+  if ('interruption' in scope || scope.wanted === 'all') return scope;
+  // A server row's key is its server id: the favourites' keys name the rows to complete.
+  const favourites = await context.store.lists.favouriteKeys(context.connectionId);
+  if (favourites.length === 0) return scope;
+  const own = scope.wanted === 'opened' ? [] : scope.wanted;
+  return { wanted: new Set([...favourites, ...own]) };
+}
+
+/** Which summary rows the connection's offline scope wants complete. */
+async function scopeRows<T>(
   context: EngineContext<T>,
   meta: ConnectionMeta,
 ): Promise<{ wanted: Wanted } | { interruption: Interruption }> {

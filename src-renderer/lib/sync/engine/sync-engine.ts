@@ -144,6 +144,14 @@ export class SyncEngine<T> {
   /** The salesperson opened a record: keep it complete offline, and fetch it in full now. */
   async open(key: string): Promise<void> {
     await this.#store.markOpened(this.connectionId, key);
+    await this.fetchInFull(key);
+  }
+
+  /**
+   * Fetches a summary record in full now (opened, or just made a favourite), when online, signed
+   * in and not rate-limited; otherwise background hydration fetches it later.
+   */
+  async fetchInFull(key: string): Promise<void> {
     const pauses = pausesOf(this.#loop.state);
     const blocked = pauses.has('signed_out') || pauses.has('offline');
     if (this.#loop.state.name === 'closed' || blocked || !this.#isOnline()) return;

@@ -79,6 +79,8 @@ export interface SyncRunner {
   syncNow(connectionId?: string): void;
   /** The salesperson opened a record: keep it offline and fetch it in full now. */
   open(connectionId: string, key: string): Promise<void>;
+  /** A record the salesperson wants kept complete (a new favourite): fetch it in full now. */
+  fetchInFull(connectionId: string, key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -181,6 +183,10 @@ export class ProfileSyncRunner implements SyncRunner {
     const engine = this.engines.get(connectionId);
     if (engine) await engine.open(key);
     else await this.#options.store.markOpened(connectionId, key);
+  }
+
+  async fetchInFull(connectionId: string, key: string): Promise<void> {
+    await this.engines.get(connectionId)?.fetchInFull(key);
   }
 
   async close(): Promise<void> {
