@@ -6,6 +6,8 @@ import type { FromWorker, ListQuery, ToWorker } from './search-types';
 export interface SearchClient {
   query(query: ListQuery): number;
   rows(docs: readonly number[]): void;
+  /** The customer keys of `docs`, in order (null where a doc is gone). */
+  keys(docs: readonly number[]): Promise<(string | null)[]>;
   refresh(): void;
   close(): void;
 }
@@ -23,7 +25,18 @@ export function startSearchWorker(options: SearchClientOptions): SearchClient {
     name: 'customer-search',
   });
   const send = (message: ToWorker) => worker.postMessage(message);
-  worker.onmessage = (event: MessageEvent<FromWorker>) => options.onMessage(event.data);
+  // Answers to `keys` by their request id; the list never sees them.
+  const waitingKeys = new Map<number, (keys: (string | null)[]) => void>();
+  let keysId = 0;
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if (message.type === 'keys') {
+      waitingKeys.get(message.id)?.([...message.keys]);
+      waitingKeys.delete(message.id);
+      return;
+    }
+    options.onMessage(message);
+  };
   worker.onerror = (event) => {
     options.onMessage({ type: 'error', message: event.message || 'The search stopped working.' });
   };
@@ -43,8 +56,21 @@ export function startSearchWorker(options: SearchClientOptions): SearchClient {
     rows(docs) {
       send({ type: 'rows', seq, docs: [...docs] });
     },
+    keys(docs) {
+      keysId += 1;
+      const id = keysId;
+      return new Promise((resolve) => {
+        waitingKeys.set(id, resolve);
+        send({ type: 'keys', id, docs: [...docs] });
+      });
+    },
     refresh: () => send({ type: 'refresh' }),
-    close: () => worker.terminate(),
+    close() {
+      worker.terminate();
+      // A closed list resolves nothing any more: its selection is gone with it.
+      for (const resolve of waitingKeys.values()) resolve([]);
+      waitingKeys.clear();
+    },
   };
 }
 

@@ -97,6 +97,12 @@ export class SearchService {
     this.#post({ type: 'rows', seq, version: this.#index.version, rows: this.#rowsOf(docs) });
   }
 
+  /** The key of each doc, in order (null for a doc no longer in the index). */
+  keys(id: number, docs: readonly number[]): void {
+    const keys = docs.map((doc) => this.#index.entry(doc)?.display.key ?? null);
+    this.#post({ type: 'keys', id, keys });
+  }
+
   #upsert(rows: readonly CustomerRow[]): void {
     for (const row of rows) {
       this.#index.upsert(entryOf(row, this.#descriptor, this.#lookups));

@@ -51,10 +51,13 @@ export type ToWorker =
   | { type: 'open'; dbName: string; connectionId: string; kind: ConnectorKind }
   | { type: 'refresh' }
   | { type: 'query'; seq: number; query: ListQuery }
-  | { type: 'rows'; seq: number; docs: readonly number[] };
+  | { type: 'rows'; seq: number; docs: readonly number[] }
+  /** The customer keys of `docs` (a selection resolved to keys); `id` pairs the answer. */
+  | { type: 'keys'; id: number; docs: readonly number[] };
 
 export type FromWorker =
   | { type: 'progress'; indexed: number; ready: boolean; facets: readonly FacetChoices[] }
   | ({ type: 'result' } & ListResult)
   | { type: 'rows'; seq: number; version: number; rows: readonly (readonly [number, DisplayRow])[] }
+  | { type: 'keys'; id: number; keys: readonly (string | null)[] }
   | { type: 'error'; message: string };

@@ -39,5 +39,8 @@ scope.onmessage = ({ data }) => {
     case 'rows':
       service?.rows(data.seq, data.docs);
       return;
+    case 'keys':
+      service?.keys(data.id, data.docs);
+      return;
   }
 };

@@ -16,6 +16,7 @@ import type {
 } from '../search/search-types';
 import type { SyncRunner } from '../sync/engine/sync-runner';
 import type { SyncStatus } from '../sync/sync-status';
+import { RowSelection } from './row-selection.svelte';
 
 export interface CustomerListOptions {
   readonly connectionId: string;
@@ -43,6 +44,8 @@ export class CustomerListState {
   #rowsVersion = $state(0);
 
   readonly descriptor: ConnectorDescriptor<unknown>;
+  /** The selected customers of this list (cleared by a new search or filter, kept by a sort). */
+  readonly selection: RowSelection;
   readonly #client: SearchClient;
   // Plain collections on purpose: #rowsVersion is the one signal that rows arrived, so a screen
   // of rows re-renders once per answer rather than once per row.
@@ -67,6 +70,11 @@ export class CustomerListState {
       kind: options.kind,
       onMessage: (message) => this.#receive(message),
     });
+    this.selection = new RowSelection({
+      viewDocs: () => this.#docs,
+      loadedKey: (doc) => this.#rows.get(doc)?.key,
+      resolveKeys: (docs) => this.#client.keys(docs),
+    });
     this.#sync = options.runner.status(options.connectionId);
     this.#stop.push(
       options.store.onChange(({ connectionId }) => {
@@ -88,6 +96,7 @@ export class CustomerListState {
   }
   set text(value: string) {
     this.#text = value;
+    this.selection.clear();
     this.#send();
   }
   get facets(): Readonly<Record<string, string>> {
@@ -95,6 +104,7 @@ export class CustomerListState {
   }
   setFacet(id: string, value: string): void {
     this.#facets = { ...this.#facets, [id]: value };
+    this.selection.clear();
     this.#send();
   }
   get badge(): RowBadge | '' {
@@ -102,6 +112,7 @@ export class CustomerListState {
   }
   set badge(value: RowBadge | '') {
     this.#badge = value;
+    this.selection.clear();
     this.#send();
   }
   get sort(): SortOrder {
