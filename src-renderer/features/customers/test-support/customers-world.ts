@@ -61,6 +61,7 @@ export async function renderCustomers(options: { customers: number; status?: Syn
   return {
     store,
     navigation,
+    context,
     target,
     announce: scripted.announce,
     listeners: scripted.listeners,
