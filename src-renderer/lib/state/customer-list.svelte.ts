@@ -223,6 +223,9 @@ export class CustomerListState {
         }
         this.#rowsVersion += 1;
         return;
+      case 'keys':
+        // Answers to a selection's keys() go to the search client's own promise, not here.
+        return;
       case 'error':
         this.#error = message.message;
         return;

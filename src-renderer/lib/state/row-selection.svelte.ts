@@ -76,6 +76,7 @@ export class RowSelection {
     await Promise.all([this.#resolving, this.#all?.resolved]);
     this.#flushUnresolved();
     await this.#resolving;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local result, never rendered
     const keys = new Set<string>();
     const all = this.#all;
     if (all?.keys) {
@@ -136,6 +137,7 @@ export class RowSelection {
       // Resolved now, not when acted on: a doc number freed later and given to another customer
       // must not slip into this selection.
       resolved: this.#source.resolveKeys(docs).then((keys) => {
+        // eslint-disable-next-line svelte/prefer-svelte-reactivity -- #version is the signal
         const byDoc = new Map<number, string>();
         docs.forEach((doc, i) => {
           const key = keys[i];
@@ -165,7 +167,9 @@ export class RowSelection {
 
   #reset(): void {
     this.#all = null;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- #version is the signal
     this.#picked = new Map();
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- #version is the signal
     this.#excluded = new Set();
     this.#unresolved = [];
   }
