@@ -45,7 +45,8 @@ async function render(customers: number) {
   return world;
 }
 
-describe('selecting customers', () => {
+// The first test also waits for the worker's cold start.
+describe('selecting customers', { timeout: 60_000 }, () => {
   test('checkbox, Ctrl+click and Shift+click select; a plain click opens and selects one', async () => {
     const { navigation } = await render(200);
     expect(grid().getAttribute('aria-multiselectable')).toBe('true');
@@ -96,7 +97,7 @@ describe('selecting customers', () => {
   });
 });
 
-describe('Edit selected', () => {
+describe('Edit selected', { timeout: 60_000 }, () => {
   test('one field for all: the dialog, one confirmation naming the count, one update each', async () => {
     const { store, context } = await render(60);
     // The status bar too, where the run's outcome shows.
