@@ -180,6 +180,11 @@ export interface ConnectorDescriptor<T> {
   /** Search and filters of the list; without it the list searches the display name only. */
   readonly listSearch?: ListSearch<T>;
   readonly editor: readonly EditorSection[];
+  /**
+   * Fields "Edit selected" may set to one value for many customers at once: paths of top-level
+   * editor fields (their label, input and options come from the editor's field). None: no bulk edit.
+   */
+  readonly bulkEditable?: readonly string[];
   readonly wording: ConnectorWording;
 
   /** The natural key (Revnue: normalized name; R2: customerid, else normalized company name). */

@@ -79,6 +79,8 @@ export const r2Descriptor: ConnectorDescriptor<R2CustomerRecord> = {
   listColumns: r2ListColumns,
   listSearch: r2ListSearch,
   editor: r2EditorSections,
+  // What changes for a group of customers together: classification, status, phase, owner.
+  bulkEditable: ['category', 'customerstatus', 'phase', 'salespersonid'],
   wording: {
     apiName,
     duplicateName: (name) => `A customer “${name}” already exists in ${apiName}.`,

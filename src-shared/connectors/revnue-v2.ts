@@ -71,6 +71,8 @@ export const revnueDescriptor: ConnectorDescriptor<RevnueCustomerRecord> = {
   listColumns: revnueListColumns,
   listSearch: revnueListSearch,
   editor: revnueEditorSections,
+  // Lookups a salesperson often sets for a whole region or segment at once.
+  bulkEditable: ['category', 'country'],
   wording: {
     apiName,
     duplicateName: (name) => `A customer named “${name}” already exists in Revnue.`,

@@ -38,6 +38,31 @@ export class StoreError extends Error {
   }
 }
 
+/** The field and value of a bulk edit; `lookups` as the editor has them (Revnue ids → names). */
+export interface FieldChange {
+  /** A top-level editor field path (descriptor.bulkEditable). */
+  readonly path: string;
+  readonly value: unknown;
+  readonly lookups: ConnectorLookups;
+}
+
+/** A customer the change could not be queued for, and why (the editor's messages). */
+export interface RefusedCustomer {
+  readonly key: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+export interface BulkBatchResult {
+  /** Customers whose change is now queued (saved on this computer). */
+  readonly queued: number;
+  /** Customers that already had the value: nothing queued. */
+  readonly unchanged: number;
+  /** Keys no longer on this computer (discarded, deleted on the server, re-keyed by a create). */
+  readonly missing: number;
+  readonly refused: readonly RefusedCustomer[];
+}
+
 export interface CustomerStore {
   // ── What the salesperson does (UI) ───────────────────────────────────────────────────────────
   /**
@@ -60,6 +85,18 @@ export interface CustomerStore {
     key: string,
     record: T,
   ): Promise<void>;
+  /**
+   * "Edit selected": `change.path` set to `change.value` on each of `keys`, each queued exactly as
+   * saveCustomer queues an edit; customers that already have the value queue nothing, customers
+   * the editor would refuse are listed with the reason, keys no longer here are counted. ONE
+   * strict transaction for all of `keys` (callers batch them).
+   */
+  setFieldOfMany<T>(
+    descriptor: ConnectorDescriptor<T>,
+    connectionId: string,
+    keys: readonly string[],
+    change: FieldChange,
+  ): Promise<BulkBatchResult>;
   /**
    * Drops every waiting change of `key` (in flight too: its answer then changes nothing) and
    * restores the newest server state the row knows — a pulled `remote`, else `base`. A record

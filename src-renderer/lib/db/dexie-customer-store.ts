@@ -23,6 +23,7 @@ import {
   rejectEntry,
 } from './outbox-progress';
 import { countRows, listKeys, listRows } from './list-rows';
+import { setFieldOfMany } from './bulk-changes';
 import { findOtherCustomer } from './find-customer';
 import { personalLists } from './personal-lists';
 import { applyDeletions, applyPulled, markDeletedOnServer, rowsToHydrate } from './pull-writes';
@@ -71,6 +72,8 @@ export function openCustomerStore(
       createCustomer(ctx, descriptor, connectionId, record),
     saveCustomer: (descriptor, connectionId, key, record) =>
       saveCustomer(ctx, descriptor, connectionId, key, record),
+    setFieldOfMany: (descriptor, connectionId, keys, change) =>
+      setFieldOfMany(ctx, descriptor, connectionId, keys, change),
     discardChanges: (connectionId, key) => discardChanges(ctx, connectionId, key),
     markOpened: (connectionId, key) => markOpened(ctx, connectionId, key),
     getCustomer: <T>(connectionId: string, key: string) =>

@@ -24,7 +24,7 @@ const notHere =
   'This customer is no longer on this computer (its changes were discarded or it was deleted). Reopen it from the list.';
 
 /** The record as it will be stored, or StoreError('invalid') with the schema's field messages. */
-function storable<T>(descriptor: ConnectorDescriptor<T>, record: T): T {
+export function storable<T>(descriptor: ConnectorDescriptor<T>, record: T): T {
   const prepared = descriptor.prepareForStore(record);
   const checked = validateWith(descriptor.shape, descriptor.recordSchema, prepared);
   if (checked.ok) return prepared;
@@ -94,33 +94,50 @@ export function saveCustomer<T>(
     const saved = await db.transaction('rw', db.customers, db.outbox, async () => {
       const row = await rowOf<T>(db, connectionId, key);
       if (!row) throw new StoreError(notHere, 'not_found');
-      const changes = diff(descriptor.shape, row.record, next);
-      if (changes.length === 0) return false;
-      const queue = await entriesOf<T>(db, connectionId, key);
-      const now = ctx.now();
-      const entry = { connectionId, recordKey: key, opId: ctx.newId(), now };
-      const after = queueEdit({
-        queue,
-        previous: row.record,
-        serverBase: row.base,
-        changes,
-        next,
-        entry,
-      });
-      await writeEntries(db, after, removedSeqs(queue, after));
-      await db.customers.put(
-        withIndexFields({
-          ...row,
-          record: next,
-          syncState: syncStateOf(after),
-          fieldErrors: fieldErrorsFor(after, row.fieldErrors),
-          updatedAt: now,
-        }),
-      );
-      return true;
+      return writeEdit(ctx, descriptor, row, next);
     });
     if (saved) ctx.notify(connectionId, 'local');
   });
+}
+
+/**
+ * An edit of `row` to the storable `next`, inside the caller's rw transaction of customers and
+ * outbox: the difference is queued (queueEdit) and the row updated. False when nothing differs
+ * (nothing is written). Every save of a salesperson's edit goes through here: the editor's one
+ * customer and "Edit selected"'s many.
+ */
+export async function writeEdit<T>(
+  ctx: StoreContext,
+  descriptor: ConnectorDescriptor<T>,
+  row: StoredCustomerRow<T>,
+  next: T,
+): Promise<boolean> {
+  const db = ctx.strict;
+  const { connectionId, key } = row;
+  const changes = diff(descriptor.shape, row.record, next);
+  if (changes.length === 0) return false;
+  const queue = await entriesOf<T>(db, connectionId, key);
+  const now = ctx.now();
+  const entry = { connectionId, recordKey: key, opId: ctx.newId(), now };
+  const after = queueEdit({
+    queue,
+    previous: row.record,
+    serverBase: row.base,
+    changes,
+    next,
+    entry,
+  });
+  await writeEntries(db, after, removedSeqs(queue, after));
+  await db.customers.put(
+    withIndexFields({
+      ...row,
+      record: next,
+      syncState: syncStateOf(after),
+      fieldErrors: fieldErrorsFor(after, row.fieldErrors),
+      updatedAt: now,
+    }),
+  );
+  return true;
 }
 
 /** The newest server state the row knows: a pulled `remote`, else its snapshot. */

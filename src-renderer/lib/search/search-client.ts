@@ -8,8 +8,8 @@ import type { DuplicateRequest, FromWorker, ListQuery, ToWorker } from './search
 export interface SearchClient {
   query(query: ListQuery): number;
   rows(docs: readonly number[]): void;
-  /** Asks for the keys of `docs`; the answer comes as a `keys` message with this request number. */
-  keys(request: number, docs: readonly number[]): void;
+  /** The customer keys of `docs`, in order (null where a doc is gone). */
+  keys(docs: readonly number[]): Promise<(string | null)[]>;
   refresh(): void;
   /** The editor's duplicate warning asks the worker that already holds every customer. */
   checkDuplicates(request: DuplicateRequest): Promise<readonly DuplicateCandidate[]>;
@@ -30,9 +30,21 @@ export function startSearchWorker(options: SearchClientOptions): SearchClient {
   });
   const send = (message: ToWorker) => worker.postMessage(message);
   const checks = new DuplicateChecks(send);
+  // Answers to `keys` by their request id; the list never sees them.
+  const waitingKeys = new Map<number, (keys: (string | null)[]) => void>();
+  let keysId = 0;
   worker.onmessage = (event: MessageEvent<FromWorker>) => {
-    if (event.data.type === 'duplicates') checks.answer(event.data.seq, event.data.candidates);
-    else options.onMessage(event.data);
+    const message = event.data;
+    if (message.type === 'duplicates') {
+      checks.answer(message.seq, message.candidates);
+      return;
+    }
+    if (message.type === 'keys') {
+      waitingKeys.get(message.id)?.([...message.keys]);
+      waitingKeys.delete(message.id);
+      return;
+    }
+    options.onMessage(message);
   };
   worker.onerror = (event) => {
     options.onMessage({ type: 'error', message: event.message || 'The search stopped working.' });
@@ -55,13 +67,23 @@ export function startSearchWorker(options: SearchClientOptions): SearchClient {
     rows(docs) {
       send({ type: 'rows', seq, docs: [...docs] });
     },
-    keys: (request, docs) => send({ type: 'keys', request, docs: [...docs] }),
+    keys(docs) {
+      keysId += 1;
+      const id = keysId;
+      return new Promise((resolve) => {
+        waitingKeys.set(id, resolve);
+        send({ type: 'keys', id, docs: [...docs] });
+      });
+    },
     refresh: () => send({ type: 'refresh' }),
     checkDuplicates,
     close: () => {
       stopProviding();
       checks.close();
       worker.terminate();
+      // A closed list resolves nothing any more: its selection is gone with it.
+      for (const resolve of waitingKeys.values()) resolve([]);
+      waitingKeys.clear();
     },
   };
 }

@@ -135,14 +135,10 @@ export class SearchService {
     this.#post({ type: 'duplicates', seq, candidates });
   }
 
-  /** The keys of `docs`, in their order (a doc no longer indexed is left out). */
-  keys(request: number, docs: readonly number[]): void {
-    const keys: string[] = [];
-    for (const doc of docs) {
-      const key = this.#index.entry(doc)?.display.key;
-      if (key !== undefined) keys.push(key);
-    }
-    this.#post({ type: 'keys', request, keys });
+  /** The key of each doc, in order (null for a doc no longer in the index). */
+  keys(id: number, docs: readonly number[]): void {
+    const keys = docs.map((doc) => this.#index.entry(doc)?.display.key ?? null);
+    this.#post({ type: 'keys', id, keys });
   }
 
   #upsert(rows: readonly CustomerRow[]): void {

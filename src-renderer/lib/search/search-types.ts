@@ -61,8 +61,8 @@ export type ToWorker =
   | { type: 'refresh' }
   | { type: 'query'; seq: number; query: ListQuery }
   | { type: 'rows'; seq: number; docs: readonly number[] }
-  /** The keys of docs in their order (an export of the list's view). */
-  | { type: 'keys'; request: number; docs: readonly number[] }
+  /** The customer keys of `docs` (a selection or a view resolved to keys); `id` pairs the answer. */
+  | { type: 'keys'; id: number; docs: readonly number[] }
   | ({ type: 'duplicates'; seq: number } & DuplicateRequest);
 
 /** A duplicate check of the editor's draft (see src-shared/duplicates). */
@@ -79,5 +79,5 @@ export type FromWorker =
   | ({ type: 'result' } & ListResult)
   | { type: 'rows'; seq: number; version: number; rows: readonly (readonly [number, DisplayRow])[] }
   | { type: 'duplicates'; seq: number; candidates: readonly DuplicateCandidate[] }
-  | { type: 'keys'; request: number; keys: readonly string[] }
+  | { type: 'keys'; id: number; keys: readonly (string | null)[] }
   | { type: 'error'; message: string };

@@ -46,7 +46,7 @@ scope.onmessage = ({ data }) => {
       else post({ type: 'duplicates', seq: data.seq, candidates: [] });
       return;
     case 'keys':
-      service?.keys(data.request, data.docs);
+      service?.keys(data.id, data.docs);
       return;
   }
 };

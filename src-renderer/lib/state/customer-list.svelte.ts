@@ -18,6 +18,7 @@ import type {
 } from '../search/search-types';
 import type { SyncRunner } from '../sync/engine/sync-runner';
 import type { SyncStatus } from '../sync/sync-status';
+import { RowSelection } from './row-selection.svelte';
 
 export interface CustomerListOptions {
   readonly connectionId: string;
@@ -47,6 +48,8 @@ export class CustomerListState {
 
   readonly descriptor: ConnectorDescriptor<unknown>;
   readonly connectionId: string;
+  /** The selected customers of this list (cleared by a new search or filter, kept by a sort). */
+  readonly selection: RowSelection;
   readonly #client: SearchClient;
   // Plain collections on purpose: #rowsVersion is the one signal that rows arrived, so a screen
   // of rows re-renders once per answer rather than once per row.
@@ -58,9 +61,6 @@ export class CustomerListState {
   readonly #wanted = new Set<number>();
   readonly #stop: (() => void)[] = [];
   #dataVersion = -1;
-  #keyRequests = 0;
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
-  readonly #keysWaiting = new Map<number, (keys: readonly string[]) => void>();
   #latestSeq = 0;
   #flushQueued = false;
 
@@ -74,6 +74,11 @@ export class CustomerListState {
       connectionId: options.connectionId,
       kind: options.kind,
       onMessage: (message) => this.#receive(message),
+    });
+    this.selection = new RowSelection({
+      viewDocs: () => this.#docs,
+      loadedKey: (doc) => this.#rows.get(doc)?.key,
+      resolveKeys: (docs) => this.#client.keys(docs),
     });
     this.#sync = options.runner.status(options.connectionId);
     this.#stop.push(
@@ -96,6 +101,7 @@ export class CustomerListState {
   }
   set text(value: string) {
     this.#text = value;
+    this.selection.clear();
     this.#send();
   }
   get facets(): Readonly<Record<string, string>> {
@@ -103,6 +109,7 @@ export class CustomerListState {
   }
   setFacet(id: string, value: string): void {
     this.#facets = { ...this.#facets, [id]: value };
+    this.selection.clear();
     this.#send();
   }
   get badge(): RowBadge | '' {
@@ -110,6 +117,7 @@ export class CustomerListState {
   }
   set badge(value: RowBadge | '') {
     this.#badge = value;
+    this.selection.clear();
     this.#send();
   }
   get sort(): SortOrder {
@@ -195,12 +203,10 @@ export class CustomerListState {
   }
 
   /** The keys of the customers the list shows now, in its order (what "export this view" is). */
-  keysInView(): Promise<readonly string[]> {
-    const request = ++this.#keyRequests;
-    return new Promise((resolve) => {
-      this.#keysWaiting.set(request, resolve);
-      this.#client.keys(request, this.#docs);
-    });
+  async keysInView(): Promise<readonly string[]> {
+    const keys = await this.#client.keys(this.#docs);
+    // A doc the index no longer holds (deleted since the answer) is left out.
+    return keys.filter((key): key is string => key !== null);
   }
 
   dispose(): void {
@@ -254,8 +260,7 @@ export class CustomerListState {
         this.#rowsVersion += 1;
         return;
       case 'keys':
-        this.#keysWaiting.get(message.request)?.(message.keys);
-        this.#keysWaiting.delete(message.request);
+        // Answers to a selection's keys() go to the search client's own promise, not here.
         return;
       case 'error':
         this.#error = message.message;

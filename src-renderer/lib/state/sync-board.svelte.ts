@@ -4,11 +4,14 @@
 // Listens from construction until dispose().
 import type { SyncRunner } from '../sync/engine/sync-runner';
 import type { SyncStatus } from '../sync/sync-status';
+import { BulkProgress } from './bulk-progress.svelte';
 
 export class SyncBoard {
   #statuses = $state.raw<Readonly<Record<string, SyncStatus>>>({});
   #online = $state(typeof navigator === 'undefined' ? true : navigator.onLine);
   readonly #runner: SyncRunner;
+  /** A running "Edit selected" and its outcome, shown in the status bar. */
+  readonly bulk = new BulkProgress();
   readonly #stop: (() => void)[] = [];
 
   constructor(runner: SyncRunner) {

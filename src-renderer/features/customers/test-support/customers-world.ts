@@ -66,6 +66,7 @@ export async function renderCustomers(options: {
   return {
     store,
     navigation,
+    context,
     target,
     announce: scripted.announce,
     listeners: scripted.listeners,

@@ -1,0 +1,80 @@
+// "Edit selected": one field set to one value on many customers, each exactly as the editor's
+// save of that customer would queue it (writeEdit: the same diff, coalescing, re-queued rejection,
+// guarantees). One strict transaction per call, so a batch is all or nothing and a customer is
+// never half-written; the caller batches and yields between calls (lib/state/bulk-edit.ts).
+import type {
+  ConnectorDescriptor,
+  ConnectorLookups,
+} from '../../../src-shared/connectors/descriptor';
+import { deepEqual } from '../../../src-shared/sync/values';
+import { getIn, locOf, setIn } from '../forms/draft-path';
+import {
+  StoreError,
+  type BulkBatchResult,
+  type FieldChange,
+  type RefusedCustomer,
+} from './customer-store';
+import { storable, writeEdit } from './local-changes';
+import { guarded, rowOf, type StoreContext } from './store-context';
+
+export function setFieldOfMany<T>(
+  ctx: StoreContext,
+  descriptor: ConnectorDescriptor<T>,
+  connectionId: string,
+  keys: readonly string[],
+  change: FieldChange,
+): Promise<BulkBatchResult> {
+  return guarded('change', async () => {
+    const { strict: db } = ctx;
+    const loc = locOf([], change.path);
+    const result = await db.transaction('rw', db.customers, db.outbox, async () => {
+      let queued = 0;
+      let unchanged = 0;
+      let missing = 0;
+      const refused: RefusedCustomer[] = [];
+      for (const key of keys) {
+        const row = await rowOf<T>(db, connectionId, key);
+        if (!row) {
+          missing += 1;
+          continue;
+        }
+        // The value in the record's canonical form, as the editor's save would store it.
+        const drafted = setIn(row.record, loc, change.value);
+        const wanted = getIn(descriptor.normalizeDraft(drafted, change.lookups), loc);
+        if (deepEqual(getIn(row.record, loc), wanted)) {
+          unchanged += 1;
+          continue;
+        }
+        // Only this field changes, whatever else normalizing would tidy.
+        const next = descriptor.prepareForStore(setIn(row.record, loc, wanted));
+        const problem = problemOf(descriptor, next, change.lookups);
+        if (problem) {
+          refused.push({ key, name: descriptor.displayName(row.record), reason: problem });
+          continue;
+        }
+        if (await writeEdit(ctx, descriptor, row, storable(descriptor, next))) queued += 1;
+        else unchanged += 1;
+      }
+      return { queued, unchanged, missing, refused };
+    });
+    if (result.queued > 0) ctx.notify(connectionId, 'local');
+    return result;
+  });
+}
+
+/** Why the editor would not save `record` (its own check and the store's), or null. */
+function problemOf<T>(
+  descriptor: ConnectorDescriptor<T>,
+  record: T,
+  lookups: ConnectorLookups,
+): string | null {
+  const checked = descriptor.validate(record, lookups);
+  if (!checked.ok) return Object.values(checked.errors).flat().join(' ');
+  try {
+    storable(descriptor, record);
+    return null;
+  } catch (error) {
+    if (error instanceof StoreError) return error.message;
+    throw error;
+  }
+}
