@@ -260,7 +260,9 @@ export class CustomerListState {
         this.#rowsVersion += 1;
         return;
       case 'keys':
-        // Answers to a selection's keys() go to the search client's own promise, not here.
+      case 'duplicates':
+        // The search client answers these to their own promises (keys of a selection or a view,
+        // the editor's duplicate check); they never reach the list.
         return;
       case 'error':
         this.#error = message.message;
