@@ -30,6 +30,10 @@ export default defineConfig({
           name: 'browser',
           include: ['src-renderer/**/*.test.ts', '**/*.browser.test.ts'],
           exclude: ['**/*.node.test.ts', 'node_modules/**'],
+          // A screen's first answer comes from the search worker, which indexes its customers
+          // first; with every test file's Chromium busy at once that takes seconds, not the
+          // default 1 s. Waiting longer changes no assertion: a poll that never matches fails.
+          expect: { poll: { timeout: 10_000 } },
           browser: {
             enabled: true,
             headless: true,

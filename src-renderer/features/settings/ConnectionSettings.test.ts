@@ -85,8 +85,9 @@ describe('each connection', () => {
     const renamed = card('Field sales');
 
     button(renamed, 'Sign out').click();
+    // Sign-out first counts the connection's waiting changes in IndexedDB (none here: no dialog).
+    await expect.poll(() => fake.callsTo('auth.signOut')).toEqual([{ connectionId: 'rv-1' }]);
     await settled();
-    expect(fake.callsTo('auth.signOut')).toEqual([{ connectionId: 'rv-1' }]);
     expect(() => button(renamed, 'Sign out')).toThrow();
     const token = field(renamed, 'API token');
     expect(token.type).toBe('password');

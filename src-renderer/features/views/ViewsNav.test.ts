@@ -166,8 +166,9 @@ describe('favourites and recently opened', () => {
       .slice(0, 3)
       .map((row) => rowName(row));
     for (const [index, name] of names.entries()) {
-      // The sync badge's cell: there whatever columns give way beside the editor.
-      await userEvent.click(rows()[index]!.querySelector<HTMLElement>('[role="gridcell"]')!);
+      // The name's cell: there whatever columns give way beside the editor (the sync cell before
+      // it also holds the row's selection checkbox, which selects without opening).
+      await userEvent.click(rows()[index]!.querySelectorAll<HTMLElement>('[role="gridcell"]')[1]!);
       await expect
         .poll(() => document.querySelector('#customer-editor-heading')?.textContent, slow)
         .toBe(name);
