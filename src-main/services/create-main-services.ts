@@ -30,6 +30,7 @@ import type { RevnueCustomerResponse } from '../../src-shared/api/revnue-v2';
 import { createLinksHandlers, noLinkLauncher, type LinkLauncher } from './links-handlers';
 import { createSecretsHandlers } from './secrets-handlers';
 import { createDesktopHandlers, noDesktop, type DesktopPort } from '../desktop/desktop-handlers';
+import { createJournalHandlers, createJournalStore } from '../journal';
 import { gateSandboxConnections } from './sandbox-gate';
 import { createSandboxService, type StartSandbox } from './sandbox-handlers';
 
@@ -112,14 +113,22 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     if (state !== 'signed_in') cursors.closeConnection(connectionId);
   });
   const connectionHandlers = createConnectionHandlers({ connections, auth, registry, views });
+  const journal = createJournalStore({ userDataDir: options.userDataDir, log });
   const deleteConnection = connectionHandlers['connections.delete'];
   connectionHandlers['connections.delete'] = async (input, context) => {
     const deleted = await deleteConnection(input, context);
-    if (deleted.ok) cursors.closeConnection(input.id);
+    if (deleted.ok) {
+      cursors.closeConnection(input.id);
+      // Its waiting changes went with the connection; a journal of them would only be restored.
+      await journal.remove(input.id).catch((error: unknown) => {
+        log(`journal: could not remove the journal of a deleted connection: ${String(error)}`);
+      });
+    }
     return deleted;
   };
 
-  const handlers = gateSandboxConnections(
+  const journalHandlers = createJournalHandlers(journal, connections, log);
+  const gatedHandlers = gateSandboxConnections(
     {
       ...connectionHandlers,
       ...createRevnueHandlers(registry, cursors),
@@ -128,9 +137,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       ...createSecretsHandlers(selector, { connections, auth }),
       ...createLinksHandlers(options.openLink ?? noLinkLauncher),
       ...createDesktopHandlers(options.desktop ?? noDesktop),
+      ...journalHandlers,
     },
     sandbox,
   );
+  // Not held back for the sandbox: a save must reach the journal whether or not its server runs.
+  const handlers = { ...gatedHandlers, ...journalHandlers };
 
   return {
     handlers,
@@ -140,6 +152,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     close: async () => {
       cursors.closeAll();
       await sandbox.close();
+      await journal.close();
       await announcer.idle();
     },
   };

@@ -49,6 +49,10 @@ export const channels = [
   'desktop.start',
   'desktop.print',
   'desktop.savePdf',
+
+  'journal.read',
+  'journal.append',
+  'journal.rewrite',
 ] as const;
 
 export type Channel = (typeof channels)[number];
