@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createJournalStore, type JournalStore } from './journal-store';
-import { batch, settledRecord, waitingRecord } from './test-support/journal-records';
+import {
+  batch,
+  settledRecord,
+  waitingRecord,
+} from '../../src-shared/journal/test-support/journal-records';
 
 let dir: string;
 let logs: string[];

@@ -1,5 +1,5 @@
 // Journal records for tests: a customer row and its outbox entries, as the renderer sends them.
-import type { JournalAppend, JournalRecord } from '../../../src-shared/journal/journal-record';
+import type { JournalAppend, JournalRecord } from '../journal-record';
 
 export function waitingRecord(
   connectionId: string,
