@@ -4,6 +4,7 @@ import type { ConnectorLookups } from '../../../src-shared/connectors/descriptor
 import type { ConnectionMeta, LookupRow } from './rows';
 import { customersOf } from './schema';
 import { guarded, type StoreContext } from './store-context';
+import { deleteStamp } from './journal-stamp';
 
 export function putLookups(
   ctx: StoreContext,
@@ -70,6 +71,7 @@ export function deleteConnectionData(ctx: StoreContext, connectionId: string): P
       await db.outbox.where('connectionId').equals(connectionId).delete();
       await db.lookups.where('connectionId').equals(connectionId).delete();
       await db.meta.delete(connectionId);
+      await deleteStamp(db, connectionId);
     });
   });
 }
