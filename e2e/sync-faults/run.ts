@@ -33,6 +33,8 @@ const { values } = parseArgs({
     ops: { type: 'string', default: '1000' },
     'chromium-kills': { type: 'string', default: '21' },
     'harness-kills': { type: 'string', default: '6' },
+    // Chromium kills after which its IndexedDB is deleted: the journal in main must restore.
+    wipes: { type: 'string', default: '20' },
     // Main's Revnue share (the app's default is 40 of the account's 100/min).
     'revnue-per-minute': { type: 'string', default: '600' },
     verbose: { type: 'boolean', default: false },
@@ -45,6 +47,7 @@ const revnuePerMinute = Number(values['revnue-per-minute']);
 const killCounts = {
   chromium: Number(values['chromium-kills']),
   harness: Number(values['harness-kills']),
+  wipe: Number(values.wipes),
 };
 const numbers = { seed, ops: opCount, 'revnue-per-minute': revnuePerMinute, ...killCounts };
 for (const [flag, value] of Object.entries(numbers)) {
@@ -152,7 +155,9 @@ async function run(): Promise<number> {
       const done = new Promise<void>((resolve, reject) =>
         setTimeout(() => {
           const killed =
-            kill.target === 'chromium' ? session.killChromium() : session.killHarness();
+            kill.target === 'harness'
+              ? session.killHarness()
+              : session.killChromium({ wipe: kill.target === 'wipe' });
           killed.then(resolve, reject);
         }, kill.delayMs),
       );
@@ -234,6 +239,7 @@ async function run(): Promise<number> {
   );
   const verdict = await verify(client, profiles, expected, log);
   const kills_ = session.kills.chromium + session.kills.harness;
+  const { wipes, restored } = session;
   const lost = verdict.lost + verdict.unflagged;
   log(
     `merged=${verdict.merged} unflagged=${verdict.unflagged} false-conflicts=${expected.unexpectedConflicts} ` +
@@ -243,9 +249,14 @@ async function run(): Promise<number> {
       `wall=${((Date.now() - startedAt) / 1000).toFixed(0)}s seed=${seed}`,
   );
   process.stdout.write(
-    `sync-faults: ops=${expected.ops} lost=${lost} duplicated=${verdict.duplicated} conflicts-flagged=${verdict.conflictsFlagged} kills=${kills_}\n`,
+    `sync-faults: ops=${expected.ops} lost=${lost} duplicated=${verdict.duplicated} conflicts-flagged=${verdict.conflictsFlagged} kills=${kills_} wipes=${wipes} restored=${restored}\n`,
   );
-  const passed = lost === 0 && verdict.duplicated === 0 && kills_ >= 25 && expected.ops >= 1000;
+  const passed =
+    lost === 0 &&
+    verdict.duplicated === 0 &&
+    kills_ >= 25 &&
+    wipes >= killCounts.wipe &&
+    expected.ops >= 1000;
   return passed && settled ? 0 : 1;
 }
 

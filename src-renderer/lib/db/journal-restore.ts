@@ -13,7 +13,9 @@ import { withIndexFields, type StoredCustomerRow } from './stored-row';
 /** Nothing waits for this record any more: its entries go, its row shows the server's state. */
 async function settle(db: FieldbookDatabase, connectionId: string, key: string): Promise<void> {
   const queue = await entriesOf(db, connectionId, key);
-  await db.outbox.bulkDelete(queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])));
+  await db.outbox.bulkDelete(
+    queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
+  );
   const row = await rowOf(db, connectionId, key);
   if (!row) return;
   if (row.base === null) {
@@ -31,7 +33,9 @@ async function putBack(
   record: JournalRecord,
 ): Promise<void> {
   const queue = await entriesOf(db, connectionId, record.recordKey);
-  await db.outbox.bulkDelete(queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])));
+  await db.outbox.bulkDelete(
+    queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
+  );
   if (record.row === null) return;
   await db.customers.put(withIndexFields(record.row as unknown as StoredCustomerRow));
   // New seqs, in the journal's order: after everything the store holds, so no entry of another
@@ -65,7 +69,10 @@ export function reconcileWithJournal(
     if (plan.action === 'in_step') return { restored: 0, notices: kept.notices };
     await journal.rewrite({ connectionId, seq: plan.seq, records: plan.records });
     if (plan.action === 'restore') ctx.notify(connectionId, 'local');
-    return { restored: plan.action === 'restore' ? plan.restoredChanges : 0, notices: kept.notices };
+    return {
+      restored: plan.action === 'restore' ? plan.restoredChanges : 0,
+      notices: kept.notices,
+    };
   });
 }
 

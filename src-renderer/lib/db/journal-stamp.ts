@@ -75,7 +75,11 @@ export async function stampChange(
   const records: JournalRecord[] = [];
   for (const key of new Set(keys)) {
     records.push(
-      journalRecordOf(key, await rowOf(db, connectionId, key), await entriesOf(db, connectionId, key)),
+      journalRecordOf(
+        key,
+        await rowOf(db, connectionId, key),
+        await entriesOf(db, connectionId, key),
+      ),
     );
   }
   return { connectionId, seq, records };
