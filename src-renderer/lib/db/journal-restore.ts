@@ -27,20 +27,29 @@ async function settle(db: FieldbookDatabase, connectionId: string, key: string):
   );
 }
 
+/**
+ * The records' rows, then their entries under new seqs in the order the old store made them
+ * (their old seqs): after everything the store holds, so no other entry is ever overwritten.
+ */
 async function putBack(
   db: FieldbookDatabase,
   connectionId: string,
-  record: JournalRecord,
+  records: readonly JournalRecord[],
 ): Promise<void> {
-  const queue = await entriesOf(db, connectionId, record.recordKey);
-  await db.outbox.bulkDelete(
-    queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
-  );
-  if (record.row === null) return;
-  await db.customers.put(withIndexFields(record.row as unknown as StoredCustomerRow));
-  // New seqs, in the journal's order: after everything the store holds, so no entry of another
-  // connection is ever overwritten.
-  for (const { seq: _old, ...entry } of record.entries) {
+  for (const record of records) {
+    const queue = await entriesOf(db, connectionId, record.recordKey);
+    await db.outbox.bulkDelete(
+      queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
+    );
+    if (record.row !== null) {
+      await db.customers.put(withIndexFields(record.row as unknown as StoredCustomerRow));
+    }
+  }
+  const entries = records
+    .filter((record) => record.row !== null)
+    .flatMap((record) => record.entries)
+    .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  for (const { seq: _old, ...entry } of entries) {
     await db.outbox.add(entry as unknown as OutboxRow);
   }
 }
@@ -61,7 +70,7 @@ export function reconcileWithJournal(
       const decided = reconcileJournal(store, kept);
       if (decided.action !== 'restore') return decided;
       for (const key of decided.settledKeys) await settle(db, connectionId, key);
-      for (const record of decided.records) await putBack(db, connectionId, record);
+      await putBack(db, connectionId, decided.records);
       await writeStamp(db, connectionId, decided.seq);
       // The journal from now on holds the entries under the seqs they have here.
       return { ...decided, records: await waitingRecordsOf(db, connectionId) };
