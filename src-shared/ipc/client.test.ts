@@ -75,6 +75,7 @@ describe('createFieldbookApi', () => {
       'auth',
       'connections',
       'desktop',
+      'journal',
       'links',
       'on',
       'r2',
