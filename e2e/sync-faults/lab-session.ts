@@ -199,6 +199,7 @@ export class LabSession {
    */
   async #pullAfterWipe(): Promise<void> {
     const wasOnline = this.#online;
+    const started = Date.now();
     if (!wasOnline) await this.#evaluate('setOnline', [true]);
     const deadline = Date.now() + 120_000;
     for (;;) {
@@ -208,6 +209,7 @@ export class LabSession {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     if (!wasOnline) await this.#evaluate('setOnline', [false]);
+    this.options.log(`after the wipe, the first sync took ${Date.now() - started} ms`);
   }
 
   #startHarness(): Promise<HarnessChild> {

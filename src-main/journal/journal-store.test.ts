@@ -39,6 +39,12 @@ describe('the change journal on disk', () => {
     expect(await (await reopen()).read('c1')).toEqual({ seq: 1, records: [saved], notices: [] });
   });
 
+  test("the engine's bookkeeping (not synced at once) is kept like any append", async () => {
+    const sent = waitingRecord('c1', 'local-a', ['Acme'], 'in_flight');
+    await journal.append({ ...batch('c1', 1, [sent]), durable: false });
+    expect((await (await reopen()).read('c1')).records).toEqual([sent]);
+  });
+
   test('a connection without a journal reads as empty at sequence 0', async () => {
     expect(await journal.read('c1')).toEqual({ seq: 0, records: [], notices: [] });
   });

@@ -155,8 +155,11 @@ export function createJournalStore(options: JournalStoreOptions): JournalStore {
         await mkdir(dir, { recursive: true, mode: 0o700 });
         const handle = await handleOf(batch.connectionId, journal);
         await handle.appendFile(appendLine(batch), 'utf8');
-        // Durable before it answers: the editor says "Saved on this computer" only after this.
-        await handle.datasync();
+        // Durable before it answers: the editor says "Saved on this computer" only after this,
+        // and no request leaves before its entry is journaled in flight. The engine's bookkeeping
+        // rides along with the next durable append (a power cut can lose it; a restore then
+        // looks the entry up or merges it again, see docs/journal.md).
+        if (batch.durable !== false) await handle.datasync();
         journal.state.apply(batch);
         if (shouldCompact(journal.state)) {
           await writeWhole(batch.connectionId, journal, journal.state.seq, journal.state.waiting());

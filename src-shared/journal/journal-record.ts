@@ -94,6 +94,11 @@ export const journalAppendSchema = z
       .array(journalRecordSchema)
       .min(1, 'Append at least one record')
       .max(JOURNAL_MAX_RECORDS_PER_APPEND, 'Too many records for one append'),
+    /**
+     * false: the sync engine's bookkeeping (a completion, a retry time) — written at once but
+     * flushed to disk with the next durable append. Absent or true: synced before main answers.
+     */
+    durable: z.boolean().optional(),
   })
   .refine((batch) => batch.records.every((record) => sameConnection(record, batch.connectionId)), {
     message: 'Every record of an append belongs to the connection it names',

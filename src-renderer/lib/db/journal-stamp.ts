@@ -89,8 +89,10 @@ export async function stampChange(
 export async function appendToJournal(
   ctx: StoreContext,
   batch: JournalAppend | null | undefined,
+  durability: 'durable' | 'bookkeeping' = 'durable',
 ): Promise<void> {
-  if (ctx.journal && batch && batch.records.length > 0) await ctx.journal.append(batch);
+  if (!ctx.journal || !batch || batch.records.length === 0) return;
+  await ctx.journal.append(durability === 'durable' ? batch : { ...batch, durable: false });
 }
 
 /** Every record of the connection with waiting entries, as the journal keeps them. */

@@ -58,7 +58,7 @@ export function recoverInFlight(ctx: StoreContext, connectionId: string): Promis
         batch: keys.length > 0 ? await stampChange(db, connectionId, keys) : null,
       };
     });
-    await appendToJournal(ctx, recovered.batch);
+    await appendToJournal(ctx, recovered.batch, 'bookkeeping');
     return recovered.count;
   });
 }
@@ -127,7 +127,7 @@ export function completeCreate<T>(
       await db.customers.put(done.row);
       return stampChange(db, connectionId, [recordKey, serverId]);
     });
-    await appendToJournal(ctx, batch);
+    await appendToJournal(ctx, batch, 'bookkeeping');
   });
 }
 
@@ -158,7 +158,7 @@ export function completeUpdate<T>(
       await db.customers.put(done.row);
       return stampChange(db, connectionId, [recordKey]);
     });
-    await appendToJournal(ctx, batch);
+    await appendToJournal(ctx, batch, 'bookkeeping');
   });
 }
 
@@ -196,7 +196,7 @@ export function deferEntry(
       });
       return stampChange(db, entry.connectionId, [entry.recordKey]);
     });
-    await appendToJournal(ctx, batch);
+    await appendToJournal(ctx, batch, 'bookkeeping');
   });
 }
 
@@ -229,7 +229,7 @@ async function settleEntry(
     );
     return stampChange(db, entry.connectionId, [entry.recordKey]);
   });
-  await appendToJournal(ctx, batch);
+  await appendToJournal(ctx, batch, 'bookkeeping');
 }
 
 export function rejectEntry(ctx: StoreContext, seq: number, error: AppError): Promise<void> {

@@ -168,7 +168,7 @@ export function applyDeletions(
         rows.filter((row) => row !== undefined),
       );
     });
-    await appendToJournal(ctx, gone.batch);
+    await appendToJournal(ctx, gone.batch, 'bookkeeping');
     return gone.affected;
   });
 }
@@ -188,7 +188,7 @@ export function markDeletedOnServer(
         .toArray();
       return markGone(ctx, rows);
     });
-    await appendToJournal(ctx, gone.batch);
+    await appendToJournal(ctx, gone.batch, 'bookkeeping');
     return gone.affected;
   });
 }
