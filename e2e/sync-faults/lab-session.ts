@@ -195,7 +195,7 @@ export class LabSession {
   /**
    * A wiped store holds only what the journal put back: the customers themselves come with the
    * next pull, and a person cannot edit what the list does not show. So, like a person who
-   * reconnects after their data went, the lab goes online until both connections synced once.
+   * reconnects after their data went, the lab goes online until both connections pulled once.
    */
   async #pullAfterWipe(): Promise<void> {
     const wasOnline = this.#online;
@@ -204,12 +204,15 @@ export class LabSession {
     const deadline = Date.now() + 120_000;
     for (;;) {
       const { statuses } = await this.#evaluate('activity', []);
-      if (statuses.length > 0 && statuses.every((status) => status.lastSuccessAt !== null)) break;
+      // The list is back once the pull is done: hydrating fetches details of rows that exist.
+      const pulled = (status: { lastSuccessAt: number | null; phase: string }) =>
+        status.lastSuccessAt !== null || status.phase === 'hydrating';
+      if (statuses.length > 0 && statuses.every(pulled)) break;
       if (Date.now() > deadline) throw new Error('after a wipe, the lab did not sync in 120 s');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     if (!wasOnline) await this.#evaluate('setOnline', [false]);
-    this.options.log(`after the wipe, the first sync took ${Date.now() - started} ms`);
+    this.options.log(`after the wipe, the first pull took ${Date.now() - started} ms`);
   }
 
   #startHarness(): Promise<HarnessChild> {
