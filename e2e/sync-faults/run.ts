@@ -1,6 +1,7 @@
 // `npm run test:sync [-- --seed N]`: 1,000 offline and online changes across both APIs, made in
 // the real lab page in Chromium through the harness, with faults on, colleagues editing the server
-// and ≥ 25 kill -9s of Chromium and the harness; then the server is checked. ONE line on stdout.
+// and ≥ 25 kill -9s of Chromium and the harness (20 of them with Chromium's IndexedDB deleted
+// before it reopens); then the server is checked. ONE line on stdout.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,8 @@ const { values } = parseArgs({
     ops: { type: 'string', default: '1000' },
     'chromium-kills': { type: 'string', default: '21' },
     'harness-kills': { type: 'string', default: '6' },
-    // Chromium kills after which its IndexedDB is deleted: the journal in main must restore.
+    // Of the Chromium kills, how many also delete its IndexedDB while it is down: the lab must
+    // restore every waiting change from main's journal.
     wipes: { type: 'string', default: '20' },
     // Main's Revnue share (the app's default is 40 of the account's 100/min).
     'revnue-per-minute': { type: 'string', default: '600' },
@@ -50,6 +52,12 @@ const killCounts = {
   wipe: Number(values.wipes),
 };
 const numbers = { seed, ops: opCount, 'revnue-per-minute': revnuePerMinute, ...killCounts };
+if (killCounts.wipe > killCounts.chromium) {
+  process.stderr.write(
+    '--wipes cannot be more than --chromium-kills (a wipe is a Chromium kill)\n',
+  );
+  process.exit(2);
+}
 for (const [flag, value] of Object.entries(numbers)) {
   if (!Number.isInteger(value) || value < 0) {
     process.stderr.write(`--${flag} must be a whole number ≥ 0\n`);

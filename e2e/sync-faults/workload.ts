@@ -76,7 +76,7 @@ export function planWorkload(
 
 export interface PlannedKill {
   readonly afterOp: number;
-  /** `wipe`: Chromium killed and its IndexedDB deleted before it is reopened. */
+  /** `wipe`: Chromium killed and its IndexedDB deleted before it is reopened (a Chromium kill). */
   readonly target: 'chromium' | 'harness' | 'wipe';
   /** Fired this long after that operation started, so it lands mid-save or mid-sync. */
   readonly delayMs: number;
@@ -89,9 +89,10 @@ export function planKills(
 ): PlannedKill[] {
   const random = createRandom(deriveSeed(seed, 'kills'));
   const targets = shuffle(random, [
-    ...Array<'chromium'>(counts.chromium).fill('chromium'),
+    // `wipe` of the Chromium kills also delete its IndexedDB before it is reopened.
+    ...Array<'chromium'>(Math.max(0, counts.chromium - (counts.wipe ?? 0))).fill('chromium'),
+    ...Array<'wipe'>(Math.min(counts.chromium, counts.wipe ?? 0)).fill('wipe'),
     ...Array<'harness'>(counts.harness).fill('harness'),
-    ...Array<'wipe'>(counts.wipe ?? 0).fill('wipe'),
   ]);
   const slots = Array.from({ length: ops - 20 }, (_, index) => index + 10);
   const at = sample(random, slots, targets.length).sort((a, b) => a - b);
