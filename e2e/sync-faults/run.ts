@@ -18,7 +18,7 @@ import { expireTokens, runFaults } from './fault-plan';
 import { freePort } from './harness-child';
 import { connectLab } from './lab-setup';
 import { LabSession } from './lab-session';
-import { pathsQueuedBehind, reportBacklog } from './outbox-views';
+import { pathsQueuedBehind, pathsWaiting, reportBacklog } from './outbox-views';
 import { knownRefs, pickDemoIds } from './record-pool';
 import { waitQuiet } from './quiet';
 import { createSalesperson } from './salesperson';
@@ -204,6 +204,7 @@ async function run(): Promise<number> {
     });
     await desk.resolveAll();
     const queuedBehind = await pathsQueuedBehind(session, connectionIds);
+    const waiting = await pathsWaiting(session, connectionIds);
     await colleagueRound({
       random,
       profiles: table,
@@ -212,6 +213,7 @@ async function run(): Promise<number> {
       expected,
       recentEdits: salesperson.takeRecentEdits(),
       queuedBehind,
+      waiting,
       candidates: knownRefs(plan, round * perRound + offline.length, demoIds),
       perApi: { sameField: 2, otherField: 2 },
       nextValue: () => (colleagueN += 1),
