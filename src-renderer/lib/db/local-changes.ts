@@ -19,6 +19,7 @@ import { fieldErrorsFor, localRecordOf, syncStateOf } from './row-state';
 import type { OutboxRow } from './rows';
 import { entriesOf, guarded, rowOf, writeEntries, type StoreContext } from './store-context';
 import { withIndexFields, type StoredCustomerRow } from './stored-row';
+import { commitWithJournal } from './journal-early';
 import { appendToJournal, stampChange } from './journal-stamp';
 
 const notHere =
@@ -71,14 +72,15 @@ export function createCustomer<T>(
     const key = `local-${ctx.newId()}`;
     const now = ctx.now();
     const { strict: db } = ctx;
-    const batch = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
-      await db.customers.add(newLocalRow(connectionId, key, prepared, now));
-      await db.outbox.add(
-        createRow({ connectionId, recordKey: key, opId: ctx.newId(), now }, prepared),
-      );
-      return stampChange(db, connectionId, [key]);
-    });
-    await appendToJournal(ctx, batch);
+    await commitWithJournal(ctx, connectionId, (start) =>
+      db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+        await db.customers.add(newLocalRow(connectionId, key, prepared, now));
+        await db.outbox.add(
+          createRow({ connectionId, recordKey: key, opId: ctx.newId(), now }, prepared),
+        );
+        return start(await stampChange(db, connectionId, [key]));
+      }),
+    );
     ctx.notify(connectionId, 'local');
     return key;
   });
@@ -94,35 +96,36 @@ export function saveCustomer<T>(
   return guarded('change', async () => {
     const next = storable(descriptor, record);
     const { strict: db } = ctx;
-    const saved = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
-      const row = await rowOf<T>(db, connectionId, key);
-      if (!row) throw new StoreError(notHere, 'not_found');
-      const changes = diff(descriptor.shape, row.record, next);
-      if (changes.length === 0) return null;
-      const queue = await entriesOf<T>(db, connectionId, key);
-      const now = ctx.now();
-      const entry = { connectionId, recordKey: key, opId: ctx.newId(), now };
-      const after = queueEdit({
-        queue,
-        previous: row.record,
-        serverBase: row.base,
-        changes,
-        next,
-        entry,
-      });
-      await writeEntries(db, after, removedSeqs(queue, after));
-      await db.customers.put(
-        withIndexFields({
-          ...row,
-          record: next,
-          syncState: syncStateOf(after),
-          fieldErrors: fieldErrorsFor(after, row.fieldErrors),
-          updatedAt: now,
-        }),
-      );
-      return stampChange(db, connectionId, [key]);
-    });
-    await appendToJournal(ctx, saved);
+    const saved = await commitWithJournal(ctx, connectionId, (start) =>
+      db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+        const row = await rowOf<T>(db, connectionId, key);
+        if (!row) throw new StoreError(notHere, 'not_found');
+        const changes = diff(descriptor.shape, row.record, next);
+        if (changes.length === 0) return null;
+        const queue = await entriesOf<T>(db, connectionId, key);
+        const now = ctx.now();
+        const entry = { connectionId, recordKey: key, opId: ctx.newId(), now };
+        const after = queueEdit({
+          queue,
+          previous: row.record,
+          serverBase: row.base,
+          changes,
+          next,
+          entry,
+        });
+        await writeEntries(db, after, removedSeqs(queue, after));
+        await db.customers.put(
+          withIndexFields({
+            ...row,
+            record: next,
+            syncState: syncStateOf(after),
+            fieldErrors: fieldErrorsFor(after, row.fieldErrors),
+            updatedAt: now,
+          }),
+        );
+        return start(await stampChange(db, connectionId, [key]));
+      }),
+    );
     if (saved) ctx.notify(connectionId, 'local');
   });
 }
