@@ -92,13 +92,14 @@ const benchLab: BenchLabApi = {
     return work.count;
   },
 
-  async timeSaves(count, warmUp) {
+  async timeSaves(count, warmUp, journal = true) {
     // A database of its own, so no sync engine touches these rows while they are timed; the
     // app's journal in main (a save is durable once both have synced to disk), which keeps
     // changes only for a connection that exists.
-    const store = openCustomerStore(`fieldbook-bench-saves-${Date.now()}`, {
-      journal: journalPortOf(window.fieldbook),
-    });
+    const store = openCustomerStore(
+      `fieldbook-bench-saves-${Date.now()}`,
+      journal ? { journal: journalPortOf(window.fieldbook) } : {},
+    );
     const descriptor = descriptorFor('r2') as ConnectorDescriptor<unknown>;
     const listed = await window.fieldbook.connections.list();
     const connectionId = listed.ok ? listed.value.connections[0]?.id : undefined;
