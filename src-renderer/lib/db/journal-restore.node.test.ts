@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { R2CustomerRecord } from '../../../src-shared/api/r2';
 import { r2Descriptor } from '../../../src-shared/connectors';
+import { merge } from '../../../src-shared/sync/merge';
 import type { CustomerStore } from './customer-store';
 import { openCustomerStore } from './dexie-customer-store';
 import type { OutboxRow } from './rows';
@@ -96,6 +97,37 @@ describe('the store with a change journal', () => {
     expect(await wiped.listOutbox(connectionId)).toMatchObject([
       { kind: 'create', state: 'in_flight', outcomeUnknown: true },
     ]);
+  });
+
+  test('a conflict with an edit queued behind it comes back as it was: state, bases, theirs', async () => {
+    const journal = createMemoryJournal();
+    const before = open(journal);
+    const local = await before.createCustomer(r2Descriptor, connectionId, r2Case.newRecord('Acme'));
+    const [create] = await before.listOutbox(connectionId);
+    await before.markInFlight(create!.seq!, 1);
+    const server = r2Case.created(create!.changed as R2CustomerRecord, 'R-1');
+    await before.completeCreate(r2Descriptor, create!.seq!, 'R-1', server);
+    const key = (await before.listKeys(connectionId)).find((k) => k !== local) ?? 'R-1';
+    const mine = r2Case.withCity(server, 'Mine');
+    await before.saveCustomer(r2Descriptor, connectionId, key, mine);
+    const [update] = await before.listOutbox(connectionId);
+    await before.markInFlight(update!.seq!, 2);
+    // Saved while the first was in flight: an entry of its own behind it.
+    await before.saveCustomer(r2Descriptor, connectionId, key, r2Case.withPhone(mine, '555'));
+    const theirs = r2Case.withCity(server, 'Theirs');
+    const { conflicts } = merge(r2Descriptor.shape, server, mine, theirs);
+    await before.conflictEntry(update!.seq!, { kind: 'fields', conflicts, theirs });
+    const entries = await before.listOutbox(connectionId);
+    expect(entries.map((entry) => entry.state)).toEqual(['conflict', 'pending']);
+
+    const wiped = open(journal);
+    await reconcile(wiped);
+    const strip = (list: readonly OutboxRow[]) => list.map(({ seq: _seq, ...entry }) => entry);
+    expect(strip(await wiped.listOutbox(connectionId))).toEqual(strip(entries));
+    const { updatedAt: _a, ...rowBefore } = (await before.getCustomer(connectionId, key))!;
+    const { updatedAt: _b, ...rowAfter } = (await wiped.getCustomer(connectionId, key))!;
+    expect(rowAfter).toEqual(rowBefore);
+    expect(rowAfter).toMatchObject({ syncState: 'conflict' });
   });
 
   test('a store ahead of a lost journal is kept and the journal rewritten from it', async () => {
