@@ -14,8 +14,10 @@ export interface ColleagueRound {
   colleague: Colleague;
   salesperson: Salesperson;
   expected: ExpectedState;
-  /** The salesperson's edits of this offline window (none of them can have been pushed yet). */
+  /** The salesperson's edits of this offline window (some may have been pushed: see `waiting`). */
   recentEdits: { profile: ProfileId; ref: RecordRef; path: string; value: unknown }[];
+  /** Per API and row key, the paths a waiting outbox entry changes (still unsent: can conflict). */
+  waiting: Readonly<Record<ProfileId, ReadonlyMap<string, ReadonlySet<string>>>>;
   /** Per API and row key, the paths only an entry queued behind another one changes. */
   queuedBehind: Readonly<Record<ProfileId, ReadonlyMap<string, ReadonlySet<string>>>>;
   /** Every record the run knows, per API. */
@@ -51,7 +53,9 @@ export async function colleagueRound(round: ColleagueRound): Promise<void> {
       if (local.profile !== profile.id || !profile.conflictPaths.includes(local.path)) continue;
       const row = await salesperson.row(profile.id, local.ref);
       // No server id: its create has not reached the server, there is nothing to edit there.
-      if (row?.serverId)
+      // Not waiting: the value already reached the server (after a wiped store the catch-up goes
+      // online for a pull and pushes too), so a colleague's change now would be a later edit.
+      if (row?.serverId && round.waiting[profile.id].get(row.key)?.has(local.path))
         candidates.push({
           local,
           serverId: row.serverId,

@@ -1,6 +1,8 @@
 // One running lab: the harness child, our own Chromium on a fixed profile, and the lab page. It
 // kills either process (`kill -9`) and brings it back the way a person would: reopen the browser
 // on the same profile, or restart main on the same port and reload the page.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { SyncLabApi } from '../sync-lab/lab-api';
 import { startChromium, type RunningChromium } from './chromium-process';
 import { startHarnessChild, type HarnessChild } from './harness-child';
@@ -32,6 +34,10 @@ export class LabSession {
   #restarts: Promise<void> = Promise.resolve();
   #online = false;
   readonly kills = { chromium: 0, harness: 0 };
+  /** Chromium kills after which its IndexedDB was deleted (a wiped profile). */
+  wipes = 0;
+  /** Changes the lab put back from main's journal, summed over every start. */
+  restored = 0;
   readonly restartMs: number[] = [];
 
   constructor(private readonly options: LabSessionOptions) {}
@@ -76,7 +82,11 @@ export class LabSession {
     }
   }
 
-  killChromium(): Promise<void> {
+  /**
+   * `wipe`: while Chromium is dead, its profile's IndexedDB folder is deleted (what a cleaning
+   * tool or a corrupt database does); the lab must restore from main's journal.
+   */
+  killChromium(options: { wipe?: boolean } = {}): Promise<void> {
     return this.#serial(async () => {
       const started = Date.now();
       this.#generation += 1;
@@ -87,9 +97,18 @@ export class LabSession {
       this.options.log(
         `kill ${this.#killCount()}: chromium (kill -9 of pid ${this.#chromium?.pid})`,
       );
+      if (options.wipe) {
+        await rm(join(this.options.chromiumProfile, 'Default', 'IndexedDB'), {
+          recursive: true,
+          force: true,
+        });
+        this.wipes += 1;
+        this.options.log(`wipe ${this.wipes}: deleted Chromium's IndexedDB`);
+      }
       try {
         this.#chromium = await this.#startChromium();
         await this.#loadLab();
+        if (options.wipe) await this.#pullAfterWipe();
       } finally {
         release();
       }
@@ -146,6 +165,9 @@ export class LabSession {
     if (!chromium || !harness) throw new Error('the lab is not open');
     await chromium.page.goto(harness.url);
     await this.#evaluate('start', [{ online: this.#online }]);
+    const restored = await this.#evaluate('restored', []);
+    if (restored > 0) this.options.log(`restored ${restored} change(s) from the journal`);
+    this.restored += restored;
   }
 
   async #evaluate<M extends Method>(method: M, args: unknown[]): Promise<Answer<M>> {
@@ -168,6 +190,29 @@ export class LabSession {
       }
       throw error;
     }
+  }
+
+  /**
+   * A wiped store holds only what the journal put back: the customers themselves come with the
+   * next pull, and a person cannot edit what the list does not show. So, like a person who
+   * reconnects after their data went, the lab goes online until both connections pulled once.
+   */
+  async #pullAfterWipe(): Promise<void> {
+    const wasOnline = this.#online;
+    const started = Date.now();
+    if (!wasOnline) await this.#evaluate('setOnline', [true]);
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const { statuses } = await this.#evaluate('activity', []);
+      // The list is back once the pull is done: hydrating fetches details of rows that exist.
+      const pulled = (status: { lastSuccessAt: number | null; phase: string }) =>
+        status.lastSuccessAt !== null || status.phase === 'hydrating';
+      if (statuses.length > 0 && statuses.every(pulled)) break;
+      if (Date.now() > deadline) throw new Error('after a wipe, the lab did not sync in 120 s');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (!wasOnline) await this.#evaluate('setOnline', [false]);
+    this.options.log(`after the wipe, the first pull took ${Date.now() - started} ms`);
   }
 
   #startHarness(): Promise<HarnessChild> {

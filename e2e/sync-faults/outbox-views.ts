@@ -34,6 +34,28 @@ export async function reportBacklog(deps: {
 }
 
 /**
+ * Per API and row key, every path a waiting entry (not yet taken by the server) changes; '' for a
+ * create. A colleague's same-field edit only tests conflict detection over a value still waiting:
+ * an edit the page already pushed (e.g. the catch-up after a wiped store goes online) is on the
+ * server, and a colleague changing it afterwards is an ordinary later edit, not a conflict.
+ */
+export async function pathsWaiting(
+  session: LabSession,
+  connectionIds: Readonly<Record<ProfileId, string>>,
+): Promise<Record<ProfileId, Map<string, Set<string>>>> {
+  const result: Record<ProfileId, Map<string, Set<string>>> = { revnue: new Map(), r2: new Map() };
+  for (const [profile, connectionId] of Object.entries(connectionIds) as [ProfileId, string][]) {
+    const waiting = result[profile];
+    for (const entry of await session.retrying('listOutbox', connectionId)) {
+      const paths = waiting.get(entry.recordKey) ?? new Set<string>();
+      for (const path of entry.paths ?? ['']) paths.add(path);
+      waiting.set(entry.recordKey, paths);
+    }
+  }
+  return result;
+}
+
+/**
  * Per API and row key, the paths only a LATER entry changes (an edit queued behind an entry that
  * was in flight or in conflict when it was made, and that does not touch those paths itself).
  */

@@ -1,6 +1,7 @@
 // `npm run test:sync [-- --seed N]`: 1,000 offline and online changes across both APIs, made in
 // the real lab page in Chromium through the harness, with faults on, colleagues editing the server
-// and ≥ 25 kill -9s of Chromium and the harness; then the server is checked. ONE line on stdout.
+// and ≥ 25 kill -9s of Chromium and the harness (20 of them with Chromium's IndexedDB deleted
+// before it reopens); then the server is checked. ONE line on stdout.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import { expireTokens, runFaults } from './fault-plan';
 import { freePort } from './harness-child';
 import { connectLab } from './lab-setup';
 import { LabSession } from './lab-session';
-import { pathsQueuedBehind, reportBacklog } from './outbox-views';
+import { pathsQueuedBehind, pathsWaiting, reportBacklog } from './outbox-views';
 import { knownRefs, pickDemoIds } from './record-pool';
 import { waitQuiet } from './quiet';
 import { createSalesperson } from './salesperson';
@@ -33,6 +34,9 @@ const { values } = parseArgs({
     ops: { type: 'string', default: '1000' },
     'chromium-kills': { type: 'string', default: '21' },
     'harness-kills': { type: 'string', default: '6' },
+    // Of the Chromium kills, how many also delete its IndexedDB while it is down: the lab must
+    // restore every waiting change from main's journal.
+    wipes: { type: 'string', default: '20' },
     // Main's Revnue share (the app's default is 40 of the account's 100/min).
     'revnue-per-minute': { type: 'string', default: '600' },
     verbose: { type: 'boolean', default: false },
@@ -45,8 +49,15 @@ const revnuePerMinute = Number(values['revnue-per-minute']);
 const killCounts = {
   chromium: Number(values['chromium-kills']),
   harness: Number(values['harness-kills']),
+  wipe: Number(values.wipes),
 };
 const numbers = { seed, ops: opCount, 'revnue-per-minute': revnuePerMinute, ...killCounts };
+if (killCounts.wipe > killCounts.chromium) {
+  process.stderr.write(
+    '--wipes cannot be more than --chromium-kills (a wipe is a Chromium kill)\n',
+  );
+  process.exit(2);
+}
 for (const [flag, value] of Object.entries(numbers)) {
   if (!Number.isInteger(value) || value < 0) {
     process.stderr.write(`--${flag} must be a whole number ≥ 0\n`);
@@ -152,7 +163,9 @@ async function run(): Promise<number> {
       const done = new Promise<void>((resolve, reject) =>
         setTimeout(() => {
           const killed =
-            kill.target === 'chromium' ? session.killChromium() : session.killHarness();
+            kill.target === 'harness'
+              ? session.killHarness()
+              : session.killChromium({ wipe: kill.target === 'wipe' });
           killed.then(resolve, reject);
         }, kill.delayMs),
       );
@@ -191,6 +204,7 @@ async function run(): Promise<number> {
     });
     await desk.resolveAll();
     const queuedBehind = await pathsQueuedBehind(session, connectionIds);
+    const waiting = await pathsWaiting(session, connectionIds);
     await colleagueRound({
       random,
       profiles: table,
@@ -199,6 +213,7 @@ async function run(): Promise<number> {
       expected,
       recentEdits: salesperson.takeRecentEdits(),
       queuedBehind,
+      waiting,
       candidates: knownRefs(plan, round * perRound + offline.length, demoIds),
       perApi: { sameField: 2, otherField: 2 },
       nextValue: () => (colleagueN += 1),
@@ -234,6 +249,7 @@ async function run(): Promise<number> {
   );
   const verdict = await verify(client, profiles, expected, log);
   const kills_ = session.kills.chromium + session.kills.harness;
+  const { wipes, restored } = session;
   const lost = verdict.lost + verdict.unflagged;
   log(
     `merged=${verdict.merged} unflagged=${verdict.unflagged} false-conflicts=${expected.unexpectedConflicts} ` +
@@ -243,9 +259,14 @@ async function run(): Promise<number> {
       `wall=${((Date.now() - startedAt) / 1000).toFixed(0)}s seed=${seed}`,
   );
   process.stdout.write(
-    `sync-faults: ops=${expected.ops} lost=${lost} duplicated=${verdict.duplicated} conflicts-flagged=${verdict.conflictsFlagged} kills=${kills_}\n`,
+    `sync-faults: ops=${expected.ops} lost=${lost} duplicated=${verdict.duplicated} conflicts-flagged=${verdict.conflictsFlagged} kills=${kills_} wipes=${wipes} restored=${restored}\n`,
   );
-  const passed = lost === 0 && verdict.duplicated === 0 && kills_ >= 25 && expected.ops >= 1000;
+  const passed =
+    lost === 0 &&
+    verdict.duplicated === 0 &&
+    kills_ >= 25 &&
+    wipes >= killCounts.wipe &&
+    expected.ops >= 1000;
   return passed && settled ? 0 : 1;
 }
 

@@ -76,7 +76,8 @@ export function planWorkload(
 
 export interface PlannedKill {
   readonly afterOp: number;
-  readonly target: 'chromium' | 'harness';
+  /** `wipe`: Chromium killed and its IndexedDB deleted before it is reopened (a Chromium kill). */
+  readonly target: 'chromium' | 'harness' | 'wipe';
   /** Fired this long after that operation started, so it lands mid-save or mid-sync. */
   readonly delayMs: number;
 }
@@ -84,11 +85,13 @@ export interface PlannedKill {
 export function planKills(
   seed: number,
   ops: number,
-  counts: { chromium: number; harness: number },
+  counts: { chromium: number; harness: number; wipe?: number },
 ): PlannedKill[] {
   const random = createRandom(deriveSeed(seed, 'kills'));
   const targets = shuffle(random, [
-    ...Array<'chromium'>(counts.chromium).fill('chromium'),
+    // `wipe` of the Chromium kills also delete its IndexedDB before it is reopened.
+    ...Array<'chromium'>(Math.max(0, counts.chromium - (counts.wipe ?? 0))).fill('chromium'),
+    ...Array<'wipe'>(Math.min(counts.chromium, counts.wipe ?? 0)).fill('wipe'),
     ...Array<'harness'>(counts.harness).fill('harness'),
   ]);
   const slots = Array.from({ length: ops - 20 }, (_, index) => index + 10);

@@ -60,6 +60,9 @@ export interface BenchLabApi {
   rowKeys(connectionId: string, limit: number): Promise<string[]>;
   /** Queues the work (each change its own durable commit); answers how many were queued. */
   queue(connectionId: string, work: BenchWork): Promise<number>;
-  /** `count` timed store.saveCustomer calls (ms each) after `warmUp` untimed ones. */
-  timeSaves(count: number, warmUp: number): Promise<number[]>;
+  /**
+   * `count` timed store.saveCustomer calls (ms each) after `warmUp` untimed ones; `journal` false
+   * times the IndexedDB commit alone (the split of what a save waits for).
+   */
+  timeSaves(count: number, warmUp: number, journal?: boolean): Promise<number[]>;
 }

@@ -97,6 +97,8 @@ export interface SyncLabApi {
     choices: Readonly<Record<string, 'mine' | 'theirs'>>,
   ): Promise<{ ok: boolean; errors?: Record<string, string[]> }>;
   activity(): LabActivity;
+  /** Changes put back from main's change journal when this page started the lab. */
+  restored(): number;
   syncNow(): Promise<void>;
   /** Every engine idle with nothing due (the runner's settled()). */
   settled(): Promise<void>;

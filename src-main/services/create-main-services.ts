@@ -32,6 +32,7 @@ import { createSecretsHandlers } from './secrets-handlers';
 import { createDesktopHandlers, noDesktop, type DesktopPort } from '../desktop/desktop-handlers';
 import { noQuitGuard } from '../quit/quit-guard';
 import { createExportService, type ExportSaveDialog } from '../export/export-handlers';
+import { createJournalHandlers, createJournalStore } from '../journal';
 import { gateSandboxConnections } from './sandbox-gate';
 import { createSandboxService, type StartSandbox } from './sandbox-handlers';
 
@@ -120,14 +121,22 @@ export function createMainServices(options: MainServicesOptions): MainServices {
     clock: options.clock,
   });
   const connectionHandlers = createConnectionHandlers({ connections, auth, registry, views });
+  const journal = createJournalStore({ userDataDir: options.userDataDir, log });
   const deleteConnection = connectionHandlers['connections.delete'];
   connectionHandlers['connections.delete'] = async (input, context) => {
     const deleted = await deleteConnection(input, context);
-    if (deleted.ok) cursors.closeConnection(input.id);
+    if (deleted.ok) {
+      cursors.closeConnection(input.id);
+      // Its waiting changes went with the connection; a journal of them would only be restored.
+      await journal.remove(input.id).catch((error: unknown) => {
+        log(`journal: could not remove the journal of a deleted connection: ${String(error)}`);
+      });
+    }
     return deleted;
   };
 
-  const handlers = gateSandboxConnections(
+  const journalHandlers = createJournalHandlers(journal, connections, log);
+  const gatedHandlers = gateSandboxConnections(
     {
       ...connectionHandlers,
       ...createRevnueHandlers(registry, cursors),
@@ -139,9 +148,12 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       // The quit guard's own handler replaces this where quitting is guarded (the app, the harness).
       ...noQuitGuard,
       ...exports.handlers,
+      ...journalHandlers,
     },
     sandbox,
   );
+  // Not held back for the sandbox: a save must reach the journal whether or not its server runs.
+  const handlers = { ...gatedHandlers, ...journalHandlers };
 
   return {
     handlers,
@@ -152,6 +164,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
       cursors.closeAll();
       await exports.closeAll();
       await sandbox.close();
+      await journal.close();
       await announcer.idle();
     },
   };

@@ -55,6 +55,10 @@ export const channels = [
   'export.write',
   'export.finish',
   'export.cancel',
+
+  'journal.read',
+  'journal.append',
+  'journal.rewrite',
 ] as const;
 
 export type Channel = (typeof channels)[number];

@@ -76,6 +76,7 @@ describe('createFieldbookApi', () => {
       'connections',
       'desktop',
       'export',
+      'journal',
       'links',
       'on',
       'r2',

@@ -23,6 +23,12 @@ import {
   r2ListRowSchema,
 } from '../api/r2';
 import { maxListedScopes, maxScopeLength, scopeTokenPattern } from '../auth/oauth-scopes';
+import {
+  journalAppendSchema,
+  journalRewriteSchema,
+  journalSeqSchema,
+  journalStateSchema,
+} from '../journal/journal-record';
 import type { Channel } from './channels';
 import { resultSchema, type Result } from './result';
 
@@ -363,6 +369,15 @@ export const contract = {
     input: z.strictObject({ session: exportSession }),
     output: z.null(),
   },
+  /**
+   * The change journal (docs/journal.md): main's durable copy of every waiting change. `read`
+   * answers a connection's sequence and waiting records; `append` writes one store transaction's
+   * records and answers once they are on disk; `rewrite` replaces the whole journal (after a
+   * restore, or when the journal was lost and the store is ahead).
+   */
+  'journal.read': { input: onConnection({}), output: journalStateSchema },
+  'journal.append': { input: journalAppendSchema, output: z.object({ seq: journalSeqSchema }) },
+  'journal.rewrite': { input: journalRewriteSchema, output: z.null() },
 } satisfies Record<Channel, Operation>;
 
 export interface Operation {

@@ -6,6 +6,7 @@ import { descriptorFor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import { applyChanges } from '../../../src-shared/sync/apply';
 import { openCustomerStore } from '../../../src-renderer/lib/db/dexie-customer-store';
+import { journalPortOf } from '../../../src-renderer/lib/sync/journal-port';
 import { customersOf, FieldbookDatabase } from '../../../src-renderer/lib/db/schema';
 import type { OfflineScope } from '../../../src-shared/connectors/descriptor';
 import type { BenchLabApi, PhaseMark } from '../bench-api';
@@ -91,11 +92,18 @@ const benchLab: BenchLabApi = {
     return work.count;
   },
 
-  async timeSaves(count, warmUp) {
-    // A database of its own, so no sync engine touches these rows while they are timed.
-    const store = openCustomerStore(`fieldbook-bench-saves-${Date.now()}`);
+  async timeSaves(count, warmUp, journal = true) {
+    // A database of its own, so no sync engine touches these rows while they are timed; the
+    // app's journal in main (a save is durable once both have synced to disk), which keeps
+    // changes only for a connection that exists.
+    const store = openCustomerStore(
+      `fieldbook-bench-saves-${Date.now()}`,
+      journal ? { journal: journalPortOf(window.fieldbook) } : {},
+    );
     const descriptor = descriptorFor('r2') as ConnectorDescriptor<unknown>;
-    const connectionId = 'bench-saves';
+    const listed = await window.fieldbook.connections.list();
+    const connectionId = listed.ok ? listed.value.connections[0]?.id : undefined;
+    if (!connectionId) throw new Error('The save bench needs a connection for the journal.');
     try {
       const keys: string[] = [];
       for (let i = 0; i < count + warmUp; i += 1) {

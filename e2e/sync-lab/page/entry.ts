@@ -11,6 +11,8 @@ import { createSettlingSyncRunner } from '../../../src-renderer/lib/sync/test-su
 import { createSyncAdapter } from '../../../src-renderer/lib/sync/adapters';
 import { fullJitterBackoff, type SyncTiming } from '../../../src-renderer/lib/sync/sync-status';
 import { countingApi } from './counting-api';
+import { journalPortOf } from '../../../src-renderer/lib/sync/journal-port';
+import { createJournalGate } from '../../../src-renderer/lib/sync/journal-gate';
 import type { LabConflict, LabOutboxEntry, LabRow, LabRowRef, SyncLabApi } from '../lab-api';
 import { listConnectionIds, setupConnections } from './lab-connections';
 import { createRowFinder } from './lab-rows';
@@ -36,6 +38,8 @@ interface Lab {
   connections: Map<string, ConnectionView>;
 }
 let lab: Lab | undefined;
+/** Changes this page put back from main's journal when it started (after a wiped store). */
+let restored = 0;
 const rows = createRowFinder(databaseName);
 
 function started(): Lab {
@@ -107,7 +111,10 @@ const syncLab: SyncLabApi = {
   async start(options) {
     if (lab) throw new Error('The sync lab is already running; reload the page to restart it.');
     online = options.online;
-    const store = await openCustomerStore(databaseName);
+    // The app's journal, over the real IPC (uncounted: it is main's disk, not the network).
+    const store = await openCustomerStore(databaseName, {
+      journal: journalPortOf(window.fieldbook),
+    });
     const list = await api.connections.list();
     if (!list.ok) throw new Error(`connections.list: ${list.error.message}`);
     const connections = new Map(list.value.connections.map((c) => [c.id, c]));
@@ -124,7 +131,16 @@ const syncLab: SyncLabApi = {
       },
       onAuthChanged: (listener) => api.on('auth.changed', listener),
     });
-    runner.setConnections([...connections.values()]);
+    // As the app does: the engine sees a connection once its store and journal are level.
+    const gate = createJournalGate(store, {
+      report: (outcome) => {
+        restored += outcome.restored;
+      },
+      failed: (message) => {
+        throw new Error(`The journal could not be reconciled: ${message}`);
+      },
+    });
+    await gate.pass([...connections.values()], (list) => runner.setConnections(list));
     lab = { store, runner, connections };
     return listConnectionIds(api);
   },
@@ -210,6 +226,8 @@ const syncLab: SyncLabApi = {
         : [],
     };
   },
+
+  restored: () => restored,
 
   async syncNow() {
     started().runner.syncNow();

@@ -1,7 +1,8 @@
 // "Edit selected": one field set to one value on many customers, each exactly as the editor's
 // save of that customer would queue it (writeEdit: the same diff, coalescing, re-queued rejection,
 // guarantees). One strict transaction per call, so a batch is all or nothing and a customer is
-// never half-written; the caller batches and yields between calls (lib/state/bulk-edit.ts).
+// never half-written; its changes are journalled like a single save's. The caller batches and
+// yields between calls (lib/state/bulk-edit.ts).
 import type {
   ConnectorDescriptor,
   ConnectorLookups,
@@ -14,6 +15,8 @@ import {
   type FieldChange,
   type RefusedCustomer,
 } from './customer-store';
+import { commitWithJournal } from './journal-early';
+import { stampChange } from './journal-stamp';
 import { storable, writeEdit } from './local-changes';
 import { guarded, rowOf, type StoreContext } from './store-context';
 
@@ -27,36 +30,44 @@ export function setFieldOfMany<T>(
   return guarded('change', async () => {
     const { strict: db } = ctx;
     const loc = locOf([], change.path);
-    const result = await db.transaction('rw', db.customers, db.outbox, async () => {
-      let queued = 0;
-      let unchanged = 0;
-      let missing = 0;
-      const refused: RefusedCustomer[] = [];
-      for (const key of keys) {
-        const row = await rowOf<T>(db, connectionId, key);
-        if (!row) {
-          missing += 1;
-          continue;
+    // Like a single save, the batch's changes reach main's change journal (docs/journal.md): the
+    // append starts inside the transaction and the batch counts as saved once both are on disk.
+    const result = await commitWithJournal(ctx, connectionId, (start) =>
+      db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+        const written: string[] = [];
+        let queued = 0;
+        let unchanged = 0;
+        let missing = 0;
+        const refused: RefusedCustomer[] = [];
+        for (const key of keys) {
+          const row = await rowOf<T>(db, connectionId, key);
+          if (!row) {
+            missing += 1;
+            continue;
+          }
+          // The value in the record's canonical form, as the editor's save would store it.
+          const drafted = setIn(row.record, loc, change.value);
+          const wanted = getIn(descriptor.normalizeDraft(drafted, change.lookups), loc);
+          if (deepEqual(getIn(row.record, loc), wanted)) {
+            unchanged += 1;
+            continue;
+          }
+          // Only this field changes, whatever else normalizing would tidy.
+          const next = descriptor.prepareForStore(setIn(row.record, loc, wanted));
+          const problem = problemOf(descriptor, next, change.lookups);
+          if (problem) {
+            refused.push({ key, name: descriptor.displayName(row.record), reason: problem });
+            continue;
+          }
+          if (await writeEdit(ctx, descriptor, row, storable(descriptor, next))) {
+            queued += 1;
+            written.push(key);
+          } else unchanged += 1;
         }
-        // The value in the record's canonical form, as the editor's save would store it.
-        const drafted = setIn(row.record, loc, change.value);
-        const wanted = getIn(descriptor.normalizeDraft(drafted, change.lookups), loc);
-        if (deepEqual(getIn(row.record, loc), wanted)) {
-          unchanged += 1;
-          continue;
-        }
-        // Only this field changes, whatever else normalizing would tidy.
-        const next = descriptor.prepareForStore(setIn(row.record, loc, wanted));
-        const problem = problemOf(descriptor, next, change.lookups);
-        if (problem) {
-          refused.push({ key, name: descriptor.displayName(row.record), reason: problem });
-          continue;
-        }
-        if (await writeEdit(ctx, descriptor, row, storable(descriptor, next))) queued += 1;
-        else unchanged += 1;
-      }
-      return { queued, unchanged, missing, refused };
-    });
+        if (written.length > 0) start(await stampChange(db, connectionId, written));
+        return { queued, unchanged, missing, refused };
+      }),
+    );
     if (result.queued > 0) ctx.notify(connectionId, 'local');
     return result;
   });

@@ -5,6 +5,7 @@ import type { ConnectionMeta, LookupRow } from './rows';
 import { deleteListsOf } from './personal-lists';
 import { customersOf } from './schema';
 import { guarded, type StoreContext } from './store-context';
+import { deleteStamp } from './journal-stamp';
 
 export function putLookups(
   ctx: StoreContext,
@@ -76,6 +77,7 @@ export function deleteConnectionData(ctx: StoreContext, connectionId: string): P
         await db.outbox.where('connectionId').equals(connectionId).delete();
         await db.lookups.where('connectionId').equals(connectionId).delete();
         await db.meta.delete(connectionId);
+        await deleteStamp(db, connectionId);
       },
     );
   });

@@ -63,7 +63,21 @@ export interface BulkBatchResult {
   readonly refused: readonly RefusedCustomer[];
 }
 
+/** What bringing the store and main's change journal level did (see reconcileJournal). */
+export interface JournalReconciled {
+  /** Changes put back from the journal (0: none were missing). */
+  readonly restored: number;
+  /** What main noticed about the journal file, in words (a torn end, a foreign file). */
+  readonly notices: readonly string[];
+}
+
 export interface CustomerStore {
+  /**
+   * Before the engine runs: brings the store and main's change journal level (a wiped or older
+   * store gets its waiting changes back; a lost journal is rewritten). Absent without a journal.
+   */
+  reconcileJournal?(connectionId: string): Promise<JournalReconciled>;
+
   // ── What the salesperson does (UI) ───────────────────────────────────────────────────────────
   /**
    * A new customer: stored under a fresh `local-<uuid>` key with a pending create entry, in one

@@ -31,6 +31,8 @@ import type { OutboxRow } from './rows';
 import { FieldbookDatabase, type IndexedDbDependencies } from './schema';
 import { asEntriesOf, guarded, rowOf, type StoreContext } from './store-context';
 import { publicRow } from './stored-row';
+import type { JournalPort } from './journal-stamp';
+import { reconcileWithJournal } from './journal-restore';
 
 export interface CustomerStoreOptions {
   /** IndexedDB to use instead of the browser's (fake-indexeddb in Node tests). */
@@ -38,6 +40,8 @@ export interface CustomerStoreOptions {
   /** The clock for row and entry timestamps (the engine passes its own). */
   readonly now?: () => number;
   readonly newId?: () => string;
+  /** Main's change journal: every change is appended there too, and restored from it. */
+  readonly journal?: JournalPort;
 }
 
 type ChangeListener = Parameters<CustomerStore['onChange']>[0];
@@ -52,6 +56,7 @@ export function openCustomerStore(
     relaxed: new FieldbookDatabase(name, 'relaxed', options.indexedDb),
     now: options.now ?? (() => Date.now()),
     newId: options.newId ?? (() => crypto.randomUUID()),
+    ...(options.journal ? { journal: options.journal } : {}),
     notify(connectionId, cause) {
       for (const listener of [...listeners]) {
         try {
@@ -68,6 +73,9 @@ export function openCustomerStore(
   };
   return {
     name,
+    ...(options.journal
+      ? { reconcileJournal: (connectionId: string) => reconcileWithJournal(ctx, connectionId) }
+      : {}),
     createCustomer: (descriptor, connectionId, record) =>
       createCustomer(ctx, descriptor, connectionId, record),
     saveCustomer: (descriptor, connectionId, key, record) =>

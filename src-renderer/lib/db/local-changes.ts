@@ -19,6 +19,8 @@ import { fieldErrorsFor, localRecordOf, syncStateOf } from './row-state';
 import type { OutboxRow } from './rows';
 import { entriesOf, guarded, rowOf, writeEntries, type StoreContext } from './store-context';
 import { withIndexFields, type StoredCustomerRow } from './stored-row';
+import { commitWithJournal } from './journal-early';
+import { appendToJournal, stampChange } from './journal-stamp';
 
 const notHere =
   'This customer is no longer on this computer (its changes were discarded or it was deleted). Reopen it from the list.';
@@ -70,12 +72,15 @@ export function createCustomer<T>(
     const key = `local-${ctx.newId()}`;
     const now = ctx.now();
     const { strict: db } = ctx;
-    await db.transaction('rw', db.customers, db.outbox, async () => {
-      await db.customers.add(newLocalRow(connectionId, key, prepared, now));
-      await db.outbox.add(
-        createRow({ connectionId, recordKey: key, opId: ctx.newId(), now }, prepared),
-      );
-    });
+    await commitWithJournal(ctx, connectionId, (start) =>
+      db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+        await db.customers.add(newLocalRow(connectionId, key, prepared, now));
+        await db.outbox.add(
+          createRow({ connectionId, recordKey: key, opId: ctx.newId(), now }, prepared),
+        );
+        return start(await stampChange(db, connectionId, [key]));
+      }),
+    );
     ctx.notify(connectionId, 'local');
     return key;
   });
@@ -91,11 +96,14 @@ export function saveCustomer<T>(
   return guarded('change', async () => {
     const next = storable(descriptor, record);
     const { strict: db } = ctx;
-    const saved = await db.transaction('rw', db.customers, db.outbox, async () => {
-      const row = await rowOf<T>(db, connectionId, key);
-      if (!row) throw new StoreError(notHere, 'not_found');
-      return writeEdit(ctx, descriptor, row, next);
-    });
+    const saved = await commitWithJournal(ctx, connectionId, (start) =>
+      db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+        const row = await rowOf<T>(db, connectionId, key);
+        if (!row) throw new StoreError(notHere, 'not_found');
+        if (!(await writeEdit(ctx, descriptor, row, next))) return null;
+        return start(await stampChange(db, connectionId, [key]));
+      }),
+    );
     if (saved) ctx.notify(connectionId, 'local');
   });
 }
@@ -155,15 +163,15 @@ export function discardChanges(
 ): Promise<void> {
   return guarded('change', async () => {
     const { strict: db } = ctx;
-    const discarded = await db.transaction('rw', db.customers, db.outbox, async () => {
+    const discarded = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
       const row = await rowOf(db, connectionId, key);
-      if (!row) return false;
+      if (!row) return null;
       await db.outbox.where('[connectionId+recordKey]').equals([connectionId, key]).delete();
       const server = serverStateOf(row);
       if (server === null) {
         // Never on the server: without its create there is nothing left of it.
         await db.customers.delete([connectionId, key]);
-        return true;
+        return stampChange(db, connectionId, [key]);
       }
       await db.customers.put(
         withIndexFields({
@@ -175,8 +183,9 @@ export function discardChanges(
           updatedAt: ctx.now(),
         }),
       );
-      return true;
+      return stampChange(db, connectionId, [key]);
     });
+    await appendToJournal(ctx, discarded);
     if (discarded) ctx.notify(connectionId, 'local');
   });
 }
@@ -205,7 +214,7 @@ export function resolveConflict<T>(
 ): Promise<{ ok: true } | { ok: false; errors: Record<string, string[]> }> {
   return guarded('change', async () => {
     const { strict: db } = ctx;
-    const outcome = await db.transaction('rw', db.customers, db.outbox, async () => {
+    const outcome = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
       const row = await rowOf<T>(db, connectionId, key);
       if (!row) throw new StoreError(notHere, 'not_found');
       const queue = await entriesOf<T>(db, connectionId, key);
@@ -243,10 +252,12 @@ export function resolveConflict<T>(
           updatedAt: ctx.now(),
         }),
       );
-      return { ok: true as const };
+      return { ok: true as const, batch: await stampChange(db, connectionId, [key]) };
     });
-    if (outcome.ok) ctx.notify(connectionId, 'local');
-    return outcome;
+    if (!outcome.ok) return outcome;
+    await appendToJournal(ctx, outcome.batch);
+    ctx.notify(connectionId, 'local');
+    return { ok: true };
   });
 }
 
@@ -275,7 +286,7 @@ export function resolveDeleted<T>(
 ): Promise<string | null> {
   return guarded('change', async () => {
     const { strict: db } = ctx;
-    const newKey = await db.transaction('rw', db.customers, db.outbox, async () => {
+    const changed = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
       const row = await rowOf<T>(db, connectionId, key);
       if (!row) throw new StoreError(notHere, 'not_found');
       const queue = await entriesOf<T>(db, connectionId, key);
@@ -289,7 +300,9 @@ export function resolveDeleted<T>(
         queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
       );
       await db.customers.delete([connectionId, key]);
-      if (choice === 'discard') return null;
+      if (choice === 'discard') {
+        return { newKey: null, batch: await stampChange(db, connectionId, [key]) };
+      }
       // Re-created as a new customer: the server will give it a new id; nothing of the old one stays.
       const record = descriptor.prepareForStore(descriptor.forRecreate(row.record));
       const now = ctx.now();
@@ -298,9 +311,10 @@ export function resolveDeleted<T>(
       await db.outbox.add(
         createRow({ connectionId, recordKey: created, opId: ctx.newId(), now }, record),
       );
-      return created;
+      return { newKey: created, batch: await stampChange(db, connectionId, [key, created]) };
     });
+    await appendToJournal(ctx, changed.batch);
     ctx.notify(connectionId, 'local');
-    return newKey;
+    return changed.newKey;
   });
 }

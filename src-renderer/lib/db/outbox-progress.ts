@@ -13,6 +13,7 @@ import type { EntryConflict, OutboxRow } from './rows';
 import { asEntriesOf, entriesOf, guarded, rowOf, type StoreContext } from './store-context';
 import { withIndexFields } from './stored-row';
 import { moveListEntries } from './personal-lists';
+import { appendToJournal, stampChange } from './journal-stamp';
 
 async function connectionEntries<T>(ctx: StoreContext, connectionId: string) {
   return asEntriesOf<T>(
@@ -36,9 +37,9 @@ export function nextDueAt(ctx: StoreContext, connectionId: string): Promise<numb
 }
 
 export function recoverInFlight(ctx: StoreContext, connectionId: string): Promise<number> {
-  return guarded('sync', () => {
+  return guarded('sync', async () => {
     const { strict: db } = ctx;
-    return db.transaction('rw', db.outbox, async () => {
+    const recovered = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
       const inFlight = await db.outbox
         .where('[connectionId+state]')
         .equals([connectionId, 'in_flight'])
@@ -52,8 +53,14 @@ export function recoverInFlight(ctx: StoreContext, connectionId: string): Promis
             : { ...entry, state: 'pending', outcomeUnknown: false },
         ),
       );
-      return inFlight.length;
+      const keys = inFlight.map((entry) => entry.recordKey);
+      return {
+        count: inFlight.length,
+        batch: keys.length > 0 ? await stampChange(db, connectionId, keys) : null,
+      };
     });
+    await appendToJournal(ctx, recovered.batch, 'bookkeeping');
+    return recovered.count;
   });
 }
 
@@ -62,9 +69,9 @@ export function markInFlight(
   seq: number,
   now: number,
 ): Promise<OutboxRow | undefined> {
-  return guarded('sync', () => {
+  return guarded('sync', async () => {
     const { strict: db } = ctx;
-    return db.transaction('rw', db.outbox, async () => {
+    const outcome = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
       const entry = await db.outbox.get(seq);
       if (!entry || entry.state === 'rejected' || entry.state === 'conflict') return undefined;
       const marked: OutboxRow = {
@@ -73,8 +80,12 @@ export function markInFlight(
         firstAttemptAt: entry.firstAttemptAt ?? now,
       };
       await db.outbox.put(marked);
-      return marked;
+      return { marked, batch: await stampChange(db, entry.connectionId, [entry.recordKey]) };
     });
+    // The journal knows the request may leave before it does: after a wipe, the entry comes
+    // back as possibly sent, never as certainly unsent.
+    await appendToJournal(ctx, outcome?.batch);
+    return outcome?.marked;
   });
 }
 
@@ -86,13 +97,13 @@ export function completeCreate<T>(
   serverRecord: T,
   how: 'created' | 'adopted' = 'created',
 ): Promise<void> {
-  return guarded('sync', () => {
+  return guarded('sync', async () => {
     const { strict: db } = ctx;
     // The favourite and recent-list entries move with the row, in the same transaction.
-    const tables = [db.customers, db.outbox, db.favourites, db.recents];
-    return db.transaction('rw', tables, async () => {
+    const tables = [db.customers, db.outbox, db.meta, db.favourites, db.recents];
+    const batch = await db.transaction('rw', tables, async () => {
       const entry = (await db.outbox.get(seq)) as OutboxRow<T> | undefined;
-      if (!entry) return;
+      if (!entry) return null;
       if (entry.kind !== 'create') throw notA('new customer', entry);
       const { connectionId, recordKey } = entry;
       const sameKey = recordKey === serverId;
@@ -118,7 +129,9 @@ export function completeCreate<T>(
       if (!sameKey) await db.customers.delete([connectionId, recordKey]);
       await db.customers.put(done.row);
       await moveListEntries(db, connectionId, recordKey, serverId);
+      return stampChange(db, connectionId, [recordKey, serverId]);
     });
+    await appendToJournal(ctx, batch, 'bookkeeping');
   });
 }
 
@@ -128,11 +141,11 @@ export function completeUpdate<T>(
   seq: number,
   serverRecord: T,
 ): Promise<void> {
-  return guarded('sync', () => {
+  return guarded('sync', async () => {
     const { strict: db } = ctx;
-    return db.transaction('rw', db.customers, db.outbox, async () => {
+    const batch = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
       const entry = (await db.outbox.get(seq)) as OutboxRow<T> | undefined;
-      if (!entry) return;
+      if (!entry) return null;
       if (entry.kind !== 'update') throw notA('change of a customer on the server', entry);
       const { connectionId, recordKey } = entry;
       const done = completeUpdateRows({
@@ -147,7 +160,9 @@ export function completeUpdate<T>(
       await db.outbox.delete(seq);
       if (done.entries.length > 0) await db.outbox.bulkPut(done.entries);
       await db.customers.put(done.row);
+      return stampChange(db, connectionId, [recordKey]);
     });
+    await appendToJournal(ctx, batch, 'bookkeeping');
   });
 }
 
@@ -168,11 +183,11 @@ export function deferEntry(
     countAttempt: boolean;
   },
 ): Promise<void> {
-  return guarded('sync', () => {
+  return guarded('sync', async () => {
     const { strict: db } = ctx;
-    return db.transaction('rw', db.outbox, async () => {
+    const batch = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
       const entry = await db.outbox.get(seq);
-      if (!entry || entry.state === 'rejected' || entry.state === 'conflict') return;
+      if (!entry || entry.state === 'rejected' || entry.state === 'conflict') return null;
       // Only a create can have reached the server unseen; it stays in flight until looked up.
       const unknown = entry.kind === 'create' && (patch.outcomeUnknown ?? entry.outcomeUnknown);
       await db.outbox.put({
@@ -183,7 +198,9 @@ export function deferEntry(
         lastError: patch.lastError,
         attempts: entry.attempts + (patch.countAttempt ? 1 : 0),
       });
+      return stampChange(db, entry.connectionId, [entry.recordKey]);
     });
+    await appendToJournal(ctx, batch, 'bookkeeping');
   });
 }
 
@@ -195,12 +212,12 @@ async function settleEntry(
   rowPatch: { fieldErrors?: Readonly<Record<string, string[]>> | null; remote?: unknown },
 ): Promise<void> {
   const { strict: db } = ctx;
-  await db.transaction('rw', db.customers, db.outbox, async () => {
+  const batch = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
     const entry = await db.outbox.get(seq);
-    if (!entry) return;
+    if (!entry) return null;
     await db.outbox.put(change(entry));
     const row = await rowOf(db, entry.connectionId, entry.recordKey);
-    if (!row) return;
+    if (!row) return stampChange(db, entry.connectionId, [entry.recordKey]);
     const entries = await entriesOf(db, entry.connectionId, entry.recordKey);
     const fieldErrors = rowPatch.fieldErrors !== undefined ? rowPatch.fieldErrors : row.fieldErrors;
     await db.customers.put(
@@ -214,7 +231,9 @@ async function settleEntry(
         updatedAt: ctx.now(),
       }),
     );
+    return stampChange(db, entry.connectionId, [entry.recordKey]);
   });
+  await appendToJournal(ctx, batch, 'bookkeeping');
 }
 
 export function rejectEntry(ctx: StoreContext, seq: number, error: AppError): Promise<void> {

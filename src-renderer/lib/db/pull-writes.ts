@@ -7,6 +7,8 @@ import { rowAfterPull } from './pulled-rows';
 import type { CustomerRow, OutboxRow } from './rows';
 import { asRowOf, entriesOf, guarded, type StoreContext } from './store-context';
 import { publicRow, withIndexFields, type StoredCustomerRow } from './stored-row';
+import { appendToJournal, stampChange } from './journal-stamp';
+import type { JournalAppend } from '../../../src-shared/journal/journal-record';
 
 /** Rows per transaction: big enough to be fast, small enough to keep the UI's reads flowing. */
 export const pullChunkSize = 1_000;
@@ -100,9 +102,13 @@ async function existingRows<T>(
  * becomes a "deleted on the server" conflict (never a silent loss, never a silent re-creation).
  * A head in flight is left alone: its own request is about to find out. Returns rows affected.
  */
-async function markGone(ctx: StoreContext, rows: readonly StoredCustomerRow[]): Promise<number> {
+async function markGone(
+  ctx: StoreContext,
+  rows: readonly StoredCustomerRow[],
+): Promise<{ affected: number; batch: JournalAppend | null }> {
   const { strict: db } = ctx;
   let affected = 0;
+  const conflicted: string[] = [];
   for (const row of rows) {
     if (row.syncState === 'synced') {
       await db.customers.delete([row.connectionId, row.key]);
@@ -129,9 +135,15 @@ async function markGone(ctx: StoreContext, rows: readonly StoredCustomerRow[]): 
         updatedAt: ctx.now(),
       }),
     );
+    conflicted.push(row.key);
     affected += 1;
   }
-  return affected;
+  const connectionId = rows[0]?.connectionId;
+  const batch =
+    connectionId !== undefined && conflicted.length > 0
+      ? await stampChange(db, connectionId, conflicted)
+      : null;
+  return { affected, batch };
 }
 
 export function applyDeletions(
@@ -139,9 +151,9 @@ export function applyDeletions(
   connectionId: string,
   seenServerIds: ReadonlySet<string>,
 ): Promise<number> {
-  return guarded('sync', () => {
+  return guarded('sync', async () => {
     const { strict: db } = ctx;
-    return db.transaction('rw', db.customers, db.outbox, async () => {
+    const gone = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
       const missing: [string, string][] = [];
       await db.customers
         .where('[connectionId+serverId]')
@@ -156,6 +168,8 @@ export function applyDeletions(
         rows.filter((row) => row !== undefined),
       );
     });
+    await appendToJournal(ctx, gone.batch, 'bookkeeping');
+    return gone.affected;
   });
 }
 
@@ -164,16 +178,18 @@ export function markDeletedOnServer(
   connectionId: string,
   serverIds: readonly string[],
 ): Promise<number> {
-  return guarded('sync', () => {
+  return guarded('sync', async () => {
     const { strict: db } = ctx;
-    return db.transaction('rw', db.customers, db.outbox, async () => {
-      if (serverIds.length === 0) return 0;
+    const gone = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+      if (serverIds.length === 0) return { affected: 0, batch: null };
       const rows = await db.customers
         .where('[connectionId+serverId]')
         .anyOf(serverIds.map((id) => [connectionId, id]))
         .toArray();
       return markGone(ctx, rows);
     });
+    await appendToJournal(ctx, gone.batch, 'bookkeeping');
+    return gone.affected;
   });
 }
 

@@ -4,6 +4,7 @@ import { toStoreError, type StoreActivity } from './store-errors';
 import type { OutboxRow } from './rows';
 import type { FieldbookDatabase } from './schema';
 import type { StoredCustomerRow } from './stored-row';
+import type { JournalPort } from './journal-stamp';
 
 export interface StoreContext {
   /** Strict durability: a salesperson's changes and the outbox's progress. */
@@ -14,6 +15,8 @@ export interface StoreContext {
   /** A fresh uuid (opIds, local keys). */
   readonly newId: () => string;
   notify(connectionId: string, cause: 'local' | 'pulled'): void;
+  /** Main's change journal; absent in tests of the store alone. */
+  readonly journal?: JournalPort;
 }
 
 /** Runs `work`; any failure comes back as a StoreError in words, never swallowed. */

@@ -6,19 +6,24 @@ import { openCustomerStore } from '../db/dexie-customer-store';
 import { requestPersistence, type PersistenceOutcome } from '../db/request-persistence';
 import { createSyncAdapter } from './adapters';
 import { createSyncRunner, type SyncRunner, type SyncRunnerOptions } from './engine/sync-runner';
+import { JournalNotice } from '../state/journal-notice.svelte';
+import { createJournalGate } from './journal-gate';
+import { journalPortOf } from './journal-port';
 
 export interface AppSync<R extends SyncRunner = SyncRunner> {
   readonly store: CustomerStore;
   readonly runner: R;
   /** Whether the engine may evict this profile's data under disk pressure ('granted': never). */
   readonly persistence: Promise<PersistenceOutcome>;
+  /** What the change journal restored at start, for the window to say once. */
+  readonly journal: JournalNotice;
   close(): Promise<void>;
 }
 
 /** `createRunner`: tests pass test-support's createSettlingSyncRunner to wait for the engines. */
 export function startAppSync<R extends SyncRunner = SyncRunner>(
   api: FieldbookApi,
-  store = openCustomerStore(),
+  store = openCustomerStore('fieldbook', { journal: journalPortOf(api) }),
   createRunner: (options: SyncRunnerOptions) => R = createSyncRunner as (
     options: SyncRunnerOptions,
   ) => R,
@@ -28,21 +33,27 @@ export function startAppSync<R extends SyncRunner = SyncRunner>(
     adapterFor: (connection) => createSyncAdapter(api, connection),
     onAuthChanged: (listener) => api.on('auth.changed', listener),
   });
+  const journal = new JournalNotice();
+  // The engine sees a connection only once its store and journal are level.
+  const gate = createJournalGate(store, journal);
+  const apply = (connections: Parameters<typeof runner.setConnections>[0]) =>
+    runner.setConnections(connections);
   // Subscribe before asking, so a change announced while the list is on its way is not missed;
   // an announcement is newer than any answer still on its way, so that answer is then dropped.
   let announced = false;
   const stopListening = api.on('connections.changed', ({ connections }) => {
     announced = true;
-    runner.setConnections(connections);
+    void gate.pass(connections, apply);
   });
   void api.connections.list().then((answer) => {
     // A failed list is shown by the start screen; sync starts with the next announcement.
-    if (answer.ok && !announced) runner.setConnections(answer.value.connections);
+    if (answer.ok && !announced) void gate.pass(answer.value.connections, apply);
   });
   return {
     store,
     runner,
     persistence: requestPersistence(),
+    journal,
     async close() {
       stopListening();
       await runner.close();
