@@ -123,6 +123,8 @@ export interface CustomerStore {
    */
   markOpened(connectionId: string, key: string): Promise<void>;
   getCustomer<T>(connectionId: string, key: string): Promise<CustomerRow<T> | undefined>;
+  /** The rows of `keys` still here, in their order, in one read without a write lock. */
+  getCustomers<T>(connectionId: string, keys: readonly string[]): Promise<CustomerRow<T>[]>;
   /**
    * The connection's rows in chunks (one read each) for the customer list's search index: all of
    * them, or only those written at or after `since` (local ms, see CustomerRow.updatedAt).
