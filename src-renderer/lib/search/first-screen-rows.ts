@@ -37,12 +37,28 @@ export async function readFirstScreenRows(
     return null;
   }
   if (!screen || screen.keys.length === 0) return null;
-  const since: CustomerRow[] = [];
-  // One chunk one past the limit: a longer one says enough, without reading the rest.
-  for await (const rows of store.listRows(connectionId, screen.savedAt, limits.changes + 1)) {
-    since.push(...rows);
-    if (since.length > limits.changes) return null;
-  }
-  const remembered = await store.getCustomers(connectionId, screen.keys.slice(0, limits.keys));
+  const savedAt = screen.savedAt;
+  // Both reads at once: each is a round trip to IndexedDB's backend, and neither needs the other.
+  const [remembered, since] = await Promise.all([
+    store.getCustomers(connectionId, screen.keys.slice(0, limits.keys)),
+    rowsWrittenSince(store, connectionId, savedAt, limits.changes),
+  ]);
+  if (!since) return null;
   return { rows: [...remembered, ...since], count: screen.count };
+}
+
+/** The rows written at or after `since`, or null when there are more than `limit`. */
+async function rowsWrittenSince(
+  store: CustomerStore,
+  connectionId: string,
+  since: number,
+  limit: number,
+): Promise<CustomerRow[] | null> {
+  const rows: CustomerRow[] = [];
+  // One chunk one past the limit: a longer one says enough, without reading the rest.
+  for await (const chunk of store.listRows(connectionId, since, limit + 1)) {
+    rows.push(...chunk);
+    if (rows.length > limit) return null;
+  }
+  return rows;
 }
