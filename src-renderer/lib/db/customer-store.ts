@@ -287,6 +287,11 @@ export interface CustomerStore {
   readonly lists: PersonalLists;
   /** Removes every row, entry, lookup, meta and list of a connection (it was deleted). */
   deleteConnectionData(connectionId: string): Promise<void>;
+  /**
+   * Opens the database now rather than on its first read: at app start, so opening it overlaps
+   * the wait for main's connection list instead of delaying the list's first rows after it.
+   */
+  open(): Promise<void>;
   close(): void;
 }
 

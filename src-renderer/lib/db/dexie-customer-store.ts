@@ -136,6 +136,9 @@ export function openCustomerStore(
     },
     lists: personalLists(ctx),
     deleteConnectionData: (connectionId) => deleteConnectionData(ctx, connectionId),
+    async open() {
+      await guarded('read', () => Promise.all([ctx.strict.open(), ctx.relaxed.open()]));
+    },
     close() {
       ctx.strict.close();
       ctx.relaxed.close();

@@ -22,6 +22,19 @@ const rememberedKeys = EARLY_ROWS + 20;
 /** Past this many rows written since, the main thread does not read them: the worker will. */
 const changeLimit = 200;
 
+/** First screens' databases opened ahead, by store name, each taken by the list's first read. */
+const openedAhead = new Map<string, FirstScreens & { close(): void }>();
+
+/**
+ * At app start, before main has said which connection is active: opens the store and the first
+ * screens' database, so the list's first read finds both open (opening each is tens of ms, which
+ * then overlaps the wait for main instead of following it). A failure here is seen on first use.
+ */
+export function openForFirstRows(store: CustomerStore): void {
+  store.open().catch(() => {});
+  if (!openedAhead.has(store.name)) openedAhead.set(store.name, openFirstScreens(store.name));
+}
+
 export interface FirstRowsOptions {
   readonly store: CustomerStore;
   readonly connectionId: string;
@@ -33,7 +46,7 @@ export interface FirstRowsOptions {
 /** The first rows by name, or none (nothing remembered, too much changed, a failed read). */
 export async function readFirstRows(options: FirstRowsOptions): Promise<readonly DisplayRow[]> {
   const { store, connectionId, descriptor } = options;
-  const own = options.screens ? null : openFirstScreens(store.name);
+  const own = options.screens ? null : takeFirstScreens(store.name);
   try {
     const [head, lookups] = await Promise.all([
       readFirstScreenRows(store, options.screens ?? own!, connectionId, {
@@ -62,4 +75,10 @@ export async function readFirstRows(options: FirstRowsOptions): Promise<readonly
   } finally {
     own?.close();
   }
+}
+
+function takeFirstScreens(storeName: string): FirstScreens & { close(): void } {
+  const ahead = openedAhead.get(storeName);
+  openedAhead.delete(storeName);
+  return ahead ?? openFirstScreens(storeName);
 }
