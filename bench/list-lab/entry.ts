@@ -9,8 +9,10 @@ import {
   corpusPulled,
 } from '../../src-renderer/lib/search/test-support/customer-corpus';
 import { openFirstScreens } from '../../src-renderer/lib/search/first-screen';
+import { openForFirstRows } from '../../src-renderer/lib/state/first-rows';
 import type { FromWorker } from '../../src-renderer/lib/search/search-types';
 import type { Engine } from './compare-engines';
+import type { ReloadSplit } from './reload-split';
 import type { AppContext } from '../../src-renderer/lib/state/app-context';
 import type { ConnectionsState } from '../../src-renderer/lib/state/connections.svelte';
 import { Navigation } from '../../src-renderer/lib/state/navigation.svelte';
@@ -18,6 +20,9 @@ import { SyncBoard } from '../../src-renderer/lib/state/sync-board.svelte';
 import type { SyncRunner } from '../../src-renderer/lib/sync/engine/sync-runner';
 import { createFakeFieldbook } from '../../src-renderer/lib/test-support/fake-fieldbook';
 import ContextHost from '../../src-renderer/features/customers/test-support/ContextHost.svelte';
+
+// When this module began to run: every module it imports was fetched, parsed and run before it.
+const entryAt = performance.now();
 
 const connection = {
   id: 'bench',
@@ -27,19 +32,29 @@ const connection = {
   authState: 'signed_in',
 };
 const store = openCustomerStore('fieldbook-list-bench');
+// As App.svelte does at start, before it knows the active connection.
+if (new URLSearchParams(location.search).has('mount')) openForFirstRows(store);
 
 // Every worker answer is applied and rendered synchronously (flushSync) before its time is taken:
 // "keystroke → rendered results" ends when the grid's DOM shows the answer.
 const answered = new Map<number, number>();
 let ready = false;
+// The split of a reload: when the worker was started, first spoke, and its first answer rendered.
+const workerAt: { started?: number; firstMessage?: number; firstAnswer?: number } = {};
 const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
+  constructor(url: string | URL, options?: WorkerOptions) {
+    super(url, options);
+    workerAt.started ??= performance.now();
+  }
   override set onmessage(listener: ((event: MessageEvent<FromWorker>) => void) | null) {
     super.onmessage = (event: MessageEvent<FromWorker>) => {
+      workerAt.firstMessage ??= performance.now();
       listener?.(event);
       if (event.data.type === 'result') {
         flushSync();
         answered.set(event.data.seq, performance.now());
+        workerAt.firstAnswer ??= performance.now();
       }
       if (event.data.type === 'progress' && event.data.ready) ready = true;
     };
@@ -71,7 +86,15 @@ function mountScreen(): void {
 }
 
 const params = new URLSearchParams(location.search);
-if (params.has('mount')) mountScreen();
+let mounted: { from: number; to: number } | null = null;
+if (params.has('mount')) {
+  const from = performance.now();
+  mountScreen();
+  mounted = { from, to: performance.now() };
+}
+
+/** ms since navigation start of a User Timing mark the list sets (null: not set). */
+const markAt = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
 
 const grid = () => document.querySelector<HTMLElement>('[role="grid"]')!;
 const searchbox = () => document.querySelector<HTMLInputElement>('input[type="search"]')!;
@@ -100,15 +123,27 @@ const listBench = {
   /** Since navigation start: the first row with its cells in the DOM, and the index complete. */
   async loaded(
     expected: number,
-  ): Promise<{ firstRowsMs: number; indexedMs: number; rows: number }> {
+  ): Promise<{ firstRowsMs: number; indexedMs: number; rows: number; split: ReloadSplit }> {
     await waitFor(() => firstRowsAt !== null);
     // The grid's header row is its row 1: the customers are aria-rowcount − 1.
     const shown = () => Number(grid().getAttribute('aria-rowcount')) - 1;
     await waitFor(() => ready && shown() === expected);
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
     return {
       firstRowsMs: firstRowsAt!,
       indexedMs: performance.now(),
       rows: shown(),
+      split: {
+        htmlParsed: navigation?.domInteractive ?? Number.NaN,
+        entryRan: entryAt,
+        mounted: mounted?.to ?? Number.NaN,
+        firstRowsRead: markAt('fieldbook:list-first-rows-read'),
+        firstRowsShown: firstRowsAt!,
+        workerStarted: workerAt.started ?? null,
+        workerFirstMessage: workerAt.firstMessage ?? null,
+        workerFirstAnswer: workerAt.firstAnswer ?? null,
+      },
     };
   },
   /** Types each text (one keystroke each), waiting for its rendered answer before the next. */
