@@ -29,8 +29,6 @@ export interface CustomerListOptions {
   readonly runner: SyncRunner;
   /** Tests and benchmarks may start the worker their own way. */
   readonly startWorker?: typeof startSearchWorker;
-  /** The first screenful read before the worker answers; tests may hold or replace it. */
-  readonly readFirstRows?: typeof readFirstRows;
 }
 
 export class CustomerListState {
@@ -68,6 +66,7 @@ export class CustomerListState {
   #dataVersion = -1;
   #latestSeq = 0;
   #flushQueued = false;
+  #closed = false;
 
   constructor(options: CustomerListOptions) {
     this.descriptor = options.descriptor;
@@ -101,7 +100,7 @@ export class CustomerListState {
     this.#send();
     // Beside the worker, not after it: the worker reads the whole connection before it is
     // complete, but a screenful by key is a few milliseconds on this thread.
-    void (options.readFirstRows ?? readFirstRows)({
+    void readFirstRows({
       store: options.store,
       connectionId: options.connectionId,
       descriptor: options.descriptor,
@@ -232,6 +231,7 @@ export class CustomerListState {
   }
 
   dispose(): void {
+    this.#closed = true;
     for (const stop of this.#stop.splice(0)) stop();
     this.#client.close();
   }
@@ -296,7 +296,7 @@ export class CustomerListState {
 
   /** Shown as docs -1, -2, …, only while the worker has not answered the opening query. */
   #showFirstRows(rows: readonly DisplayRow[]): void {
-    if (this.#answered || rows.length === 0 || !this.#opening()) return;
+    if (this.#answered || this.#closed || rows.length === 0 || !this.#opening()) return;
     rows.forEach((row, index) => this.#rows.set(-1 - index, row));
     this.#docs = rows.map((_, index) => -1 - index);
     this.#early = true;
@@ -304,9 +304,7 @@ export class CustomerListState {
   }
 
   #opening(): boolean {
-    return (
-      !this.filtered && this.#sort.column === 'name' && !this.#sort.descending && !this.#answered
-    );
+    return !this.filtered && this.#sort.column === 'name' && !this.#sort.descending;
   }
 
   #dropFirstRows(): void {
