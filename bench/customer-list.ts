@@ -17,7 +17,6 @@ import { corpusQueries, keystrokes } from '../src-renderer/lib/search/test-suppo
 import { percentile, printFigures, quick, round, sized, type FigureInput } from './figures';
 import { buildVitePage } from '../e2e/list-page/build-vite-page';
 import { appRendererGzip } from './app-bundle';
-import type { ReloadSplit } from './list-lab/reload-split';
 
 const large = process.argv.includes('--large');
 const customers = large ? 1_000_000 : sized(100_000);
@@ -52,6 +51,18 @@ const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: [...chromiumArgs, '--enable-precise-memory-info'],
 });
+
+/** The split of a reload, ms since navigation start (see ReloadSplit in list-lab/entry.ts). */
+interface ReloadSplit {
+  readonly htmlParsed: number;
+  readonly entryRan: number;
+  readonly mounted: number;
+  readonly firstRowsRead: number | null;
+  readonly firstRowsShown: number;
+  readonly workerStarted: number | null;
+  readonly workerFirstMessage: number | null;
+  readonly workerFirstAnswer: number | null;
+}
 
 type Bench = {
   seed(count: number): Promise<number>;

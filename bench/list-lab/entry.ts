@@ -12,7 +12,6 @@ import { openFirstScreens } from '../../src-renderer/lib/search/first-screen';
 import { openForFirstRows } from '../../src-renderer/lib/state/first-rows';
 import type { FromWorker } from '../../src-renderer/lib/search/search-types';
 import type { Engine } from './compare-engines';
-import type { ReloadSplit } from './reload-split';
 import type { AppContext } from '../../src-renderer/lib/state/app-context';
 import type { ConnectionsState } from '../../src-renderer/lib/state/connections.svelte';
 import { Navigation } from '../../src-renderer/lib/state/navigation.svelte';
@@ -106,6 +105,26 @@ async function waitFor(check: () => boolean, timeoutMs = 600_000): Promise<void>
     if (performance.now() > until) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** Where the time to the first rows went, each stage's end since navigation start. */
+interface ReloadSplit {
+  /** The page's HTML answered and parsed, before the module graph ran. */
+  readonly htmlParsed: number;
+  /** The page's JS (Svelte, Dexie, the screen) fetched, parsed and begun to run. */
+  readonly entryRan: number;
+  /** The screen mounted (the list state made, the worker started, the store read begun). */
+  readonly mounted: number;
+  /** The main thread's read of the first screenful from IndexedDB resolved. */
+  readonly firstRowsRead: number | null;
+  /** The first grid row in the DOM. */
+  readonly firstRowsShown: number;
+  /** The search worker constructed (its script still to fetch and run). */
+  readonly workerStarted: number | null;
+  /** The worker's first message (its module loaded, its database open, its head start read). */
+  readonly workerFirstMessage: number | null;
+  /** The worker's first answer rendered (what the first rows waited for before this change). */
+  readonly workerFirstAnswer: number | null;
 }
 
 const listBench = {
