@@ -9,6 +9,7 @@ import {
   corpusPulled,
 } from '../../src-renderer/lib/search/test-support/customer-corpus';
 import { openFirstScreens } from '../../src-renderer/lib/search/first-screen';
+import { openForFirstRows } from '../../src-renderer/lib/state/first-rows';
 import type { FromWorker } from '../../src-renderer/lib/search/search-types';
 import type { Engine } from './compare-engines';
 import type { AppContext } from '../../src-renderer/lib/state/app-context';
@@ -19,6 +20,9 @@ import type { SyncRunner } from '../../src-renderer/lib/sync/engine/sync-runner'
 import { createFakeFieldbook } from '../../src-renderer/lib/test-support/fake-fieldbook';
 import ContextHost from '../../src-renderer/features/customers/test-support/ContextHost.svelte';
 
+// When this module began to run: every module it imports was fetched, parsed and run before it.
+const entryAt = performance.now();
+
 const connection = {
   id: 'bench',
   kind: 'revnue-v2',
@@ -27,19 +31,29 @@ const connection = {
   authState: 'signed_in',
 };
 const store = openCustomerStore('fieldbook-list-bench');
+// As App.svelte does at start, before it knows the active connection.
+if (new URLSearchParams(location.search).has('mount')) openForFirstRows(store);
 
 // Every worker answer is applied and rendered synchronously (flushSync) before its time is taken:
 // "keystroke → rendered results" ends when the grid's DOM shows the answer.
 const answered = new Map<number, number>();
 let ready = false;
+// The split of a reload: when the worker was started, first spoke, and its first answer rendered.
+const workerAt: { started?: number; firstMessage?: number; firstAnswer?: number } = {};
 const NativeWorker = window.Worker;
 window.Worker = class extends NativeWorker {
+  constructor(url: string | URL, options?: WorkerOptions) {
+    super(url, options);
+    workerAt.started ??= performance.now();
+  }
   override set onmessage(listener: ((event: MessageEvent<FromWorker>) => void) | null) {
     super.onmessage = (event: MessageEvent<FromWorker>) => {
+      workerAt.firstMessage ??= performance.now();
       listener?.(event);
       if (event.data.type === 'result') {
         flushSync();
         answered.set(event.data.seq, performance.now());
+        workerAt.firstAnswer ??= performance.now();
       }
       if (event.data.type === 'progress' && event.data.ready) ready = true;
     };
@@ -71,7 +85,15 @@ function mountScreen(): void {
 }
 
 const params = new URLSearchParams(location.search);
-if (params.has('mount')) mountScreen();
+let mounted: { from: number; to: number } | null = null;
+if (params.has('mount')) {
+  const from = performance.now();
+  mountScreen();
+  mounted = { from, to: performance.now() };
+}
+
+/** ms since navigation start of a User Timing mark the list sets (null: not set). */
+const markAt = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
 
 const grid = () => document.querySelector<HTMLElement>('[role="grid"]')!;
 const searchbox = () => document.querySelector<HTMLInputElement>('input[type="search"]')!;
@@ -83,6 +105,26 @@ async function waitFor(check: () => boolean, timeoutMs = 600_000): Promise<void>
     if (performance.now() > until) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** Where the time to the first rows went, each stage's end since navigation start. */
+interface ReloadSplit {
+  /** The page's HTML answered and parsed, before the module graph ran. */
+  readonly htmlParsed: number;
+  /** The page's JS (Svelte, Dexie, the screen) fetched, parsed and begun to run. */
+  readonly entryRan: number;
+  /** The screen mounted (the list state made, the worker started, the store read begun). */
+  readonly mounted: number;
+  /** The main thread's read of the first screenful from IndexedDB resolved. */
+  readonly firstRowsRead: number | null;
+  /** The first grid row in the DOM. */
+  readonly firstRowsShown: number;
+  /** The search worker constructed (its script still to fetch and run). */
+  readonly workerStarted: number | null;
+  /** The worker's first message (its module loaded, its database open, its head start read). */
+  readonly workerFirstMessage: number | null;
+  /** The worker's first answer rendered (what the first rows waited for before this change). */
+  readonly workerFirstAnswer: number | null;
 }
 
 const listBench = {
@@ -100,15 +142,27 @@ const listBench = {
   /** Since navigation start: the first row with its cells in the DOM, and the index complete. */
   async loaded(
     expected: number,
-  ): Promise<{ firstRowsMs: number; indexedMs: number; rows: number }> {
+  ): Promise<{ firstRowsMs: number; indexedMs: number; rows: number; split: ReloadSplit }> {
     await waitFor(() => firstRowsAt !== null);
     // The grid's header row is its row 1: the customers are aria-rowcount − 1.
     const shown = () => Number(grid().getAttribute('aria-rowcount')) - 1;
     await waitFor(() => ready && shown() === expected);
+    const navigation = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined;
     return {
       firstRowsMs: firstRowsAt!,
       indexedMs: performance.now(),
       rows: shown(),
+      split: {
+        htmlParsed: navigation?.domInteractive ?? Number.NaN,
+        entryRan: entryAt,
+        mounted: mounted?.to ?? Number.NaN,
+        firstRowsRead: markAt('fieldbook:list-first-rows-read'),
+        firstRowsShown: firstRowsAt!,
+        workerStarted: workerAt.started ?? null,
+        workerFirstMessage: workerAt.firstMessage ?? null,
+        workerFirstAnswer: workerAt.firstAnswer ?? null,
+      },
     };
   },
   /** Types each text (one keystroke each), waiting for its rendered answer before the next. */

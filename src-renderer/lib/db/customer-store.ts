@@ -123,6 +123,8 @@ export interface CustomerStore {
    */
   markOpened(connectionId: string, key: string): Promise<void>;
   getCustomer<T>(connectionId: string, key: string): Promise<CustomerRow<T> | undefined>;
+  /** The rows of `keys` still here, in their order, in one read without a write lock. */
+  getCustomers<T>(connectionId: string, keys: readonly string[]): Promise<CustomerRow<T>[]>;
   /**
    * The connection's rows in chunks (one read each) for the customer list's search index: all of
    * them, or only those written at or after `since` (local ms, see CustomerRow.updatedAt).
@@ -285,6 +287,11 @@ export interface CustomerStore {
   readonly lists: PersonalLists;
   /** Removes every row, entry, lookup, meta and list of a connection (it was deleted). */
   deleteConnectionData(connectionId: string): Promise<void>;
+  /**
+   * Opens the database now rather than on its first read: at app start, so opening it overlaps
+   * the wait for main's connection list instead of delaying the list's first rows after it.
+   */
+  open(): Promise<void>;
   close(): void;
 }
 

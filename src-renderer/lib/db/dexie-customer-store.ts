@@ -22,7 +22,7 @@ import {
   recoverInFlight,
   rejectEntry,
 } from './outbox-progress';
-import { countRows, listKeys, listRows } from './list-rows';
+import { countRows, getRows, listKeys, listRows } from './list-rows';
 import { setFieldOfMany } from './bulk-changes';
 import { findOtherCustomer } from './find-customer';
 import { personalLists } from './personal-lists';
@@ -89,6 +89,7 @@ export function openCustomerStore(
         const row = await rowOf<T>(ctx.strict, connectionId, key);
         return row && publicRow(row);
       }),
+    getCustomers: (connectionId, keys) => getRows(ctx, connectionId, keys),
     listRows: (connectionId, since, chunkSize) => listRows(ctx, connectionId, since, chunkSize),
     listKeys: (connectionId) => listKeys(ctx, connectionId),
     countRows: (connectionId) => countRows(ctx, connectionId),
@@ -135,6 +136,9 @@ export function openCustomerStore(
     },
     lists: personalLists(ctx),
     deleteConnectionData: (connectionId) => deleteConnectionData(ctx, connectionId),
+    async open() {
+      await guarded('read', () => Promise.all([ctx.strict.open(), ctx.relaxed.open()]));
+    },
     close() {
       ctx.strict.close();
       ctx.relaxed.close();

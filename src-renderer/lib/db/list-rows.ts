@@ -50,6 +50,21 @@ export async function* listRows<T>(
   }
 }
 
+/**
+ * The rows of `keys` that are still here, in the order of `keys`, in one read (the remembered
+ * first screen of the list is read this way on opening, before anything else).
+ */
+export async function getRows<T>(
+  ctx: StoreContext,
+  connectionId: string,
+  keys: readonly string[],
+): Promise<CustomerRow<T>[]> {
+  const rows = await guarded('read', () =>
+    ctx.relaxed.customers.bulkGet(keys.map((key): [string, string] => [connectionId, key])),
+  );
+  return rows.flatMap((row) => (row ? [publicRow(row as StoredCustomerRow<T>)] : []));
+}
+
 export function listKeys(ctx: StoreContext, connectionId: string): Promise<string[]> {
   return guarded('read', async () => {
     const keys = await customersOf(ctx.relaxed, connectionId).primaryKeys();

@@ -39,6 +39,9 @@ export function openFirstScreens(
   dependencies?: IndexedDbDependencies,
 ): FirstScreens & { close(): void } {
   const db = new FirstScreenDatabase(`${storeName}-list-first-screen`, dependencies);
+  // Opened at once, not on the first read: the list opens it ahead at app start on purpose. A
+  // failure to open shows as a failed read, which every reader takes as "nothing remembered".
+  db.open().catch(() => {});
   return {
     read: (connectionId) => db.screens.get(connectionId),
     write: async (screen) => {

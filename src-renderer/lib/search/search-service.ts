@@ -10,7 +10,8 @@ import type {
 } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';
 import type { CustomerRow } from '../db/rows';
-import { FIRST_SCREEN_KEYS, type FirstScreen, type FirstScreens } from './first-screen';
+import { FIRST_SCREEN_KEYS, type FirstScreens } from './first-screen';
+import { readFirstScreenRows } from './first-screen-rows';
 import { DuplicateFeed } from './duplicate-feed';
 import { entryOf } from './index-entry';
 import { withinScope } from './key-scope';
@@ -176,27 +177,17 @@ export class SearchService {
   /**
    * Indexes the rows of the remembered first screen and those written since it was saved: the
    * first customers by name are then among them. False when there is none (a first open) or too
-   * much changed since; it is only a head start, so a failure to read it is no error.
+   * much changed since.
    */
   async #openWithFirstScreen(): Promise<boolean> {
-    let screen: FirstScreen | undefined;
-    try {
-      screen = await this.#firstScreens?.read(this.#connectionId);
-    } catch {
-      return false;
-    }
-    if (!screen || screen.keys.length === 0) return false;
-    const since: CustomerRow[] = [];
-    for await (const rows of this.#store.listRows(this.#connectionId, screen.savedAt)) {
-      since.push(...rows);
-      if (since.length > firstScreenChangeLimit) return false;
-    }
-    const remembered = await Promise.all(
-      screen.keys.map((key) => this.#store.getCustomer(this.#connectionId, key)),
-    );
-    this.#upsert(remembered.filter((row) => row !== undefined));
-    this.#upsert(since);
-    this.#expected = screen.count;
+    if (!this.#firstScreens) return false;
+    const head = await readFirstScreenRows(this.#store, this.#firstScreens, this.#connectionId, {
+      keys: FIRST_SCREEN_KEYS,
+      changes: firstScreenChangeLimit,
+    });
+    if (!head) return false;
+    this.#upsert(head.rows);
+    this.#expected = head.count;
     return this.#index.size > 0;
   }
 

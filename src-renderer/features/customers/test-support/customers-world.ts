@@ -5,6 +5,7 @@ import { flushSync, mount, unmount } from 'svelte';
 import type { ConnectionView } from '../../../../src-shared/connection';
 import { revnueDescriptor } from '../../../../src-shared/connectors';
 import { corpusLookups, corpusPulled } from '../../../lib/search/test-support/customer-corpus';
+import type { CustomerStore } from '../../../lib/db/customer-store';
 import type { AppContext } from '../../../lib/state/app-context';
 import type { ConnectionsState } from '../../../lib/state/connections.svelte';
 import { Navigation } from '../../../lib/state/navigation.svelte';
@@ -39,10 +40,12 @@ export async function renderCustomers(options: {
   status?: SyncStatus;
   /** Main's answers the screen may need (the export's channels). */
   handlers?: FakeHandlers;
+  /** A reload: the screen again over the store of an earlier world (nothing more is seeded). */
+  reload?: { readonly store: CustomerStore; drop(): Promise<void> };
 }) {
-  const { store, drop } = scratchStore('list');
-  await store.putLookups(connection.id, corpusLookups, 1);
-  for (let from = 0; from < options.customers; from += 1_000) {
+  const { store, drop } = options.reload ?? scratchStore('list');
+  if (!options.reload) await store.putLookups(connection.id, corpusLookups, 1);
+  for (let from = 0; !options.reload && from < options.customers; from += 1_000) {
     const count = Math.min(1_000, options.customers - from);
     await store.applyPulled(revnueDescriptor, connection.id, corpusPulled(from, count));
   }
@@ -72,10 +75,12 @@ export async function renderCustomers(options: {
     listeners: scripted.listeners,
     /** The customers the screen asked the runner to fetch in full (new favourites). */
     fetched: scripted.fetched,
-    async dispose() {
+    /** `keepStore`: for a reload world to open the same database again. */
+    async dispose({ keepStore = false } = {}) {
       await unmount(component);
       target.remove();
-      await drop();
+      if (!keepStore) await drop();
     },
+    drop,
   };
 }

@@ -1,0 +1,64 @@
+// The rows behind the remembered first screen (first-screen.ts), read the same way by the search
+// worker (its head start) and by the list on the main thread (the rows it shows before the worker
+// answers): the remembered rows still here, then every row written since the screen was saved.
+// The first customers by name are among them, whatever was renamed, added or removed meanwhile.
+import type { CustomerStore } from '../db/customer-store';
+import type { CustomerRow } from '../db/rows';
+import type { FirstScreen, FirstScreens } from './first-screen';
+
+export interface FirstScreenRows {
+  /** The remembered rows in their remembered (name) order, then the rows written since. */
+  readonly rows: readonly CustomerRow[];
+  /** Customers of the connection when the screen was saved. */
+  readonly count: number;
+}
+
+export interface FirstScreenReadLimits {
+  /** How many of the remembered keys to read (they are in name order: the first ones matter). */
+  readonly keys: number;
+  /** Past this many rows written since, the head start is not worth reading: null. */
+  readonly changes: number;
+}
+
+/**
+ * Null when nothing was remembered (a first open), too much changed since, or the read failed:
+ * it is only a head start, and the full read shows the list without it.
+ */
+export async function readFirstScreenRows(
+  store: CustomerStore,
+  screens: FirstScreens,
+  connectionId: string,
+  limits: FirstScreenReadLimits,
+): Promise<FirstScreenRows | null> {
+  let screen: FirstScreen | undefined;
+  try {
+    screen = await screens.read(connectionId);
+  } catch {
+    return null;
+  }
+  if (!screen || screen.keys.length === 0) return null;
+  const savedAt = screen.savedAt;
+  // Both reads at once: each is a round trip to IndexedDB's backend, and neither needs the other.
+  const [remembered, since] = await Promise.all([
+    store.getCustomers(connectionId, screen.keys.slice(0, limits.keys)),
+    rowsWrittenSince(store, connectionId, savedAt, limits.changes),
+  ]);
+  if (!since) return null;
+  return { rows: [...remembered, ...since], count: screen.count };
+}
+
+/** The rows written at or after `since`, or null when there are more than `limit`. */
+async function rowsWrittenSince(
+  store: CustomerStore,
+  connectionId: string,
+  since: number,
+  limit: number,
+): Promise<CustomerRow[] | null> {
+  const rows: CustomerRow[] = [];
+  // One chunk one past the limit: a longer one says enough, without reading the rest.
+  for await (const chunk of store.listRows(connectionId, since, limit + 1)) {
+    rows.push(...chunk);
+    if (rows.length > limit) return null;
+  }
+  return rows;
+}
