@@ -4,10 +4,12 @@
 // posting lists answer exactly; longer terms take the docs holding all their three-char grams and
 // confirm each on its own text. The docs found come out in the chosen sort order.
 import { fold, isPhoneLike, queryDigits } from './fold';
+import { phoneGramText, phonesInclude } from './compact-phones';
+import { EntryColumns } from './entry-columns';
 import { exactLength, GramPostings, termGrams, type DocSet } from './gram-postings';
 import type { IndexEntry } from './index-entry';
 import { SortOrders, type SortedDocs } from './sort-orders';
-import type { FacetChoices, ListQuery, SortOrder } from './search-types';
+import type { DisplayRow, FacetChoices, ListQuery, SortOrder } from './search-types';
 
 interface LastSearch {
   readonly filterKey: string;
@@ -80,7 +82,8 @@ interface Found {
 }
 
 export class SearchIndex {
-  readonly #entries: (IndexEntry | undefined)[] = [];
+  /** The entries by column (no object per customer: see entry-columns.ts). */
+  readonly #entries = new EntryColumns();
   readonly #docOfKey = new Map<string, number>();
   readonly #free: number[] = [];
   readonly #facets: readonly FacetDefinition[];
@@ -90,8 +93,6 @@ export class SearchIndex {
   #digits = new GramPostings(digitSeparator);
   /** Docs whose grams are out of date (changed or removed since added): confirmed on their text. */
   readonly #stale = new Set<number>();
-  /** Strings many rows share (cities, categories, sort keys), kept once. */
-  readonly #interned = new Map<string, string>();
   readonly #orders: SortOrders;
   #version = 0;
   #last: LastSearch | null = null;
@@ -101,11 +102,15 @@ export class SearchIndex {
     this.#facetCounts = facets.map(() => new Map());
     const entries = this.#entries;
     this.#orders = new SortOrders({
-      keyOf: (doc, column) => entries[doc]!.sortKeys[column] ?? '',
-      liveDocs: () => entries.flatMap((entry, doc) => (entry ? [doc] : [])),
-      isLive: (doc) => entries[doc] !== undefined,
+      keyOf: (doc, column) => entries.sortKey(doc, column),
+      liveDocs: () => {
+        const live: number[] = [];
+        for (let doc = 0; doc < entries.capacity; doc += 1) if (entries.has(doc)) live.push(doc);
+        return live;
+      },
+      isLive: (doc) => entries.has(doc),
       get docCapacity() {
-        return entries.length;
+        return entries.capacity;
       },
     });
   }
@@ -124,29 +129,41 @@ export class SearchIndex {
     return this.#texts.bytes + this.#digits.bytes;
   }
 
+  /** The entry of a doc as it was given (put together from the columns: tests, tools). */
   entry(doc: number): IndexEntry | undefined {
-    return this.#entries[doc];
+    return this.#entries.entry(doc);
+  }
+
+  /** The row a doc shows (undefined: no customer has this number now). */
+  display(doc: number): DisplayRow | undefined {
+    return this.#entries.display(doc);
+  }
+
+  /** The customer key of a doc. */
+  key(doc: number): string | undefined {
+    return this.#entries.key(doc);
   }
 
   /** Adds or replaces the entry of its key; the doc number of a key never changes. */
-  upsert(given: IndexEntry): void {
-    const entry = this.#compact(given);
+  upsert(entry: IndexEntry): void {
     const { key } = entry.display;
     let doc = this.#docOfKey.get(key);
-    const old = doc === undefined ? undefined : this.#entries[doc];
+    const entries = this.#entries;
+    const old = doc !== undefined && entries.has(doc);
     if (doc === undefined) {
-      doc = this.#free.pop() ?? this.#entries.length;
+      doc = this.#free.pop() ?? entries.capacity;
       this.#docOfKey.set(key, doc);
     }
-    if (old) this.#countFacets(old, -1);
-    this.#countFacets(entry, 1);
-    this.#entries[doc] = entry;
+    const oldText = old ? entries.text(doc) : '';
+    const oldPhones = old ? entries.phones(doc) : '';
+    if (old) this.#countFacets(doc, -1);
+    entries.set(doc, entry);
+    this.#countFacets(doc, 1);
     const reused = this.#isStale(doc);
-    if (!old || old.text !== entry.text || old.digits !== entry.digits) {
+    if (!old || oldText !== entries.text(doc) || oldPhones !== entries.phones(doc)) {
       // A changed or reused doc keeps the grams it had: its text must confirm every hit.
       if (old && !reused) this.#markStale(doc);
-      this.#texts.add(doc, entry.text);
-      this.#digits.add(doc, gramTextOfDigits(entry.digits));
+      this.#addGrams(doc);
     }
     this.#changed(doc);
   }
@@ -154,9 +171,9 @@ export class SearchIndex {
   remove(key: string): void {
     const doc = this.#docOfKey.get(key);
     if (doc === undefined) return;
-    this.#countFacets(this.#entries[doc]!, -1);
+    this.#countFacets(doc, -1);
     this.#docOfKey.delete(key);
-    this.#entries[doc] = undefined;
+    this.#entries.clear(doc);
     this.#free.push(doc);
     if (!this.#isStale(doc)) this.#markStale(doc);
     this.#changed(doc);
@@ -312,11 +329,13 @@ export class SearchIndex {
 
   /** One doc against one side of the query, on its own text. */
   #matchesSide(doc: number, { terms, digits }: Matcher, text: boolean): boolean {
-    const entry = this.#entries[doc];
     // A removed doc stays in the postings until its number is used again: it matches nothing.
-    if (!entry) return false;
-    if (text) return terms.every((term) => entry.text.includes(term));
-    return digits !== null && digits !== '' && entry.digits.includes(digits);
+    if (!this.#entries.has(doc)) return false;
+    if (text) {
+      const own = this.#entries.text(doc);
+      return terms.every((term) => own.includes(term));
+    }
+    return digits !== null && phonesInclude(this.#entries.phones(doc), digits);
   }
 
   /** One doc against the whole query (text, or the phone number being typed). */
@@ -329,40 +348,22 @@ export class SearchIndex {
     badge: ListQuery['badge'],
     facetFilters: readonly (readonly [number, string])[],
   ): boolean {
-    const entry = this.#entries[doc]!;
-    if (badge !== '' && entry.display.badge !== badge) return false;
-    for (const [index, wanted] of facetFilters) if (entry.facets[index] !== wanted) return false;
+    const entries = this.#entries;
+    if (badge !== '' && entries.badge(doc) !== badge) return false;
+    for (const [index, wanted] of facetFilters) {
+      if (entries.facet(doc, index) !== wanted) return false;
+    }
     return true;
   }
 
-  #countFacets(entry: IndexEntry, delta: 1 | -1): void {
-    entry.facets.forEach((value, index) => {
-      const counts = this.#facetCounts[index];
-      if (!value || !counts) return;
+  #countFacets(doc: number, delta: 1 | -1): void {
+    this.#facetCounts.forEach((counts, index) => {
+      const value = this.#entries.facet(doc, index);
+      if (!value) return;
       const count = (counts.get(value) ?? 0) + delta;
       if (count > 0) counts.set(value, count);
       else counts.delete(value);
     });
-  }
-
-  /** The entry with its repeated strings shared: 1,000,000 rows hold few distinct cities. */
-  #compact(entry: IndexEntry): IndexEntry {
-    const intern = (text: string) => {
-      const kept = this.#interned.get(text);
-      if (kept !== undefined) return kept;
-      // Only short strings repeat (cities, countries, categories); names and emails do not.
-      if (text.length <= 24 && this.#interned.size < 100_000) this.#interned.set(text, text);
-      return text;
-    };
-    const sortKeys: Record<string, string> = {};
-    for (const [column, key] of Object.entries(entry.sortKeys)) sortKeys[column] = intern(key);
-    return {
-      display: { ...entry.display, cells: entry.display.cells.map(intern) },
-      text: entry.text,
-      digits: entry.digits,
-      facets: entry.facets.map(intern),
-      sortKeys,
-    };
   }
 
   #isStale(doc: number): boolean {
@@ -378,11 +379,14 @@ export class SearchIndex {
     this.#texts = new GramPostings(textSeparator);
     this.#digits = new GramPostings(digitSeparator);
     this.#stale.clear();
-    this.#entries.forEach((entry, doc) => {
-      if (!entry) return;
-      this.#texts.add(doc, entry.text);
-      this.#digits.add(doc, gramTextOfDigits(entry.digits));
-    });
+    for (let doc = 0; doc < this.#entries.capacity; doc += 1) {
+      if (this.#entries.has(doc)) this.#addGrams(doc);
+    }
+  }
+
+  #addGrams(doc: number): void {
+    this.#texts.add(doc, this.#entries.text(doc));
+    this.#digits.add(doc, phoneGramText(this.#entries.phones(doc), exactLength));
   }
 
   #changed(doc: number): void {
@@ -390,20 +394,4 @@ export class SearchIndex {
     this.#orders.changed(doc);
     this.#last = null;
   }
-}
-
-/**
- * The phone forms with what adds no new gram left out: a national form ("0" + the number without
- * its country code) holds only grams of the international one after its first three chars.
- */
-function gramTextOfDigits(digits: string): string {
-  const forms = digits.split(digitSeparator);
-  return forms
-    .map((form, index) =>
-      form.startsWith('0') &&
-      forms.slice(0, index).some((earlier) => earlier.endsWith(form.slice(1)))
-        ? form.slice(0, exactLength)
-        : form,
-    )
-    .join(digitSeparator);
 }

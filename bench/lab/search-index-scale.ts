@@ -1,0 +1,99 @@
+// `node --expose-gc --import tsx bench/lab/search-index-scale.ts [customers]`: the customer
+// list's search index alone in Node, at any size (1,000,000 by default), with no Chromium, store
+// or worker in the way — so its memory and query cost can be iterated on in minutes. Prints the
+// build time, the heap the index holds after a GC (and the postings' share), and per query length
+// the p50/p95 CPU time of what the worker does per keystroke: the search, the answer's copy and
+// its first screen of rows. docs/search.md ("Numbers") holds the figures.
+import { loadavg } from 'node:os';
+import { revnueDescriptor } from '../../src-shared/connectors';
+import type { ConnectorDescriptor } from '../../src-shared/connectors/descriptor';
+import { storedRow } from '../../src-renderer/lib/db/test-support/row-builders';
+import { entryOf } from '../../src-renderer/lib/search/index-entry';
+import { SearchIndex } from '../../src-renderer/lib/search/search-index';
+import { FIRST_ROWS } from '../../src-renderer/lib/search/search-service';
+import {
+  corpusLookups,
+  corpusQueries,
+  corpusRecord,
+  keystrokes,
+} from '../../src-renderer/lib/search/test-support/customer-corpus';
+
+const customers = Number(process.argv[2] ?? 1_000_000);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc --import tsx');
+
+const heapMb = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1024 / 1024;
+};
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+};
+const r = (value: number) => Math.round(value * 100) / 100;
+
+const descriptor = revnueDescriptor as ConnectorDescriptor<unknown>;
+const before = heapMb();
+const index = new SearchIndex(descriptor.listSearch?.facets);
+const buildStart = cpuMs();
+for (let i = 0; i < customers; i += 1) {
+  const record = corpusRecord(i);
+  const row = storedRow(record, { connectionId: 'c', key: String(i + 1), serverId: String(i + 1) });
+  index.upsert(entryOf(row, descriptor, corpusLookups));
+}
+const buildMs = cpuMs() - buildStart;
+const sortStart = cpuMs();
+index.firstInOrder({ column: 'name', descending: false }, 1);
+const sortMs = cpuMs() - sortStart;
+const heldMb = heapMb() - before;
+const postingsMb = index.postingBytes / 1024 / 1024;
+
+// The keystrokes of the Chromium bench, typed in order (so narrowing works as while typing),
+// each timed as the worker answers it: search, a copy to move, rows of the first screen.
+const texts = keystrokes(corpusQueries, 200);
+const byLength = new Map<string, number[]>();
+const all: number[] = [];
+const query = (text: string) => ({
+  text,
+  facets: {},
+  badge: '' as const,
+  sort: { column: 'name', descending: false },
+});
+for (const text of texts) {
+  const start = cpuMs();
+  const docs = index.search(query(text));
+  const moved = docs.slice();
+  const first = Array.from(moved.subarray(0, FIRST_ROWS), (doc) => index.display(doc));
+  const spent = cpuMs() - start;
+  if (first.length === 0 && moved.length > 0) throw new Error('rows missing');
+  const length = text.trim().length;
+  const bucket = length <= 3 ? String(length) : length <= 6 ? '4-6' : '7+';
+  byLength.set(bucket, [...(byLength.get(bucket) ?? []), spent]);
+  all.push(spent);
+}
+
+console.log(
+  JSON.stringify({
+    customers,
+    load1: r(loadavg()[0]!),
+    buildCpuMs: Math.round(buildMs),
+    firstSortCpuMs: Math.round(sortMs),
+    heapMb: r(heldMb),
+    postingsMb: r(postingsMb),
+    restMb: r(heldMb - postingsMb),
+    keystrokeCpuMs: {
+      all: { n: all.length, p50: r(percentile(all, 50)), p95: r(percentile(all, 95)) },
+      ...Object.fromEntries(
+        [...byLength].map(([bucket, values]) => [
+          bucket,
+          { n: values.length, p50: r(percentile(values, 50)), p95: r(percentile(values, 95)) },
+        ]),
+      ),
+    },
+  }),
+);
