@@ -89,15 +89,23 @@ export class SearchIndex {
   readonly #facets: readonly FacetDefinition[];
   /** Per facet: each value with how many docs have it. */
   readonly #facetCounts: Map<string, number>[];
-  #texts = new GramPostings(textSeparator);
-  #digits = new GramPostings(digitSeparator);
+  readonly #freezeEvery: number | undefined;
+  #texts: GramPostings;
+  #digits: GramPostings;
   /** Docs whose grams are out of date (changed or removed since added): confirmed on their text. */
   readonly #stale = new Set<number>();
   readonly #orders: SortOrders;
   #version = 0;
   #last: LastSearch | null = null;
 
-  constructor(facets: readonly FacetDefinition[] = []) {
+  /**
+   * `freezeEvery`: docs added before the postings are packed (gram-postings.ts); tests make it
+   * small so that packed and recent postings meet in every case.
+   */
+  constructor(facets: readonly FacetDefinition[] = [], options: { freezeEvery?: number } = {}) {
+    this.#freezeEvery = options.freezeEvery;
+    this.#texts = new GramPostings(textSeparator, this.#freezeEvery);
+    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery);
     this.#facets = facets;
     this.#facetCounts = facets.map(() => new Map());
     const entries = this.#entries;
@@ -177,6 +185,12 @@ export class SearchIndex {
     this.#free.push(doc);
     if (!this.#isStale(doc)) this.#markStale(doc);
     this.#changed(doc);
+  }
+
+  /** A bulk read is done: the postings of the docs added lately are packed (a third the memory). */
+  pack(): void {
+    this.#texts.freeze();
+    this.#digits.freeze();
   }
 
   /** Drops every key not in `keys` (rows deleted or re-keyed in the store). */
@@ -376,12 +390,13 @@ export class SearchIndex {
 
   /** Postings from the current texts: no doc is stale afterwards. */
   #rebuild(): void {
-    this.#texts = new GramPostings(textSeparator);
-    this.#digits = new GramPostings(digitSeparator);
+    this.#texts = new GramPostings(textSeparator, this.#freezeEvery);
+    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery);
     this.#stale.clear();
     for (let doc = 0; doc < this.#entries.capacity; doc += 1) {
       if (this.#entries.has(doc)) this.#addGrams(doc);
     }
+    this.pack();
   }
 
   #addGrams(doc: number): void {

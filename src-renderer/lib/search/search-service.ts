@@ -85,6 +85,7 @@ export class SearchService {
         if (first) this.#answer(true);
         first = false;
       }
+      this.#index.pack();
       this.#ready = true;
       this.#hasRows = true;
       this.#postProgress();
@@ -112,6 +113,7 @@ export class SearchService {
         this.#duplicates.retainOnly(keys);
       }
       if (this.#index.version !== before) {
+        this.#index.pack();
         this.#postProgress();
         this.#answer(true);
         await this.#saveFirstScreen();
