@@ -47,7 +47,8 @@ const before = memoryMb();
 const index = new SearchIndex(descriptor.listSearch?.facets);
 const buildStart = cpuMs();
 for (let i = 0; i < customers; i += 1) {
-  const record = corpusRecord(i);
+  // As the store hands it over: a structured clone (flat strings, as IndexedDB gives them).
+  const record = structuredClone(corpusRecord(i));
   const row = storedRow(record, { connectionId: 'c', key: String(i + 1), serverId: String(i + 1) });
   index.upsert(entryOf(row, descriptor, corpusLookups));
 }

@@ -3,8 +3,9 @@
 // bytes of headers and pointers each. Columns hold each value once, in arrays indexed by doc
 // number; an entry is put together again only when asked for (the rows of one screen, tests).
 // Strings many customers share are interned; a sort key that is the text's first field (the
-// folded name) or one of the shown cells is not kept twice.
+// folded name) or a shown cell (as it is or folded) is not kept at all, only found again.
 import { compactPhones, expandPhones } from './compact-phones';
+import { fold } from './fold';
 import type { IndexEntry } from './index-entry';
 import type { DisplayRow, RowBadge } from './search-types';
 
@@ -17,8 +18,21 @@ const badges = [
   'not_downloaded',
 ] as const satisfies readonly RowBadge[];
 
-/** A sort key kept as a reference: the text's first field. */
-const textHead = 0;
+/**
+ * Where a sort column's key comes from for most docs, so that it is kept for none of them: the
+ * text's first field (the folded name), a shown cell as it is (an email), or a shown cell folded
+ * (a city; folded once per distinct value). Set by the first doc the column sees.
+ */
+type KeyRule =
+  | { readonly from: 'textHead' }
+  | { readonly from: 'cell'; readonly cell: number; readonly folded: boolean }
+  | { readonly from: 'none' };
+
+interface SortColumn {
+  readonly rule: KeyRule;
+  /** The docs whose key the rule does not give, with their key. */
+  readonly exceptions: Map<number, string>;
+}
 
 export class EntryColumns {
   readonly #keys: (string | undefined)[] = [];
@@ -32,10 +46,12 @@ export class EntryColumns {
   readonly #phones: string[] = [];
   /** Per facet, each doc's value. */
   readonly #facets: string[][] = [];
-  /** Per sort column, each doc's folded key (or a reference to a value kept already). */
-  readonly #sortKeys = new Map<string, (string | number)[]>();
+  /** Per sort column, how its keys are found (no key is kept twice). */
+  readonly #sortColumns = new Map<string, SortColumn>();
   /** Strings many rows share (cities, categories, contacts), kept once. */
   readonly #interned = new Map<string, string>();
+  /** The folded form of each interned string, once it was asked for. */
+  readonly #foldedInterned = new Map<string, string>();
 
   /** One past the highest doc number ever used. */
   get capacity(): number {
@@ -67,13 +83,17 @@ export class EntryColumns {
     return this.#facets[index]?.[doc];
   }
 
+  /** The folded sort key of a live doc for a column ('' when it has none). */
   sortKey(doc: number, column: string): string {
-    const kept = this.#sortKeys.get(column)?.[doc];
-    if (kept === undefined) return '';
-    if (kept !== textHead) return kept as string;
-    const text = this.#texts[doc]!;
-    const end = text.indexOf('\n');
-    return end === -1 ? text : text.slice(0, end);
+    const sort = this.#sortColumns.get(column);
+    if (!sort) return '';
+    const exception = sort.exceptions.get(doc);
+    return exception ?? this.#byRule(sort.rule, doc) ?? '';
+  }
+
+  /** The sort columns any entry had. */
+  get sortColumns(): readonly string[] {
+    return [...this.#sortColumns.keys()];
   }
 
   display(doc: number): DisplayRow | undefined {
@@ -89,9 +109,7 @@ export class EntryColumns {
     const display = this.display(doc);
     if (!display) return undefined;
     const sortKeys: Record<string, string> = {};
-    for (const [column, keys] of this.#sortKeys) {
-      if (keys[doc] !== undefined) sortKeys[column] = this.sortKey(doc, column);
-    }
+    for (const column of this.#sortColumns.keys()) sortKeys[column] = this.sortKey(doc, column);
     return {
       display,
       text: this.text(doc),
@@ -113,16 +131,55 @@ export class EntryColumns {
     this.#texts[doc] = entry.text;
     this.#phones[doc] = compactPhones(entry.digits);
     entry.facets.forEach((value, i) => ((this.#facets[i] ??= [])[doc] = this.#intern(value)));
-    const textHeadOf = entry.text.split('\n', 1)[0];
     for (const [column, key] of Object.entries(entry.sortKeys)) {
-      let keys = this.#sortKeys.get(column);
-      if (!keys) this.#sortKeys.set(column, (keys = []));
-      keys[doc] =
-        key === textHeadOf ? textHead : (cells.find((cell) => cell === key) ?? this.#intern(key));
+      let sort = this.#sortColumns.get(column);
+      if (!sort) {
+        sort = { rule: this.#ruleFor(doc, key), exceptions: new Map() };
+        this.#sortColumns.set(column, sort);
+      }
+      if (this.#byRule(sort.rule, doc) === key) sort.exceptions.delete(doc);
+      else sort.exceptions.set(doc, this.#intern(key));
     }
-    for (const [column, keys] of this.#sortKeys) {
-      if (!(column in entry.sortKeys)) keys[doc] = '';
+    for (const [column, sort] of this.#sortColumns) {
+      if (!(column in entry.sortKeys)) sort.exceptions.set(doc, '');
     }
+  }
+
+  /** The rule that gives `key` for this doc (its cells and text already set). */
+  #ruleFor(doc: number, key: string): KeyRule {
+    if (this.#byRule({ from: 'textHead' }, doc) === key) return { from: 'textHead' };
+    for (let cell = 0; cell < this.#cellCounts[doc]!; cell += 1) {
+      for (const folded of [false, true]) {
+        const rule = { from: 'cell', cell, folded } as const;
+        if (this.#byRule(rule, doc) === key) return rule;
+      }
+    }
+    return { from: 'none' };
+  }
+
+  #byRule(rule: KeyRule, doc: number): string | undefined {
+    switch (rule.from) {
+      case 'textHead': {
+        const text = this.#texts[doc]!;
+        const end = text.indexOf('\n');
+        return end === -1 ? text : text.slice(0, end);
+      }
+      case 'cell': {
+        if (rule.cell >= this.#cellCounts[doc]!) return undefined;
+        const value = this.#cells[rule.cell]![doc]!;
+        return rule.folded ? this.#fold(value) : value;
+      }
+      case 'none':
+        return undefined;
+    }
+  }
+
+  /** fold(), once per distinct value for the values many rows share. */
+  #fold(value: string): string {
+    if (this.#interned.get(value) !== value) return fold(value);
+    let folded = this.#foldedInterned.get(value);
+    if (folded === undefined) this.#foldedInterned.set(value, (folded = fold(value)));
+    return folded;
   }
 
   clear(doc: number): void {
