@@ -7,6 +7,7 @@
 import { loadavg } from 'node:os';
 import { revnueDescriptor } from '../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../src-shared/connectors/descriptor';
+import { DuplicateIndex } from '../../src-shared/duplicates';
 import { storedRow } from '../../src-renderer/lib/db/test-support/row-builders';
 import { entryOf } from '../../src-renderer/lib/search/index-entry';
 import { SearchIndex } from '../../src-renderer/lib/search/search-index';
@@ -19,6 +20,8 @@ import {
 } from '../../src-renderer/lib/search/test-support/customer-corpus';
 
 const customers = Number(process.argv[2] ?? 1_000_000);
+/** --duplicates: also the duplicate warning's index, which lives in the same worker. */
+const withDuplicates = process.argv.includes('--duplicates');
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc --import tsx');
 
@@ -60,6 +63,17 @@ const sortMs = cpuMs() - sortStart;
 const after = memoryMb();
 const postingsMb = index.postingBytes / 1024 / 1024;
 
+let duplicatesMb: number | undefined;
+if (withDuplicates) {
+  const duplicates = new DuplicateIndex();
+  for (let i = 0; i < customers; i += 1) {
+    duplicates.upsert(String(i + 1), descriptor.duplicateFields(structuredClone(corpusRecord(i))));
+  }
+  const withThem = memoryMb();
+  duplicatesMb = withThem.heap + withThem.buffers - after.heap - after.buffers;
+  if (duplicates.size !== customers) throw new Error('duplicates missing');
+}
+
 // The keystrokes of the Chromium bench, typed in order (so narrowing works as while typing),
 // each timed as the worker answers it: search, a copy to move, rows of the first screen.
 const texts = keystrokes(corpusQueries, 200);
@@ -94,6 +108,7 @@ console.log(
     arrayBuffersMb: r(after.buffers - before.buffers),
     totalMb: r(after.heap - before.heap + after.buffers - before.buffers),
     postingsMb: r(postingsMb),
+    ...(duplicatesMb === undefined ? {} : { duplicateIndexMb: r(duplicatesMb) }),
     keystrokeCpuMs: {
       all: { n: all.length, p50: r(percentile(all, 50)), p95: r(percentile(all, 95)) },
       ...Object.fromEntries(

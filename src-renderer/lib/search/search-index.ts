@@ -45,6 +45,13 @@ function narrows(last: Matcher, next: Matcher): boolean {
   return last.digits !== null && last.digits !== '' && next.digits.includes(last.digits);
 }
 
+/**
+ * Hits up to this share of the docs (and at least the minimum) are sorted by rank; more are
+ * found by one walk of the whole order.
+ */
+const fewHitsShare = 128;
+const fewHitsMinimum = 256;
+
 /** Re-checking the last answer's docs one by one is cheaper than postings only while few. */
 const narrowingLimit = 20_000;
 
@@ -254,16 +261,25 @@ export class SearchIndex {
     ];
     const found = sides.filter((side): side is Found => side !== null);
     if (found.length === 0) return new Int32Array(0);
-    if (found.every(({ set }) => 'docs' in set)) {
+    // Sorting k hits by rank costs ~k·log k steps, one walk of the order a cheap step per doc.
+    const few = Math.max(fewHitsMinimum, order.docs.length / fewHitsShare);
+    if (found.every(({ set }) => 'docs' in set && set.docs.length <= few)) {
       // Few docs: confirm them, then put them in sort order by rank (cost follows the hits).
-      const kept = new Set<number>();
+      const ranks: number[] = [];
       for (const side of found) {
         for (const doc of (side.set as { docs: Int32Array }).docs) {
-          if (order.rank[doc] === undefined || order.rank[doc] < 0 || kept.has(doc)) continue;
-          if (this.#confirmed(side, doc, matcher) && passes(doc)) kept.add(doc);
+          const rank = order.rank[doc] ?? -1;
+          if (rank >= 0 && this.#confirmed(side, doc, matcher) && passes(doc)) ranks.push(rank);
         }
       }
-      return Int32Array.from([...kept].sort((a, b) => order.rank[a]! - order.rank[b]!));
+      // Ranks are numbers: sorted natively, and a doc both sides found is next to itself.
+      const sorted = Int32Array.from(ranks).sort();
+      const docs = new Int32Array(sorted.length);
+      let count = 0;
+      for (let i = 0; i < sorted.length; i += 1) {
+        if (i === 0 || sorted[i] !== sorted[i - 1]) docs[count++] = order.docs[sorted[i]!]!;
+      }
+      return docs.slice(0, count);
     }
     // Many docs: one bitset of the hits, each candidate confirmed where needed, then one walk of
     // the order testing one bit per doc.
