@@ -79,6 +79,7 @@ if (withDuplicates) {
 const texts = keystrokes(corpusQueries, 200);
 const byLength = new Map<string, number[]>();
 const all: number[] = [];
+const timed: [string, number, number][] = [];
 const query = (text: string) => ({
   text,
   facets: {},
@@ -96,6 +97,7 @@ for (const text of texts) {
   const bucket = length <= 3 ? String(length) : length <= 6 ? '4-6' : '7+';
   byLength.set(bucket, [...(byLength.get(bucket) ?? []), spent]);
   all.push(spent);
+  timed.push([text, r(spent), moved.length]);
 }
 
 console.log(
@@ -109,6 +111,7 @@ console.log(
     totalMb: r(after.heap - before.heap + after.buffers - before.buffers),
     postingsMb: r(postingsMb),
     ...(duplicatesMb === undefined ? {} : { duplicateIndexMb: r(duplicatesMb) }),
+    slowest: timed.sort((a, b) => b[1] - a[1]).slice(0, 8),
     keystrokeCpuMs: {
       all: { n: all.length, p50: r(percentile(all, 50)), p95: r(percentile(all, 95)) },
       ...Object.fromEntries(

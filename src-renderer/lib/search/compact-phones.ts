@@ -1,11 +1,15 @@
 // A customer's phone forms as the index keeps them. `phoneForms()` writes each international
 // number four times (its digits and three national forms "0" + the digits after a 1-, 2- or
 // 3-digit country code); the national forms hold nothing the international one does not, except
-// the leading "0". So a national form derived from the form before it is kept as "~k" (k: digits
-// dropped), which is under half the length at 1,000,000 customers, and no form is lost: the
-// expansion is exact, whatever the input.
+// the leading "0". So a national form derived from the form before it is kept as "~a", "~b" or
+// "~c" (1, 2 or 3 digits dropped), which is under half the length, and no form is lost: the
+// expansion is exact, whatever the input. The markers hold no digit, so digits found anywhere in
+// the compact text are digits of one form.
 
 const separator = '|';
+/** The char before the count letter: "~a" is one digit dropped. */
+const marker = 0x7e; /* ~ */
+const letterBase = 0x60; /* 'a' - 1 */
 
 /** The forms with every national form that is derived from the form before it written as "~k". */
 export function compactPhones(forms: string): string {
@@ -15,7 +19,7 @@ export function compactPhones(forms: string): string {
     .split(separator)
     .map((form) => {
       const derivedAt = form.startsWith('0') ? derivedFrom(base, form) : 0;
-      if (derivedAt > 0) return `~${derivedAt}`;
+      if (derivedAt > 0) return `~${String.fromCharCode(letterBase + derivedAt)}`;
       base = form;
       return form;
     })
@@ -37,30 +41,33 @@ export function expandPhones(compact: string): string {
     .split(separator)
     .map((form) => {
       if (!form.startsWith('~')) return (base = form);
-      return `0${base.slice(Number(form.slice(1)))}`;
+      return `0${base.slice(form.charCodeAt(1) - letterBase)}`;
     })
     .join(separator);
 }
 
 /**
- * Whether any form holds `digits`, without expanding: a derived form "0" + base.slice(k) holds
- * them either inside base (found when base was tested) or at its start ("0" then base from k).
+ * Whether any form holds `digits`, without expanding: inside a kept form (the markers hold no
+ * digit, so one search of the whole text does it), or at the start of a derived one: "0", then the
+ * form it came from after its first k digits. Runs for every candidate of a phone query.
  */
 export function phonesInclude(compact: string, digits: string): boolean {
   if (digits === '') return false;
-  let base = '';
-  let start = 0;
-  while (start <= compact.length) {
-    let end = compact.indexOf(separator, start);
-    if (end === -1) end = compact.length;
-    if (compact.charCodeAt(start) === 0x7e /* ~ */) {
-      const k = Number(compact.slice(start + 1, end));
-      if (digits.charCodeAt(0) === 0x30 /* 0 */ && base.startsWith(digits.slice(1), k)) return true;
-    } else {
-      base = compact.slice(start, end);
-      if (base.includes(digits)) return true;
+  if (compact.includes(digits)) return true;
+  if (digits.charCodeAt(0) !== 0x30 /* 0 */) return false;
+  const rest = digits.slice(1);
+  if (rest === '') return compact.includes('~');
+  // Each place the digits after the "0" occur (always inside a kept form: they are digits) is
+  // the start of a derived form when that form is k digits in and a "~k" follows the form.
+  for (let at = compact.indexOf(rest); at !== -1; at = compact.indexOf(rest, at + 1)) {
+    const formStart = compact.lastIndexOf(separator, at) + 1;
+    const dropped = at - formStart;
+    if (dropped < 1 || dropped > 3) continue;
+    let next = compact.indexOf(separator, at);
+    while (next !== -1 && compact.charCodeAt(next + 1) === marker) {
+      if (compact.charCodeAt(next + 2) === letterBase + dropped) return true;
+      next = compact.indexOf(separator, next + 1);
     }
-    start = end + 1;
   }
   return false;
 }
@@ -75,7 +82,7 @@ export function phoneGramText(compact: string, gramLength: number): string {
     .split(separator)
     .map((form) => {
       if (!form.startsWith('~')) return (base = form);
-      const k = Number(form.slice(1));
+      const k = form.charCodeAt(1) - letterBase;
       return `0${base.slice(k, k + gramLength - 1)}`;
     })
     .join(separator);
