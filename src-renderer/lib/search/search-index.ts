@@ -5,6 +5,7 @@
 // confirm each on its own text. The docs found come out in the chosen sort order.
 import { fold, isPhoneLike, queryDigits } from './fold';
 import { phoneGramText, phonesInclude } from './compact-phones';
+import { DocOfKey } from './doc-of-key';
 import { EntryColumns } from './entry-columns';
 import { exactLength, GramPostings, termGrams, type DocSet } from './gram-postings';
 import type { IndexEntry } from './index-entry';
@@ -91,7 +92,7 @@ interface Found {
 export class SearchIndex {
   /** The entries by column (no object per customer: see entry-columns.ts). */
   readonly #entries = new EntryColumns();
-  readonly #docOfKey = new Map<string, number>();
+  readonly #docOfKey: DocOfKey;
   readonly #free: number[] = [];
   readonly #facets: readonly FacetDefinition[];
   /** Per facet: each value with how many docs have it. */
@@ -116,6 +117,7 @@ export class SearchIndex {
     this.#facets = facets;
     this.#facetCounts = facets.map(() => new Map());
     const entries = this.#entries;
+    this.#docOfKey = new DocOfKey((doc) => entries.key(doc));
     this.#orders = new SortOrders({
       keyOf: (doc, column) => entries.sortKey(doc, column),
       liveDocs: () => {
@@ -164,15 +166,14 @@ export class SearchIndex {
     const { key } = entry.display;
     let doc = this.#docOfKey.get(key);
     const entries = this.#entries;
-    const old = doc !== undefined && entries.has(doc);
-    if (doc === undefined) {
-      doc = this.#free.pop() ?? entries.capacity;
-      this.#docOfKey.set(key, doc);
-    }
+    const old = doc !== undefined;
+    doc ??= this.#free.pop() ?? entries.capacity;
     const oldText = old ? entries.text(doc) : '';
     const oldPhones = old ? entries.phones(doc) : '';
     if (old) this.#countFacets(doc, -1);
     entries.set(doc, entry);
+    // The table reads a doc's key from its entry: set first.
+    if (!old) this.#docOfKey.add(key, doc);
     this.#countFacets(doc, 1);
     const reused = this.#isStale(doc);
     if (!old || oldText !== entries.text(doc) || oldPhones !== entries.phones(doc)) {
@@ -187,6 +188,7 @@ export class SearchIndex {
     const doc = this.#docOfKey.get(key);
     if (doc === undefined) return;
     this.#countFacets(doc, -1);
+    // While the entry still holds the key: the table reads it from there.
     this.#docOfKey.delete(key);
     this.#entries.clear(doc);
     this.#free.push(doc);
@@ -202,7 +204,10 @@ export class SearchIndex {
 
   /** Drops every key not in `keys` (rows deleted or re-keyed in the store). */
   retainOnly(keys: ReadonlySet<string>): void {
-    for (const key of [...this.#docOfKey.keys()]) if (!keys.has(key)) this.remove(key);
+    for (let doc = 0; doc < this.#entries.capacity; doc += 1) {
+      const key = this.#entries.key(doc);
+      if (key !== undefined && !keys.has(key)) this.remove(key);
+    }
   }
 
   search(query: ListQuery): Int32Array {
