@@ -1,10 +1,11 @@
-// `node --expose-gc --import tsx bench/lab/search-index-scale.ts [customers]`: the customer
-// list's search index alone in Node, at any size (1,000,000 by default), with no Chromium, store
-// or worker in the way — so its memory and query cost can be iterated on in minutes. Prints the
-// build time, the heap the index holds after a GC (and the postings' share), and per query length
-// the p50/p95 CPU time of what the worker does per keystroke: the search, the answer's copy and
-// its first screen of rows. docs/search.md ("Numbers") holds the figures.
-import { loadavg } from 'node:os';
+// `node --expose-gc --import tsx bench/list-lab/search-index-scale.ts [customers] [--duplicates]`:
+// the customer list's search index alone in Node, at any size (1,000,000 by default), with no
+// Chromium, store or worker in the way, so its memory and query cost can be iterated on in
+// minutes. Prints the build time, the JS heap and the typed arrays the index holds after a GC,
+// and per query length the p50/p95 CPU time of what the worker does per keystroke: the search,
+// the answer's copy and its first screen of rows. docs/search.md ("Memory", "Numbers") holds the
+// figures. It lives beside the bench page because it imports the renderer's index (typechecked
+// with the renderer); the few Node calls it makes are typed here.
 import { revnueDescriptor } from '../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../src-shared/connectors/descriptor';
 import { DuplicateIndex } from '../../src-shared/duplicates';
@@ -18,6 +19,14 @@ import {
   corpusRecord,
   keystrokes,
 } from '../../src-renderer/lib/search/test-support/customer-corpus';
+
+interface NodeProcess {
+  argv: string[];
+  memoryUsage(): { heapUsed: number; arrayBuffers: number };
+  cpuUsage(): { user: number; system: number };
+}
+const process = (globalThis as unknown as { process: NodeProcess }).process;
+const { loadavg } = (await import('node:os' as string)) as { loadavg(): number[] };
 
 const customers = Number(process.argv[2] ?? 1_000_000);
 /** --duplicates: also the duplicate warning's index, which lives in the same worker. */
