@@ -5,7 +5,14 @@
 // whichever is smaller), which hold most docs for about a third of the memory. A gram's docs are
 // both together. Postings only grow: a doc whose text changed keeps its old grams, and the index
 // re-checks such docs' texts.
-import { packedBytes, packMerged, union, unpack, type PackedPosting } from './packed-postings';
+import {
+  packedBytes,
+  packMerged,
+  popcount,
+  union,
+  unpack,
+  type PackedPosting,
+} from './packed-postings';
 
 /** One gram's docs: a bitset once it is common, a list (possibly unsorted) until then. */
 export interface Posting {
@@ -217,16 +224,6 @@ function sizeOf(source: Source): number {
 function docsOf(posting: Posting): Int32Array {
   if (!posting.bits) return sortedDocs(posting).slice();
   return unpack({ bits: posting.bits, bytes: null, count: popcount(posting.bits), last: -1 });
-}
-
-function popcount(bits: Uint32Array): number {
-  let count = 0;
-  for (let word = 0; word < bits.length; word += 1) {
-    let value = bits[word]! - ((bits[word]! >>> 1) & 0x55555555);
-    value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
-    count += Math.imul((value + (value >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
-  }
-  return count;
 }
 
 /** The list, sorted and without repeats (a changed doc adds its grams again). */

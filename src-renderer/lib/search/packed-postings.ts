@@ -125,3 +125,14 @@ export function union(a: Int32Array, b: Int32Array): Int32Array {
   while (j < b.length) out[at++] = b[j++]!;
   return at === out.length ? out : out.slice(0, at);
 }
+
+/** How many bits are set. */
+export function popcount(bits: Uint32Array): number {
+  let count = 0;
+  for (let word = 0; word < bits.length; word += 1) {
+    let value = bits[word]! - ((bits[word]! >>> 1) & 0x55555555);
+    value = (value & 0x33333333) + ((value >>> 2) & 0x33333333);
+    count += Math.imul((value + (value >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+  return count;
+}

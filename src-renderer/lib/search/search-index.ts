@@ -8,6 +8,7 @@ import { phoneGramText, phonesInclude } from './compact-phones';
 import { DocOfKey } from './doc-of-key';
 import { EntryColumns } from './entry-columns';
 import { exactLength, GramPostings, termGrams, type DocSet } from './gram-postings';
+import { popcount } from './packed-postings';
 import type { IndexEntry } from './index-entry';
 import { SortOrders, type SortedDocs } from './sort-orders';
 import type { DisplayRow, FacetChoices, ListQuery, SortOrder } from './search-types';
@@ -291,13 +292,18 @@ export class SearchIndex {
     const hits = new Uint32Array((order.rank.length + 31) >>> 5);
     for (const side of found) this.#addHits(hits, side, matcher);
     this.#settleStale(hits, matcher);
-    const out = new Int32Array(order.docs.length);
+    // Sized by the hits (every set bit is a live doc once stale ones are settled): unfiltered, the
+    // answer is not copied again (at 1,000,000 a one-letter answer is 4 MB).
+    let out: Int32Array = new Int32Array(popcount(hits));
     let count = 0;
-    for (let i = 0; i < order.docs.length; i += 1) {
-      const doc = order.docs[i]!;
-      if ((hits[doc >>> 5]! & (1 << (doc & 31))) !== 0 && passes(doc)) out[count++] = doc;
+    const docs = order.docs;
+    for (let i = 0; i < docs.length; i += 1) {
+      const doc = docs[i]!;
+      if ((hits[doc >>> 5]! & (1 << (doc & 31))) === 0 || (filtering && !passes(doc))) continue;
+      if (count === out.length) out = grown(out);
+      out[count++] = doc;
     }
-    return out.slice(0, count);
+    return count === out.length ? out : out.slice(0, count);
   }
 
   /** Whether a doc a side's grams found really matches (its text says so when in doubt). */
@@ -432,4 +438,11 @@ export class SearchIndex {
     this.#orders.changed(doc);
     this.#last = null;
   }
+}
+
+/** A copy twice the size (a guard: the hits' count is what the answer can hold). */
+function grown(docs: Int32Array): Int32Array {
+  const bigger = new Int32Array(Math.max(16, docs.length * 2));
+  bigger.set(docs);
+  return bigger;
 }
