@@ -54,6 +54,11 @@ function narrows(last: Matcher, next: Matcher): boolean {
 const fewHitsShare = 128;
 const fewHitsMinimum = 256;
 
+/** Whether two texts ask for exactly the same (the same folded terms and phone digits). */
+function sameMatch(a: Matcher, b: Matcher): boolean {
+  return a.folded === b.folded && a.digits === b.digits;
+}
+
 /** Re-checking the last answer's docs one by one is cheaper than postings only while few. */
 const narrowingLimit = 20_000;
 
@@ -218,6 +223,11 @@ export class SearchIndex {
       last !== null && last.filterKey === filterKey && last.version === this.#version;
     if (sameView && last.text === query.text) return last.docs;
     const matcher = matcherOf(query.text);
+    // A space typed after a word ("0171 ", "müller ") asks the same as before it.
+    if (sameView && sameMatch(last.matcher, matcher)) {
+      this.#last = { ...last, text: query.text };
+      return last.docs;
+    }
     let docs: Int32Array;
     if (
       sameView &&
