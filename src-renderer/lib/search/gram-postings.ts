@@ -1,7 +1,18 @@
 // Posting lists of the search index: for every one-, two- and three-character gram of a set of texts, the
-// docs whose text holds it. A gram found in many docs is a bitset (one bit per doc), a rare one a
-// list of doc numbers, so memory stays near min(4 bytes × hits, docs ÷ 8) per gram. Postings only
-// grow: a doc whose text changed keeps its old grams, and the index re-checks such docs' texts.
+// docs whose text holds it. Docs added lately are in plain postings (a bitset when common, a list
+// of doc numbers when rare); every `freezeEvery` docs, and when the index says a bulk read is
+// done, they are merged into packed postings (packed-postings.ts: gap-coded bytes or a bitset,
+// whichever is smaller), which hold most docs for about a third of the memory. A gram's docs are
+// both together. Postings only grow: a doc whose text changed keeps its old grams, and the index
+// re-checks such docs' texts.
+import {
+  packedBytes,
+  packMerged,
+  popcount,
+  union,
+  unpack,
+  type PackedPosting,
+} from './packed-postings';
 
 /** One gram's docs: a bitset once it is common, a list (possibly unsorted) until then. */
 export interface Posting {
@@ -16,6 +27,13 @@ export interface Posting {
 
 /** Docs found: a bitset over doc numbers, or a sorted list of them. */
 export type DocSet = { readonly bits: Uint32Array } | { readonly docs: Int32Array };
+
+/** One gram's docs for a query: a bitset (with how many docs, for ordering) or a sorted list. */
+type Source =
+  { readonly bits: Uint32Array; readonly count: number } | { readonly docs: Int32Array };
+
+/** Docs added to the plain postings before they are merged into the packed ones. */
+const defaultFreezeEvery = 65_536;
 
 /** A list turns into a bitset when 32 × its length reaches the doc capacity (and it is not tiny). */
 const minBitsetLength = 256;
@@ -36,18 +54,25 @@ export function gramKey(text: string, at: number, size: GramSize): number | stri
 }
 
 export class GramPostings {
-  readonly #postings = new Map<number | string, Posting>();
+  /** Docs added since the last merge into the packed postings. */
+  #postings = new Map<number | string, Posting>();
+  readonly #packed = new Map<number | string, PackedPosting>();
+  readonly #freezeEvery: number;
+  #addedSinceFreeze = 0;
   /** Doc numbers below this fit every bitset (grown by doubling). */
   #capacity = 1_024;
   /** The char between two fields of a text: no gram spans it. */
   readonly #separator: number;
 
-  constructor(separator: string) {
+  constructor(separator: string, freezeEvery = defaultFreezeEvery) {
     this.#separator = separator.charCodeAt(0);
+    this.#freezeEvery = freezeEvery;
   }
 
   /** Adds the one-, two- and three-char grams of `text`, none spanning two of its fields. */
   add(doc: number, text: string): void {
+    if (this.#addedSinceFreeze >= this.#freezeEvery) this.freeze();
+    this.#addedSinceFreeze += 1;
     if (doc >= this.#capacity) this.#grow(doc);
     const separator = this.#separator;
     let fieldStart = 0;
@@ -62,8 +87,14 @@ export class GramPostings {
     }
   }
 
-  get(key: number | string): Posting | undefined {
-    return this.#postings.get(key);
+  /** Merges the docs added lately into the packed postings (a bulk read is done). */
+  freeze(): void {
+    this.#addedSinceFreeze = 0;
+    if (this.#postings.size === 0) return;
+    for (const [key, posting] of this.#postings) {
+      this.#packed.set(key, packMerged(this.#packed.get(key), docsOf(posting)));
+    }
+    this.#postings = new Map();
   }
 
   /** Bytes held by the postings (for the docs on memory). */
@@ -72,6 +103,7 @@ export class GramPostings {
     for (const posting of this.#postings.values()) {
       total += posting.bits ? posting.bits.byteLength : posting.docs.byteLength;
     }
+    for (const posting of this.#packed.values()) total += packedBytes(posting);
     return total;
   }
 
@@ -80,17 +112,17 @@ export class GramPostings {
    * is a list, else the AND of the bitsets. Null when a gram occurs nowhere.
    */
   intersect(keys: readonly (number | string)[]): DocSet | null {
-    const postings: Posting[] = [];
+    const postings: Source[] = [];
     for (const key of new Set(keys)) {
-      const posting = this.#postings.get(key);
-      if (!posting) return null;
-      postings.push(posting);
+      const source = this.#source(key);
+      if (!source) return null;
+      postings.push(source);
     }
     postings.sort((a, b) => sizeOf(a) - sizeOf(b));
     const [smallest, ...others] = postings;
     if (!smallest) return null;
-    if (!smallest.bits) {
-      const docs = sortedDocs(smallest);
+    if ('docs' in smallest) {
+      const docs = smallest.docs;
       const kept = new Int32Array(docs.length);
       let count = 0;
       for (let i = 0; i < docs.length; i += 1) {
@@ -101,10 +133,42 @@ export class GramPostings {
     }
     const bits = smallest.bits.slice();
     for (const posting of others) {
-      const other = posting.bits!;
+      const other = (posting as { bits: Uint32Array }).bits;
       for (let word = 0; word < bits.length; word += 1) bits[word]! &= other[word] ?? 0;
     }
     return { bits };
+  }
+
+  /** A gram's docs, the packed and the recent ones together (null: in no doc). */
+  #source(key: number | string): Source | null {
+    const recent = this.#postings.get(key);
+    const packed = this.#packed.get(key);
+    if (!packed) {
+      if (!recent) return null;
+      return recent.bits
+        ? { bits: recent.bits, count: recent.length }
+        : { docs: sortedDocs(recent) };
+    }
+    if (!recent)
+      return packed.bits ? { bits: packed.bits, count: packed.count } : { docs: unpack(packed) };
+    if (!packed.bits && !recent.bits) return { docs: union(unpack(packed), sortedDocs(recent)) };
+    // One of them is a bitset: both go into one (a copy; the postings stay as they are).
+    const words = Math.max(
+      packed.bits?.length ?? 0,
+      recent.bits?.length ?? 0,
+      this.#capacity >>> 5,
+    );
+    const bits = new Uint32Array(words);
+    for (const part of [packed.bits, recent.bits]) {
+      if (part) for (let word = 0; word < part.length; word += 1) bits[word]! |= part[word]!;
+    }
+    for (const list of [
+      packed.bits ? null : unpack(packed),
+      recent.bits ? null : sortedDocs(recent),
+    ]) {
+      if (list) for (const doc of list) bits[doc >>> 5]! |= 1 << (doc & 31);
+    }
+    return { bits, count: packed.count + recent.length };
   }
 
   #addGram(key: number | string, doc: number): void {
@@ -151,9 +215,15 @@ export class GramPostings {
   }
 }
 
-function sizeOf(posting: Posting): number {
+function sizeOf(source: Source): number {
   // A bitset's AND costs its words whatever the count: lists go first.
-  return posting.bits ? Number.MAX_SAFE_INTEGER / 2 + posting.length : posting.length;
+  return 'bits' in source ? Number.MAX_SAFE_INTEGER / 2 + source.count : source.docs.length;
+}
+
+/** A plain posting's docs, sorted and without repeats. */
+function docsOf(posting: Posting): Int32Array {
+  if (!posting.bits) return sortedDocs(posting).slice();
+  return unpack({ bits: posting.bits, bytes: null, count: popcount(posting.bits), last: -1 });
 }
 
 /** The list, sorted and without repeats (a changed doc adds its grams again). */
@@ -170,9 +240,9 @@ function sortedDocs(posting: Posting): Int32Array {
   return posting.docs.subarray(0, posting.length);
 }
 
-function holds(posting: Posting, doc: number): boolean {
-  if (posting.bits) return ((posting.bits[doc >>> 5] ?? 0) & (1 << (doc & 31))) !== 0;
-  const docs = sortedDocs(posting);
+function holds(source: Source, doc: number): boolean {
+  if ('bits' in source) return ((source.bits[doc >>> 5] ?? 0) & (1 << (doc & 31))) !== 0;
+  const docs = source.docs;
   let low = 0;
   let high = docs.length - 1;
   while (low <= high) {

@@ -4,7 +4,7 @@
 import type { KeyScope } from './search-types';
 
 interface KeyedDocs {
-  entry(doc: number): { readonly display: { readonly key: string } } | undefined;
+  key(doc: number): string | undefined;
 }
 
 export function withinScope(
@@ -17,7 +17,7 @@ export function withinScope(
   const kept: number[] = [];
   const placed: (number | undefined)[] = [];
   for (const doc of docs) {
-    const key = index.entry(doc)?.display.key;
+    const key = index.key(doc);
     const at = key === undefined ? undefined : position.get(key);
     if (at === undefined) continue;
     if (scope.keepOrder) placed[at] = doc;

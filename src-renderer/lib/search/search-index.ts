@@ -4,10 +4,14 @@
 // posting lists answer exactly; longer terms take the docs holding all their three-char grams and
 // confirm each on its own text. The docs found come out in the chosen sort order.
 import { fold, isPhoneLike, queryDigits } from './fold';
+import { phoneGramText, phonesInclude } from './compact-phones';
+import { DocOfKey } from './doc-of-key';
+import { EntryColumns } from './entry-columns';
 import { exactLength, GramPostings, termGrams, type DocSet } from './gram-postings';
+import { popcount } from './packed-postings';
 import type { IndexEntry } from './index-entry';
 import { SortOrders, type SortedDocs } from './sort-orders';
-import type { FacetChoices, ListQuery, SortOrder } from './search-types';
+import type { DisplayRow, FacetChoices, ListQuery, SortOrder } from './search-types';
 
 interface LastSearch {
   readonly filterKey: string;
@@ -41,6 +45,18 @@ function narrows(last: Matcher, next: Matcher): boolean {
   if (last.terms.length === 0 || !next.folded.startsWith(last.folded)) return false;
   if (next.digits === null || next.digits === '') return true;
   return last.digits !== null && last.digits !== '' && next.digits.includes(last.digits);
+}
+
+/**
+ * Hits up to this share of the docs (and at least the minimum) are sorted by rank; more are
+ * found by one walk of the whole order.
+ */
+const fewHitsShare = 128;
+const fewHitsMinimum = 256;
+
+/** Whether two texts ask for exactly the same (the same folded terms and phone digits). */
+function sameMatch(a: Matcher, b: Matcher): boolean {
+  return a.folded === b.folded && a.digits === b.digits;
 }
 
 /** Re-checking the last answer's docs one by one is cheaper than postings only while few. */
@@ -80,32 +96,44 @@ interface Found {
 }
 
 export class SearchIndex {
-  readonly #entries: (IndexEntry | undefined)[] = [];
-  readonly #docOfKey = new Map<string, number>();
+  /** The entries by column (no object per customer: see entry-columns.ts). */
+  readonly #entries = new EntryColumns();
+  readonly #docOfKey: DocOfKey;
   readonly #free: number[] = [];
   readonly #facets: readonly FacetDefinition[];
   /** Per facet: each value with how many docs have it. */
   readonly #facetCounts: Map<string, number>[];
-  #texts = new GramPostings(textSeparator);
-  #digits = new GramPostings(digitSeparator);
+  readonly #freezeEvery: number | undefined;
+  #texts: GramPostings;
+  #digits: GramPostings;
   /** Docs whose grams are out of date (changed or removed since added): confirmed on their text. */
   readonly #stale = new Set<number>();
-  /** Strings many rows share (cities, categories, sort keys), kept once. */
-  readonly #interned = new Map<string, string>();
   readonly #orders: SortOrders;
   #version = 0;
   #last: LastSearch | null = null;
 
-  constructor(facets: readonly FacetDefinition[] = []) {
+  /**
+   * `freezeEvery`: docs added before the postings are packed (gram-postings.ts); tests make it
+   * small so that packed and recent postings meet in every case.
+   */
+  constructor(facets: readonly FacetDefinition[] = [], options: { freezeEvery?: number } = {}) {
+    this.#freezeEvery = options.freezeEvery;
+    this.#texts = new GramPostings(textSeparator, this.#freezeEvery);
+    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery);
     this.#facets = facets;
     this.#facetCounts = facets.map(() => new Map());
     const entries = this.#entries;
+    this.#docOfKey = new DocOfKey((doc) => entries.key(doc));
     this.#orders = new SortOrders({
-      keyOf: (doc, column) => entries[doc]!.sortKeys[column] ?? '',
-      liveDocs: () => entries.flatMap((entry, doc) => (entry ? [doc] : [])),
-      isLive: (doc) => entries[doc] !== undefined,
+      keyOf: (doc, column) => entries.sortKey(doc, column),
+      liveDocs: () => {
+        const live: number[] = [];
+        for (let doc = 0; doc < entries.capacity; doc += 1) if (entries.has(doc)) live.push(doc);
+        return live;
+      },
+      isLive: (doc) => entries.has(doc),
       get docCapacity() {
-        return entries.length;
+        return entries.capacity;
       },
     });
   }
@@ -124,29 +152,40 @@ export class SearchIndex {
     return this.#texts.bytes + this.#digits.bytes;
   }
 
+  /** The entry of a doc as it was given (put together from the columns: tests, tools). */
   entry(doc: number): IndexEntry | undefined {
-    return this.#entries[doc];
+    return this.#entries.entry(doc);
+  }
+
+  /** The row a doc shows (undefined: no customer has this number now). */
+  display(doc: number): DisplayRow | undefined {
+    return this.#entries.display(doc);
+  }
+
+  /** The customer key of a doc. */
+  key(doc: number): string | undefined {
+    return this.#entries.key(doc);
   }
 
   /** Adds or replaces the entry of its key; the doc number of a key never changes. */
-  upsert(given: IndexEntry): void {
-    const entry = this.#compact(given);
+  upsert(entry: IndexEntry): void {
     const { key } = entry.display;
     let doc = this.#docOfKey.get(key);
-    const old = doc === undefined ? undefined : this.#entries[doc];
-    if (doc === undefined) {
-      doc = this.#free.pop() ?? this.#entries.length;
-      this.#docOfKey.set(key, doc);
-    }
-    if (old) this.#countFacets(old, -1);
-    this.#countFacets(entry, 1);
-    this.#entries[doc] = entry;
+    const entries = this.#entries;
+    const old = doc !== undefined;
+    doc ??= this.#free.pop() ?? entries.capacity;
+    const oldText = old ? entries.text(doc) : '';
+    const oldPhones = old ? entries.phones(doc) : '';
+    if (old) this.#countFacets(doc, -1);
+    entries.set(doc, entry);
+    // The table reads a doc's key from its entry: set first.
+    if (!old) this.#docOfKey.add(key, doc);
+    this.#countFacets(doc, 1);
     const reused = this.#isStale(doc);
-    if (!old || old.text !== entry.text || old.digits !== entry.digits) {
+    if (!old || oldText !== entries.text(doc) || oldPhones !== entries.phones(doc)) {
       // A changed or reused doc keeps the grams it had: its text must confirm every hit.
       if (old && !reused) this.#markStale(doc);
-      this.#texts.add(doc, entry.text);
-      this.#digits.add(doc, gramTextOfDigits(entry.digits));
+      this.#addGrams(doc);
     }
     this.#changed(doc);
   }
@@ -154,17 +193,27 @@ export class SearchIndex {
   remove(key: string): void {
     const doc = this.#docOfKey.get(key);
     if (doc === undefined) return;
-    this.#countFacets(this.#entries[doc]!, -1);
+    this.#countFacets(doc, -1);
+    // While the entry still holds the key: the table reads it from there.
     this.#docOfKey.delete(key);
-    this.#entries[doc] = undefined;
+    this.#entries.clear(doc);
     this.#free.push(doc);
     if (!this.#isStale(doc)) this.#markStale(doc);
     this.#changed(doc);
   }
 
+  /** A bulk read is done: the postings of the docs added lately are packed (a third the memory). */
+  pack(): void {
+    this.#texts.freeze();
+    this.#digits.freeze();
+  }
+
   /** Drops every key not in `keys` (rows deleted or re-keyed in the store). */
   retainOnly(keys: ReadonlySet<string>): void {
-    for (const key of [...this.#docOfKey.keys()]) if (!keys.has(key)) this.remove(key);
+    for (let doc = 0; doc < this.#entries.capacity; doc += 1) {
+      const key = this.#entries.key(doc);
+      if (key !== undefined && !keys.has(key)) this.remove(key);
+    }
   }
 
   search(query: ListQuery): Int32Array {
@@ -174,6 +223,11 @@ export class SearchIndex {
       last !== null && last.filterKey === filterKey && last.version === this.#version;
     if (sameView && last.text === query.text) return last.docs;
     const matcher = matcherOf(query.text);
+    // A space typed after a word ("0171 ", "müller ") asks the same as before it.
+    if (sameView && sameMatch(last.matcher, matcher)) {
+      this.#last = { ...last, text: query.text };
+      return last.docs;
+    }
     let docs: Int32Array;
     if (
       sameView &&
@@ -223,29 +277,43 @@ export class SearchIndex {
     ];
     const found = sides.filter((side): side is Found => side !== null);
     if (found.length === 0) return new Int32Array(0);
-    if (found.every(({ set }) => 'docs' in set)) {
+    // Sorting k hits by rank costs ~k·log k steps, one walk of the order a cheap step per doc.
+    const few = Math.max(fewHitsMinimum, order.docs.length / fewHitsShare);
+    if (found.every(({ set }) => 'docs' in set && set.docs.length <= few)) {
       // Few docs: confirm them, then put them in sort order by rank (cost follows the hits).
-      const kept = new Set<number>();
+      const ranks: number[] = [];
       for (const side of found) {
         for (const doc of (side.set as { docs: Int32Array }).docs) {
-          if (order.rank[doc] === undefined || order.rank[doc] < 0 || kept.has(doc)) continue;
-          if (this.#confirmed(side, doc, matcher) && passes(doc)) kept.add(doc);
+          const rank = order.rank[doc] ?? -1;
+          if (rank >= 0 && this.#confirmed(side, doc, matcher) && passes(doc)) ranks.push(rank);
         }
       }
-      return Int32Array.from([...kept].sort((a, b) => order.rank[a]! - order.rank[b]!));
+      // Ranks are numbers: sorted natively, and a doc both sides found is next to itself.
+      const sorted = Int32Array.from(ranks).sort();
+      const docs = new Int32Array(sorted.length);
+      let count = 0;
+      for (let i = 0; i < sorted.length; i += 1) {
+        if (i === 0 || sorted[i] !== sorted[i - 1]) docs[count++] = order.docs[sorted[i]!]!;
+      }
+      return docs.slice(0, count);
     }
     // Many docs: one bitset of the hits, each candidate confirmed where needed, then one walk of
     // the order testing one bit per doc.
     const hits = new Uint32Array((order.rank.length + 31) >>> 5);
     for (const side of found) this.#addHits(hits, side, matcher);
     this.#settleStale(hits, matcher);
-    const out = new Int32Array(order.docs.length);
+    // Sized by the hits (every set bit is a live doc once stale ones are settled): unfiltered, the
+    // answer is not copied again (at 1,000,000 a one-letter answer is 4 MB).
+    let out: Int32Array = new Int32Array(popcount(hits));
     let count = 0;
-    for (let i = 0; i < order.docs.length; i += 1) {
-      const doc = order.docs[i]!;
-      if ((hits[doc >>> 5]! & (1 << (doc & 31))) !== 0 && passes(doc)) out[count++] = doc;
+    const docs = order.docs;
+    for (let i = 0; i < docs.length; i += 1) {
+      const doc = docs[i]!;
+      if ((hits[doc >>> 5]! & (1 << (doc & 31))) === 0 || (filtering && !passes(doc))) continue;
+      if (count === out.length) out = grown(out);
+      out[count++] = doc;
     }
-    return out.slice(0, count);
+    return count === out.length ? out : out.slice(0, count);
   }
 
   /** Whether a doc a side's grams found really matches (its text says so when in doubt). */
@@ -312,11 +380,15 @@ export class SearchIndex {
 
   /** One doc against one side of the query, on its own text. */
   #matchesSide(doc: number, { terms, digits }: Matcher, text: boolean): boolean {
-    const entry = this.#entries[doc];
     // A removed doc stays in the postings until its number is used again: it matches nothing.
-    if (!entry) return false;
-    if (text) return terms.every((term) => entry.text.includes(term));
-    return digits !== null && digits !== '' && entry.digits.includes(digits);
+    if (!this.#entries.has(doc)) return false;
+    if (text) {
+      // A plain loop: this runs for every candidate of a longer term (100,000 at 1,000,000).
+      const own = this.#entries.text(doc);
+      for (let i = 0; i < terms.length; i += 1) if (!own.includes(terms[i]!)) return false;
+      return true;
+    }
+    return digits !== null && phonesInclude(this.#entries.phones(doc), digits);
   }
 
   /** One doc against the whole query (text, or the phone number being typed). */
@@ -329,40 +401,22 @@ export class SearchIndex {
     badge: ListQuery['badge'],
     facetFilters: readonly (readonly [number, string])[],
   ): boolean {
-    const entry = this.#entries[doc]!;
-    if (badge !== '' && entry.display.badge !== badge) return false;
-    for (const [index, wanted] of facetFilters) if (entry.facets[index] !== wanted) return false;
+    const entries = this.#entries;
+    if (badge !== '' && entries.badge(doc) !== badge) return false;
+    for (const [index, wanted] of facetFilters) {
+      if (entries.facet(doc, index) !== wanted) return false;
+    }
     return true;
   }
 
-  #countFacets(entry: IndexEntry, delta: 1 | -1): void {
-    entry.facets.forEach((value, index) => {
-      const counts = this.#facetCounts[index];
-      if (!value || !counts) return;
+  #countFacets(doc: number, delta: 1 | -1): void {
+    this.#facetCounts.forEach((counts, index) => {
+      const value = this.#entries.facet(doc, index);
+      if (!value) return;
       const count = (counts.get(value) ?? 0) + delta;
       if (count > 0) counts.set(value, count);
       else counts.delete(value);
     });
-  }
-
-  /** The entry with its repeated strings shared: 1,000,000 rows hold few distinct cities. */
-  #compact(entry: IndexEntry): IndexEntry {
-    const intern = (text: string) => {
-      const kept = this.#interned.get(text);
-      if (kept !== undefined) return kept;
-      // Only short strings repeat (cities, countries, categories); names and emails do not.
-      if (text.length <= 24 && this.#interned.size < 100_000) this.#interned.set(text, text);
-      return text;
-    };
-    const sortKeys: Record<string, string> = {};
-    for (const [column, key] of Object.entries(entry.sortKeys)) sortKeys[column] = intern(key);
-    return {
-      display: { ...entry.display, cells: entry.display.cells.map(intern) },
-      text: entry.text,
-      digits: entry.digits,
-      facets: entry.facets.map(intern),
-      sortKeys,
-    };
   }
 
   #isStale(doc: number): boolean {
@@ -375,14 +429,18 @@ export class SearchIndex {
 
   /** Postings from the current texts: no doc is stale afterwards. */
   #rebuild(): void {
-    this.#texts = new GramPostings(textSeparator);
-    this.#digits = new GramPostings(digitSeparator);
+    this.#texts = new GramPostings(textSeparator, this.#freezeEvery);
+    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery);
     this.#stale.clear();
-    this.#entries.forEach((entry, doc) => {
-      if (!entry) return;
-      this.#texts.add(doc, entry.text);
-      this.#digits.add(doc, gramTextOfDigits(entry.digits));
-    });
+    for (let doc = 0; doc < this.#entries.capacity; doc += 1) {
+      if (this.#entries.has(doc)) this.#addGrams(doc);
+    }
+    this.pack();
+  }
+
+  #addGrams(doc: number): void {
+    this.#texts.add(doc, this.#entries.text(doc));
+    this.#digits.add(doc, phoneGramText(this.#entries.phones(doc), exactLength));
   }
 
   #changed(doc: number): void {
@@ -392,18 +450,9 @@ export class SearchIndex {
   }
 }
 
-/**
- * The phone forms with what adds no new gram left out: a national form ("0" + the number without
- * its country code) holds only grams of the international one after its first three chars.
- */
-function gramTextOfDigits(digits: string): string {
-  const forms = digits.split(digitSeparator);
-  return forms
-    .map((form, index) =>
-      form.startsWith('0') &&
-      forms.slice(0, index).some((earlier) => earlier.endsWith(form.slice(1)))
-        ? form.slice(0, exactLength)
-        : form,
-    )
-    .join(digitSeparator);
+/** A copy twice the size (a guard: the hits' count is what the answer can hold). */
+function grown(docs: Int32Array): Int32Array {
+  const bigger = new Int32Array(Math.max(16, docs.length * 2));
+  bigger.set(docs);
+  return bigger;
 }

@@ -86,6 +86,7 @@ export class SearchService {
         if (first) this.#answer(true);
         first = false;
       }
+      this.#index.pack();
       this.#ready = true;
       this.#hasRows = true;
       this.#postProgress();
@@ -113,6 +114,7 @@ export class SearchService {
         this.#duplicates.retainOnly(keys);
       }
       if (this.#index.version !== before) {
+        this.#index.pack();
         this.#postProgress();
         this.#answer(true);
         await this.#saveFirstScreen();
@@ -138,7 +140,7 @@ export class SearchService {
 
   /** The key of each doc, in order (null for a doc no longer in the index). */
   keys(id: number, docs: readonly number[]): void {
-    const keys = docs.map((doc) => this.#index.entry(doc)?.display.key ?? null);
+    const keys = docs.map((doc) => this.#index.key(doc) ?? null);
     this.#post({ type: 'keys', id, keys });
   }
 
@@ -197,7 +199,7 @@ export class SearchService {
     try {
       await this.#firstScreens.write({
         connectionId: this.#connectionId,
-        keys: Array.from(docs, (doc) => this.#index.entry(doc)!.display.key),
+        keys: Array.from(docs, (doc) => this.#index.key(doc)!),
         count: this.#index.size,
         // A pull writes thousands of rows in the same millisecond: re-reading "at or after" the
         // newest would re-read them all and lose the head start. A row written in that same
@@ -211,8 +213,8 @@ export class SearchService {
 
   #rowsOf(docs: readonly number[]): [number, DisplayRow][] {
     return docs.flatMap((doc) => {
-      const entry = this.#index.entry(doc);
-      return entry ? [[doc, entry.display] as [number, DisplayRow]] : [];
+      const display = this.#index.display(doc);
+      return display ? [[doc, display] as [number, DisplayRow]] : [];
     });
   }
 

@@ -48,29 +48,48 @@ export class SortOrders {
   get(sort: SortOrder): SortedDocs {
     const id = `${sort.column}:${sort.descending ? 'desc' : 'asc'}`;
     const kept = this.#kept.get(id);
-    const compare = this.#comparator(sort);
     if (!kept) {
-      const docs = Int32Array.from(this.#source.liveDocs().sort(compare));
+      const docs = Int32Array.from(this.#sortedLive(sort));
       const sorted = { docs, rank: this.#ranks(docs) };
       this.#kept.set(id, { sorted, pending: new Set() });
       return sorted;
     }
     if (kept.pending.size > 0) {
-      kept.sorted = this.#patched(kept.sorted, kept.pending, compare);
+      kept.sorted = this.#patched(kept.sorted, kept.pending, this.#comparator(sort));
       kept.pending.clear();
     }
     return kept.sorted;
   }
 
-  #comparator(sort: SortOrder): (a: number, b: number) => number {
-    const source = this.#source;
+  /**
+   * Every live doc in this order. The keys are read once per doc before sorting (a key may be
+   * put together on each read: see entry-columns.ts), not once per comparison.
+   */
+  #sortedLive(sort: SortOrder): number[] {
+    const live = this.#source.liveDocs();
+    const keys: string[] = [];
+    const names: string[] = [];
+    for (const doc of live) {
+      keys[doc] = this.#source.keyOf(doc, sort.column);
+      names[doc] = sort.column === 'name' ? keys[doc] : this.#source.keyOf(doc, 'name');
+    }
+    return live.sort(
+      this.#comparator(sort, (doc, column) => (column === 'name' ? names : keys)[doc]!),
+    );
+  }
+
+  #comparator(
+    sort: SortOrder,
+    keyOf: (doc: number, column: string) => string = (doc, column) =>
+      this.#source.keyOf(doc, column),
+  ): (a: number, b: number) => number {
     const direction = sort.descending ? -1 : 1;
     return (a, b) => {
-      const ka = source.keyOf(a, sort.column);
-      const kb = source.keyOf(b, sort.column);
+      const ka = keyOf(a, sort.column);
+      const kb = keyOf(b, sort.column);
       if (ka !== kb) return (ka < kb ? -1 : 1) * direction;
-      const na = source.keyOf(a, 'name');
-      const nb = source.keyOf(b, 'name');
+      const na = keyOf(a, 'name');
+      const nb = keyOf(b, 'name');
       if (na !== nb) return na < nb ? -1 : 1;
       return a - b;
     };
