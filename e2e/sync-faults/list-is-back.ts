@@ -6,8 +6,9 @@ import type { LabStatus } from '../sync-lab/lab-api';
 /**
  * Every syncing connection has finished a pull since its store was made (`lastPullAt`, from the
  * store: a wiped store starts without one). Not `lastSuccessAt`: a push-only run that goes
- * through sets it too — after a failed pull, a restored change whose backoff ends before the
- * run's is pushed first — and the list is still empty then.
+ * through sets it too, and one can come before any pull (the first run's push stopped after
+ * failures in a row, or its pull failed and a restored change's backoff ended first) — the list
+ * is still empty then.
  */
 export function listIsBack(
   statuses: readonly Pick<LabStatus, 'connectionId'>[],
