@@ -7,6 +7,7 @@ import type { SyncLabApi } from '../sync-lab/lab-api';
 import { startChromium, type RunningChromium } from './chromium-process';
 import { startHarnessChild, type HarnessChild } from './harness-child';
 import { listIsBack } from './list-is-back';
+import { isQuiet, latencyMarginMs } from './quiet';
 
 /** A lab call that died with the browser, the page or the harness it talked to: re-issue it. */
 export class LabCrash extends Error {}
@@ -219,8 +220,16 @@ export class LabSession {
       if (Date.now() > deadline) throw new Error('after a wipe, the lab did not pull in 120 s');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    if (!wasOnline) await this.#evaluate('setOnline', [false]);
     this.options.log(`after the wipe, the first pull took ${Date.now() - started} ms`);
+    if (wasOnline) return;
+    await this.#evaluate('setOnline', [false]);
+    // Offline again, and quiet as the run left it: a push the catch-up still had under way (the
+    // run goes on after its pull) must not race the colleague's edits that may come next.
+    while (!isQuiet(await this.#evaluate('activity', []))) {
+      if (Date.now() > deadline) throw new Error('after a wipe, the lab did not go quiet');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, latencyMarginMs));
   }
 
   #startHarness(): Promise<HarnessChild> {
