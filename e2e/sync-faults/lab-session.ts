@@ -225,8 +225,9 @@ export class LabSession {
     await this.#evaluate('setOnline', [false]);
     // Offline again, and quiet as the run left it: a push the catch-up still had under way (the
     // run goes on after its pull) must not race the colleague's edits that may come next.
+    const quietBy = Date.now() + 60_000;
     while (!isQuiet(await this.#evaluate('activity', []))) {
-      if (Date.now() > deadline) throw new Error('after a wipe, the lab did not go quiet');
+      if (Date.now() > quietBy) throw new Error('after a wipe, the lab did not go quiet in 60 s');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await new Promise((resolve) => setTimeout(resolve, latencyMarginMs));
