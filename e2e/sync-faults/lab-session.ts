@@ -208,7 +208,10 @@ export class LabSession {
     for (;;) {
       const { statuses } = await this.#evaluate('activity', []);
       const lastPulls = await this.#evaluate('lastPulls', []);
-      if (listIsBack(statuses, lastPulls)) break;
+      // …and the run is past its pushes: offline in the middle of one, the rest of that entry (a
+      // PUT after its GET) would still go out. Hydration may go on: it details rows already listed.
+      const pushing = statuses.some((s) => s.phase === 'pulling' || s.phase === 'pushing');
+      if (listIsBack(statuses, lastPulls) && !pushing) break;
       // What the run once took for "pulled" (list-is-back.ts): say when it is seen early.
       const early = statuses.find((s) => s.lastSuccessAt !== null && !lastPulls[s.connectionId]);
       if (!pushedFirst && early) {
