@@ -15,7 +15,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            '{src-shared,src-main,src-preload,sandbox,e2e/harness,bench,scripts}/**/*.test.ts',
+            '{src-shared,src-main,src-preload,sandbox,e2e/harness,e2e/sync-faults,bench,scripts}/**/*.test.ts',
             // Renderer code that runs in Node: the store on fake-indexeddb, the sync engine, and
             // the sync adapters against main's real services over HTTP.
             'src-renderer/**/*.node.test.ts',

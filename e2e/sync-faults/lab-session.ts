@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import type { SyncLabApi } from '../sync-lab/lab-api';
 import { startChromium, type RunningChromium } from './chromium-process';
 import { startHarnessChild, type HarnessChild } from './harness-child';
+import { listIsBack } from './list-is-back';
+import { isQuiet, latencyMarginMs } from './quiet';
 
 /** A lab call that died with the browser, the page or the harness it talked to: re-issue it. */
 export class LabCrash extends Error {}
@@ -194,25 +196,44 @@ export class LabSession {
 
   /**
    * A wiped store holds only what the journal put back: the customers themselves come with the
-   * next pull, and a person cannot edit what the list does not show. So, like a person who
-   * reconnects after their data went, the lab goes online until both connections pulled once.
+   * next complete pull, and a person cannot edit what the list does not show. So, like a person
+   * who reconnects after their data went, the lab goes online until both connections pulled once.
    */
   async #pullAfterWipe(): Promise<void> {
     const wasOnline = this.#online;
     const started = Date.now();
     if (!wasOnline) await this.#evaluate('setOnline', [true]);
     const deadline = Date.now() + 120_000;
+    let pushedFirst = false;
     for (;;) {
       const { statuses } = await this.#evaluate('activity', []);
-      // The list is back once the pull is done: hydrating fetches details of rows that exist.
-      const pulled = (status: { lastSuccessAt: number | null; phase: string }) =>
-        status.lastSuccessAt !== null || status.phase === 'hydrating';
-      if (statuses.length > 0 && statuses.every(pulled)) break;
-      if (Date.now() > deadline) throw new Error('after a wipe, the lab did not sync in 120 s');
+      const lastPulls = await this.#evaluate('lastPulls', []);
+      // …and the run is past its pushes: offline in the middle of one, the rest of that entry (a
+      // PUT after its GET) would still go out. Hydration may go on: it details rows already listed.
+      const pushing = statuses.some((s) => s.phase === 'pulling' || s.phase === 'pushing');
+      if (listIsBack(statuses, lastPulls) && !pushing) break;
+      // What the run once took for "pulled" (list-is-back.ts): say when it is seen early.
+      const early = statuses.find((s) => s.lastSuccessAt !== null && !lastPulls[s.connectionId]);
+      if (!pushedFirst && early) {
+        pushedFirst = true;
+        this.options.log(
+          `after the wipe, a run of ${early.connectionId} succeeded before its pull; waiting`,
+        );
+      }
+      if (Date.now() > deadline) throw new Error('after a wipe, the lab did not pull in 120 s');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    if (!wasOnline) await this.#evaluate('setOnline', [false]);
     this.options.log(`after the wipe, the first pull took ${Date.now() - started} ms`);
+    if (wasOnline) return;
+    await this.#evaluate('setOnline', [false]);
+    // Offline again, and quiet as the run left it: a push the catch-up still had under way (the
+    // run goes on after its pull) must not race the colleague's edits that may come next.
+    const quietBy = Date.now() + 60_000;
+    while (!isQuiet(await this.#evaluate('activity', []))) {
+      if (Date.now() > quietBy) throw new Error('after a wipe, the lab did not go quiet in 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, latencyMarginMs));
   }
 
   #startHarness(): Promise<HarnessChild> {

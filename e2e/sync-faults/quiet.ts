@@ -1,18 +1,27 @@
 // Waiting for the page to be quiet: no call of ours to main unanswered and no engine pulling,
 // pushing or hydrating. Only then may a colleague touch the server without racing one of our
 // requests (Revnue's PUT of a whole record would otherwise overwrite it — the API has no ETags).
+import type { LabActivity } from '../sync-lab/lab-api';
 import type { LabSession } from './lab-session';
 
 const busy = new Set(['pulling', 'pushing', 'hydrating']);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** No call of ours to main unanswered and no engine pulling, pushing or hydrating. */
+export function isQuiet(activity: LabActivity): boolean {
+  return activity.inFlight === 0 && activity.statuses.every((status) => !busy.has(status.phase));
+}
+
+/** Once quiet: a request main sent just before may still sit in the sandbox's injected latency
+ * (≤ 500 ms). */
+export const latencyMarginMs = 700;
+
 export async function waitQuiet(session: LabSession, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const activity = await session.retrying('activity');
-    if (activity.inFlight === 0 && activity.statuses.every((status) => !busy.has(status.phase))) {
-      // A request main sent just before may still sit in the sandbox's injected latency (≤ 500 ms).
-      await sleep(700);
+    if (isQuiet(activity)) {
+      await sleep(latencyMarginMs);
       return;
     }
     if (Date.now() > deadline)

@@ -97,6 +97,8 @@ export interface SyncLabApi {
     choices: Readonly<Record<string, 'mine' | 'theirs'>>,
   ): Promise<{ ok: boolean; errors?: Record<string, string[]> }>;
   activity(): LabActivity;
+  /** Per connection, when its store last finished a pull (null: not since the store was made). */
+  lastPulls(): Promise<Readonly<Record<string, number | null>>>;
   /** Changes put back from main's change journal when this page started the lab. */
   restored(): number;
   syncNow(): Promise<void>;

@@ -227,6 +227,13 @@ const syncLab: SyncLabApi = {
     };
   },
 
+  async lastPulls() {
+    const { store, connections } = started();
+    const ids = [...connections.keys()];
+    const metas = await Promise.all(ids.map((id) => store.getMeta(id)));
+    return Object.fromEntries(ids.map((id, index) => [id, metas[index]?.lastPullAt ?? null]));
+  },
+
   restored: () => restored,
 
   async syncNow() {
