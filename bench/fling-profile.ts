@@ -123,10 +123,9 @@ try {
   await page.goto(`${origin}/?mount`);
   await page.evaluate(lab('loaded', customers));
   // A grid that cannot scroll (its styles missing, say) would "fling" without moving: no figure.
-  const room = await page.evaluate(() => {
-    const grid = document.querySelector<HTMLElement>('[role="grid"]')!;
-    return { client: grid.clientHeight, scroll: grid.scrollHeight };
-  });
+  const room = (await page.evaluate(
+    `(({ clientHeight, scrollHeight }) => ({ client: clientHeight, scroll: scrollHeight }))(document.querySelector('[role="grid"]'))`,
+  )) as { client: number; scroll: number };
   if (room.scroll < 10 * room.client) {
     throw new Error(`the grid does not scroll (${room.client} of ${room.scroll} px shown)`);
   }
