@@ -1,5 +1,5 @@
 // The customer list at 100,000 cached customers (1,000,000 with --large; 10,000 with --quick) in
-// real Chromium: the real Customers screen (IndexedDB store, search worker, virtua grid) on the
+// real Chromium: the real Customers screen (IndexedDB store, search worker, virtualised grid) on the
 // bench page (bench/list-lab). Figures: first rendered rows on the first open and after a reload,
 // keystroke → rendered results p50/p95 over 200 keystrokes, our index vs FlexSearch and uFuzzy on
 // the same data and keystrokes, the search worker's and the renderer's JS heap, scroll frame time
@@ -304,7 +304,7 @@ try {
       goal: 150,
       limit: 300,
       why: 'a small bundle starts fast',
-      note: `the whole window as built by electron-vite (shell, every screen, Svelte, Dexie, zod, both descriptors, virtua); the search worker separately: ${round(app.workerGzip / 1024)} KB gzipped; the bench page alone (Customers screen only): ${round(built.pageGzip / 1024)} KB`,
+      note: `the whole window as built by electron-vite (shell, every screen, Svelte, Dexie, zod, both descriptors); the search worker separately: ${round(app.workerGzip / 1024)} KB gzipped; the bench page alone (Customers screen only): ${round(built.pageGzip / 1024)} KB`,
     },
   );
 } finally {

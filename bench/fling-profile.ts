@@ -65,7 +65,13 @@ const built = await buildVitePage(
   fileURLToPath(new URL('./list-lab/', import.meta.url)),
   join(scratch, 'p'),
 );
-const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
+// Served as what they are: Chromium refuses a stylesheet sent as octet-stream, and the page then
+// draws the grid unstyled, as tall as all its rows, with nothing to scroll.
+const types: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
 const server = createServer((req, res) => {
   const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
   const file = join(built.dir, path === '/' ? 'index.html' : path);
@@ -116,6 +122,13 @@ try {
   }
   await page.goto(`${origin}/?mount`);
   await page.evaluate(lab('loaded', customers));
+  // A grid that cannot scroll (its styles missing, say) would "fling" without moving: no figure.
+  const room = (await page.evaluate(
+    `(({ clientHeight, scrollHeight }) => ({ client: clientHeight, scroll: scrollHeight }))(document.querySelector('[role="grid"]'))`,
+  )) as { client: number; scroll: number };
+  if (room.scroll < 10 * room.client) {
+    throw new Error(`the grid does not scroll (${room.client} of ${room.scroll} px shown)`);
+  }
   // A warm-up fling, so first-time compilation is not what the profile shows.
   await page.evaluate(lab('fling', 1_000));
   const p = (frames: number[], at: number) => round(percentile(frames, at), 2);

@@ -1,5 +1,5 @@
 // The customer-list bench page: the real Customers screen (store on IndexedDB, search worker,
-// virtua grid) in real Chromium, plus window.listBench with the measurements, so the Node side
+// virtualised grid) in real Chromium, plus window.listBench with the measurements, so the Node side
 // only drives. Built by build-page.ts with Vite (Svelte, the module worker) into a folder.
 import { flushSync, mount } from 'svelte';
 import { revnueDescriptor } from '../../src-shared/connectors';

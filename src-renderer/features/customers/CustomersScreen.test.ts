@@ -1,5 +1,5 @@
 // The Customers screen for real in Chromium: the real store on IndexedDB, the real search worker,
-// virtua's grid. What a salesperson sees and does: the count, searching, filtering, the keyboard
+// the virtualised grid. What a salesperson sees and does: the count, searching, filtering, the keyboard
 // in the grid, Ctrl+F / Ctrl+N, a save changing a badge, the first-sync state, and axe.
 import axe from 'axe-core';
 import { flushSync } from 'svelte';
