@@ -1,13 +1,13 @@
 // Each API's customers as vCards for the export (docs/export.md#vcard): one card per contact
 // person, named after the person and carrying the company as ORG; a customer without any contact
 // becomes one card of the company itself, so its phone and address are not left out.
-import type { R2ContactRecord, R2CustomerRecord } from '../api/r2';
+import type { R2ContactRecord, R2CustomerRecord } from './r2/api';
 
 type R2AddressRecord = R2CustomerRecord['address'];
-import type { RevnueCustomerRecord } from '../api/revnue-v2';
+import type { RevnueCustomerRecord } from './revnue-v2/api';
 import type { VCardAddress, VCardContact, VCardPhoneType } from '../export/vcard';
 import type { ConnectorLookups } from './descriptor';
-import { revnueNameOf } from './revnue-lookups';
+import { revnueNameOf } from './revnue-v2/lookups';
 
 type Phone = { value: string; type: VCardPhoneType };
 

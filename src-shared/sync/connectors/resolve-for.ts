@@ -1,17 +1,17 @@
 // Conflict resolution with each connector's record schema as the gate: the resolved record must be
 // one the editor would have accepted, or the user sees per-field messages instead.
-import { r2RecordSchema, type R2CustomerRecord } from '../../api/r2';
+import { r2RecordSchema, type R2CustomerRecord } from '../../connectors/r2/api';
 import {
   revnueRecordSchema,
   revnueRecordSchemaFor,
   type RevnueCustomerRecord,
   type RevnueCustomFieldTemplate,
-} from '../../api/revnue-v2';
+} from '../../connectors/revnue-v2/api';
 import type { MergeResult } from '../merge';
 import { resolve, type Choices } from '../resolve';
 import type { Validated } from '../validate';
-import { r2Shape } from './r2-shape';
-import { revnueShape } from './revnue-shape';
+import { r2Shape } from '../../connectors/r2/shape';
+import { revnueShape } from '../../connectors/revnue-v2/shape';
 
 export function resolveR2(
   result: MergeResult<R2CustomerRecord>,
