@@ -1,6 +1,7 @@
 // Turns what the user typed for a connection into a valid Connection, or into per-field messages a
-// salesperson understands. Adds the checks the shared schema leaves open: sign-in endpoints must be
-// https (http only on loopback) and R2 needs either an issuer or hand-entered endpoints.
+// salesperson understands. Adds the checks the shared schema leaves open, as the connection's own
+// sign-in strategy names them: its sign-in endpoints must be https (http only on loopback), and
+// its settings checks (R2: an issuer, or the endpoints typed in).
 import type { z } from 'zod';
 import { baseUrlSchema, newConnectionSchema, type Connection } from '../../src-shared/connection';
 import { connectionNameSchema } from '../../src-shared/connection-parts';
