@@ -15,7 +15,7 @@ import type { ConnectorDescriptor, ListColumn, ListSearch } from '../descriptor'
 import { r2EditorSections, r2LabelOf } from './editor';
 import { r2ItemRenames } from './item-renames';
 import { r2ForRecreate, r2SummaryOf } from './record-views';
-import { r2ContactCards } from '../contact-cards';
+import { r2ContactCards } from './contact-cards';
 
 const apiName = 'Unibiz R2';
 

@@ -5,7 +5,7 @@ import { merge } from '../../sync/merge';
 import { propertyParams, r2Arbitraries, threeWay } from '../../sync/test-support/arbitraries';
 import { flatten, nullPaths, r2NullsWithEmptyValue } from '../../sync/test-support/wire-checks';
 import { isPlainObject, type PlainObject } from '../../sync/values';
-import { resolveR2 } from '../../sync/connectors/resolve-for';
+import { resolveR2 } from './resolve';
 import { r2CreateBody, r2UpdateRequest } from './wire';
 
 /**

@@ -3,7 +3,7 @@ import type { R2CustomerRecord } from './api';
 import { merge } from '../../sync/merge';
 import { acmeOnR2 } from '../../sync/test-support/sample-records';
 import { r2Shape } from './shape';
-import { resolveR2 } from '../../sync/connectors/resolve-for';
+import { resolveR2 } from './resolve';
 import { r2CreateBody, r2UpdateRequest } from './wire';
 
 function mineOnly(change: (record: R2CustomerRecord) => void) {

@@ -8,7 +8,7 @@ import { validateWith } from '../../sync/validate';
 import type { ConnectorDescriptor, ListColumn, ListSearch } from '../descriptor';
 import { revnueEditorSections, revnueFieldLabels as label } from './editor';
 import { revnueLookup, revnueNameOf, revnueRecordSchemaWith } from './lookups';
-import { revnueContactCards } from '../contact-cards';
+import { revnueContactCards } from './contact-cards';
 
 const apiName = 'Revnue API v2';
 

@@ -9,7 +9,7 @@ import { merge } from '../../sync/merge';
 import { propertyParams, revnueArbitraries, threeWay } from '../../sync/test-support/arbitraries';
 import { canonical } from '../../sync/test-support/canonical';
 import { nullPaths, nullsWithoutTheirs, theirsLeftOut } from '../../sync/test-support/wire-checks';
-import { resolveRevnue } from '../../sync/connectors/resolve-for';
+import { resolveRevnue } from './resolve';
 import { revnueShape } from './shape';
 import { revnueCreateBody, revnueUpdateBody } from './wire';
 
