@@ -1,5 +1,5 @@
 // The body of `GET /_sandbox/state` and `sandbox.state()`: what is stored and what happened.
-import { r2DefaultSynchronizer2, r2ListedSynchronizer2 } from '../src-shared/api/r2';
+import { r2DefaultSynchronizer2, r2ListedSynchronizer2 } from '../src-shared/connectors/r2/api';
 import type { FaultInjector } from './faults/fault-injector';
 import type { AccountRateLimiter } from './rate-limit';
 import type { RequestStats } from './request-stats';

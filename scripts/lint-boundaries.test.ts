@@ -63,26 +63,31 @@ describe('import boundaries', () => {
 // Paths of files that exist, so the type-aware parser finds them in a project.
 describe('the exceptions for tests that need real parts', () => {
   const world =
+    "import { createServicesWorld } from '../../../../../src-main/services/test-support/services-world';";
+  const worldFromSupport =
     "import { createServicesWorld } from '../../../../src-main/services/test-support/services-world';";
-  const sandbox = "import { rowsOf } from '../../sandbox/r2/list-rows';";
+  const sandboxFromKind = "import { rowsOf } from '../../../sandbox/r2/list-rows';";
 
   test.each([
-    ['src-renderer/lib/sync/adapters/r2-adapter.ts', world],
+    ['src-renderer/lib/sync/adapters/r2/adapter.ts', world],
     [
-      'src-renderer/lib/sync/adapters/r2-adapter.ts',
-      "import { x } from '../test-support/adapter-world.node';",
+      'src-renderer/lib/sync/adapters/r2/adapter.ts',
+      "import { x } from '../../test-support/adapter-world.node';",
     ],
     ['src-renderer/lib/sync/test-support/adapter-world.node.ts', "import ky from 'ky';"],
-    ['src-shared/connectors/r2.ts', sandbox],
-    ['src-shared/connectors/r2.test.ts', "import { x } from '../../src-main/connectors';"],
+    ['src-shared/connectors/r2/descriptor.ts', sandboxFromKind],
+    [
+      'src-shared/connectors/r2/descriptor.test.ts',
+      "import { x } from '../../../src-main/connectors';",
+    ],
   ])('%s may not: %s', async (path, code) => {
     expect(await restrictedImports(path, `${code}\nexport {};\n`)).not.toEqual([]);
   });
 
   test.each([
-    ['src-renderer/lib/sync/adapters/r2-adapter.node.test.ts', world],
-    ['src-renderer/lib/sync/test-support/adapter-world.node.ts', world],
-    ['src-shared/connectors/r2.test.ts', sandbox],
+    ['src-renderer/lib/sync/adapters/r2/adapter.node.test.ts', world],
+    ['src-renderer/lib/sync/test-support/adapter-world.node.ts', worldFromSupport],
+    ['src-shared/connectors/r2/descriptor.test.ts', sandboxFromKind],
   ])('%s may: %s', async (path, code) => {
     expect(await restrictedImports(path, `${code}\nexport {};\n`)).toEqual([]);
   });

@@ -7,7 +7,7 @@ import {
   type RevnueCountry,
   type RevnueCustomerResponse,
   type RevnueCustomFieldTemplate,
-} from '../../src-shared/api/revnue-v2';
+} from '../../src-shared/connectors/revnue-v2/api';
 import { applyChanges } from '../../src-shared/sync/apply';
 
 export interface RevnueCustomer {

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
-import { r2CustomerSchema } from '../../src-shared/api/r2';
-import { revnueNaturalKey, revnueRecordSchemaFor } from '../../src-shared/api/revnue-v2';
+import { r2CustomerSchema } from '../../src-shared/connectors/r2/api';
+import { revnueNaturalKey, revnueRecordSchemaFor } from '../../src-shared/connectors/revnue-v2/api';
 import { createRandom } from '../random';
 import { demoRevnueLookups } from '../revnue/revnue-lookups';
 import { generateR2Customers } from './r2-customers';

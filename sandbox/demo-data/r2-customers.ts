@@ -9,7 +9,7 @@ import {
   r2Phases,
   type R2Address,
   type R2Contact,
-} from '../../src-shared/api/r2';
+} from '../../src-shared/connectors/r2/api';
 import { formatR2DateTime, truncateToMinute } from '../r2/r2-dates';
 import type { StoredR2Customer } from '../r2/r2-state';
 import type { Random } from '../random';

@@ -1,6 +1,6 @@
 // Deterministic demo customers for Revnue: every field of the seed's body is exercised somewhere
 // (contact person or not, NDA/MSA dates, each custom field type, some blanks), names unique.
-import { revnueContactTypes } from '../../src-shared/api/revnue-v2';
+import { revnueContactTypes } from '../../src-shared/connectors/revnue-v2/api';
 import type { Random } from '../random';
 import type { RevnueLookups, StoredRevnueCustomer } from '../revnue/revnue-state';
 import {

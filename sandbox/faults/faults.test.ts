@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { R2Customer } from '../../src-shared/api/r2';
+import type { R2Customer } from '../../src-shared/connectors/r2/api';
 import { tokenRequest, userTokens, type TokenResponse } from '../test-support/oauth-client';
 import { r2Client } from '../test-support/r2-client';
 import { bearer, jsonHeaders, useSandbox } from '../test-support/sandbox-world';

@@ -5,7 +5,7 @@ import {
   r2CustomerPatchSchema,
   r2CustomerWriteSchema,
   type R2Customer,
-} from '../../src-shared/api/r2';
+} from '../../src-shared/connectors/r2/api';
 import type { ApiRequest } from '../http/api-request';
 import { BodyError } from '../http/read-body';
 import { json, type SandboxResponse } from '../http/respond';

@@ -11,8 +11,12 @@ import type {
   R2Customer,
   R2CustomerPatch,
   R2CustomerWrite,
-} from '../../src-shared/api/r2';
-import { r2AddressBlocks, r2AuditKeys, r2DefaultSynchronizer2 } from '../../src-shared/api/r2';
+} from '../../src-shared/connectors/r2/api';
+import {
+  r2AddressBlocks,
+  r2AuditKeys,
+  r2DefaultSynchronizer2,
+} from '../../src-shared/connectors/r2/api';
 import type { R2Principal } from '../oauth/bearer-auth';
 import { formatR2DateTime } from './r2-dates';
 import type { R2FieldError } from './r2-errors';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { R2Customer, R2ListRow } from '../../src-shared/api/r2';
+import type { R2Customer, R2ListRow } from '../../src-shared/connectors/r2/api';
 import { listCustomers } from './list-endpoint';
 import { rowsOf } from './list-rows';
 import { formatR2DateTime } from './r2-dates';

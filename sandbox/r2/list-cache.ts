@@ -2,7 +2,7 @@
 // position, rebuilt only after the state changed, so a page is found by binary search instead of
 // a walk over every customer before it. The benchmark of a first sync then measures the client,
 // not this sandbox. (Rows are not kept serialised: at 100,000 customers that is ~300 MB.)
-import { r2DefaultSynchronizer2, r2ListedSynchronizer2 } from '../../src-shared/api/r2';
+import { r2DefaultSynchronizer2, r2ListedSynchronizer2 } from '../../src-shared/connectors/r2/api';
 import { rowCount } from './list-rows';
 import type { R2State, StoredR2Customer } from './r2-state';
 

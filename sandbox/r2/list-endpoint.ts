@@ -7,8 +7,8 @@ import {
   r2DefaultSynchronizer2,
   r2ListedSynchronizer2,
   type R2ListRow,
-} from '../../src-shared/api/r2';
-import { r2CustomerTextKeys } from '../../src-shared/api/r2/customer';
+} from '../../src-shared/connectors/r2/api';
+import { r2CustomerTextKeys } from '../../src-shared/connectors/r2/api/customer';
 import { json, type SandboxResponse } from '../http/respond';
 import { customerAtRow } from './list-cache';
 import { r2ListColumns, rowCount, rowsOf } from './list-rows';

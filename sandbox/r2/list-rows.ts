@@ -1,8 +1,8 @@
 // `GET customers` rows: customer columns joined with ONE contact's columns (seed "GET" sample).
 // A customer with no contacts still yields one row, its contact columns null. Rows come in
 // recordid order, then contact order, so paging is stable; "Created in CRM" records are left out.
-import type { R2Contact, R2Customer, R2ListRow } from '../../src-shared/api/r2';
-import { r2ListRowSchema } from '../../src-shared/api/r2';
+import type { R2Contact, R2Customer, R2ListRow } from '../../src-shared/connectors/r2/api';
+import { r2ListRowSchema } from '../../src-shared/connectors/r2/api';
 import { salespersonName } from '../demo-data/salespeople';
 
 /** Every column a list filter may name. */

@@ -4,7 +4,7 @@ import {
   r2ListSchema,
   type R2Customer,
   type R2ListRow,
-} from '../../src-shared/api/r2';
+} from '../../src-shared/connectors/r2/api';
 import { serviceTokens, userTokens } from '../test-support/oauth-client';
 import { r2Client } from '../test-support/r2-client';
 import { useSandbox } from '../test-support/sandbox-world';

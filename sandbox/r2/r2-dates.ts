@@ -1,6 +1,6 @@
 // The sandbox's R2 clock: audit dates are `MM/dd/yyyy HH:mm` wall-clock times of the server.
 // The sandbox's wall clock is UTC, and it keeps whole minutes like R2 does.
-import { isR2DateTime } from '../../src-shared/api/r2/dates';
+import { isR2DateTime } from '../../src-shared/connectors/r2/api/dates';
 
 const minuteMs = 60_000;
 

@@ -8,7 +8,7 @@ import {
   r2DefaultSynchronizer2,
   type R2Contact,
   type R2Customer,
-} from '../../src-shared/api/r2';
+} from '../../src-shared/connectors/r2/api';
 
 const customerKeys = Object.keys(r2CustomerSchema.shape) as (keyof R2Customer)[];
 const contactKeys = Object.keys(r2ContactSchema.shape) as (keyof R2Contact)[];

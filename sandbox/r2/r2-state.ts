@@ -1,7 +1,7 @@
 // The R2 account the sandbox serves: customers by recordid in creation order (recordids increase,
 // so Map order IS recordid order and list paging is stable), plus an index for the unique
 // `customerid` (the natural key clients look records up by).
-import type { R2Customer } from '../../src-shared/api/r2';
+import type { R2Customer } from '../../src-shared/connectors/r2/api';
 import { R2ListCache } from './list-cache';
 
 export interface StoredR2Customer {

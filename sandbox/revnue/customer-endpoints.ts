@@ -1,5 +1,5 @@
 // Revnue `customer` resource: list by company, read, create, full update (PUT) and delete.
-import { revnueResponseFromRecord } from '../../src-shared/api/revnue-v2';
+import { revnueResponseFromRecord } from '../../src-shared/connectors/revnue-v2/api';
 import { BodyError } from '../http/read-body';
 import { json, noContent, type SandboxResponse } from '../http/respond';
 import type { ApiRequest } from '../http/api-request';

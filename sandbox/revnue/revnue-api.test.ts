@@ -252,7 +252,7 @@ describe('Revnue API v2', () => {
   });
 
   it('serves generated customers that the shared response schema accepts', async () => {
-    const { revnueCustomerListSchema } = await import('../../src-shared/api/revnue-v2');
+    const { revnueCustomerListSchema } = await import('../../src-shared/connectors/revnue-v2/api');
     const list = (await send('GET', 'customer/?company=1')).body;
     const parsed = revnueCustomerListSchema.parse(list);
     expect(parsed.length).toBeGreaterThan(10);

@@ -7,7 +7,7 @@ import {
   type RevnueCountry,
   type RevnueCustomFieldTemplate,
   type RevnueCustomerRecord,
-} from '../../src-shared/api/revnue-v2';
+} from '../../src-shared/connectors/revnue-v2/api';
 
 export type StoredRevnueCustomer = RevnueCustomerRecord & { id: number };
 

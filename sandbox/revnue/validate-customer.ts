@@ -8,7 +8,7 @@ import {
   revnueRecordSchemaFor,
   type RevnueCustomerBody,
   type RevnueCustomerRecord,
-} from '../../src-shared/api/revnue-v2';
+} from '../../src-shared/connectors/revnue-v2/api';
 import { addFieldError, drfErrorsFromZod, type DrfErrors } from './drf-errors';
 import type { RevnueState } from './revnue-state';
 

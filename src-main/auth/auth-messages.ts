@@ -2,22 +2,12 @@
 // queued changes are kept, because losing work is what users fear most when asked to sign in.
 import type { Connection } from '../../src-shared/connection';
 import { fail, type Result } from '../../src-shared/ipc/result';
+import { signInOf } from '../connectors/registry';
 import { SecretStoreUnavailableError } from '../secrets/secret-store';
 
+/** No token is kept: the connection's own sign-in says how to sign in again. */
 export function signedOut(connection: Connection): Result<never> {
-  if (connection.kind === 'revnue-v2') {
-    return fail(
-      'auth',
-      'Paste your Revnue token to sync this connection. Your unsynced changes are kept.',
-    );
-  }
-  if (connection.auth.mode === 'client_credentials') {
-    return fail(
-      'auth',
-      "Enter the service account's client secret to sync this connection. Your unsynced changes are kept.",
-    );
-  }
-  return fail('auth', 'Sign in to R2 to sync this connection. Your unsynced changes are kept.');
+  return fail('auth', signInOf(connection).signedOutMessage(connection));
 }
 
 export const revnueTokenRejected = () =>

@@ -1,8 +1,8 @@
 // Sign-in for both APIs and the access tokens the connectors use: R2 OAuth (browser PKCE, client
 // credentials, single-flight refresh with rotation) and Revnue's pasted admin token. No token leaves main.
 import type * as oauth from 'oauth4webapi';
-import type { RevnueCompany } from '../../src-shared/api/revnue-v2';
-import type { AuthState, Connection, R2AuthSettings } from '../../src-shared/connection';
+import type { RevnueCompany } from '../../src-shared/connectors/revnue-v2/api';
+import type { AuthState, Connection } from '../../src-shared/connection';
 import type { AuthStatus } from '../../src-shared/ipc/contract';
 import type { EventPayload } from '../../src-shared/ipc/events';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
@@ -10,6 +10,7 @@ import type { ConnectionStore } from '../connections/connection-store';
 import { rememberSecret } from '../secrets/redact';
 import type { SecretStore } from '../secrets/secret-store';
 import type { Clock } from '../../src-shared/time/clock';
+import { signInOf } from '../connectors/registry';
 import * as say from './auth-messages';
 import { runAuthorizationCodeFlow } from './authorization-code-flow';
 import { readOfferedScopes, resolveAuthorizationServer, type FetchLike } from './oauth-server';
@@ -18,6 +19,7 @@ import {
   createRevnueTokenVerifier,
   type VerifyRevnueToken,
 } from './revnue-token';
+import type { OAuthSettings } from './sign-in-strategy';
 import type { SystemBrowser } from './system-browser';
 import { clientCredentialsTokens, refreshTokens, type TokenResult } from './token-requests';
 import { needsRenewal, type TokenSet } from './token-set';
@@ -56,7 +58,7 @@ export function createAuthService(options: AuthServiceOptions) {
   const fetchOption = options.fetch ? { fetch: options.fetch } : {};
 
   /** What every token request needs: the server, our client id, the time, the fetch to use. */
-  const tokenRequestContext = (as: oauth.AuthorizationServer, auth: R2AuthSettings) => ({
+  const tokenRequestContext = (as: oauth.AuthorizationServer, auth: OAuthSettings) => ({
     as,
     clientId: auth.clientId,
     now: clock.now(),
@@ -90,7 +92,7 @@ export function createAuthService(options: AuthServiceOptions) {
   /** Metadata is fetched fresh for every sign-in and reused for refreshes. */
   async function authServer(
     id: string,
-    auth: R2AuthSettings,
+    auth: OAuthSettings,
     fresh: boolean,
   ): Promise<Result<oauth.AuthorizationServer>> {
     const cached = servers.get(id);
@@ -126,17 +128,18 @@ export function createAuthService(options: AuthServiceOptions) {
     const id = connection.id;
     const startedIn = generation(id);
     if (tokens.kind === 'revnue_token') return signOutBecause(id, say.revnueTokenRejected());
-    if (connection.kind !== 'r2') return say.signedOut(connection);
+    const oauthSettings = signInOf(connection).oauth(connection);
+    if (!oauthSettings) return say.signedOut(connection);
     if (tokens.kind === 'oauth_pkce' && !tokens.refreshToken) {
       return signOutBecause(id, say.signedOut(connection));
     }
-    const server = await authServer(id, connection.auth, false);
+    const server = await authServer(id, oauthSettings, false);
     if (!server.ok) return server;
-    const ctx = tokenRequestContext(server.value, connection.auth);
+    const ctx = tokenRequestContext(server.value, oauthSettings);
     const renewed: TokenResult =
       tokens.kind === 'oauth_pkce'
         ? await refreshTokens(ctx, tokens.refreshToken ?? '')
-        : await clientCredentialsTokens(ctx, tokens.clientSecret, connection.auth.scope);
+        : await clientCredentialsTokens(ctx, tokens.clientSecret, oauthSettings.scope);
     if (generation(id) !== startedIn) return say.signInChangedMeanwhile();
     if (!renewed.ok) return renewed.signInAgain ? signOutBecause(id, renewed) : renewed;
     const kept = await keep(id, renewed.value, 'renewal');
@@ -205,10 +208,9 @@ export function createAuthService(options: AuthServiceOptions) {
 
     signIn: (id: string, opts: { timeoutMs?: number } = {}): Promise<Result<AuthStatus>> =>
       withConnection(id, async (connection) => {
-        if (connection.kind !== 'r2' || connection.auth.mode !== 'pkce') {
-          return say.wrongSignInMethod(connection.kind === 'r2' ? 'service' : 'token');
-        }
-        const auth = connection.auth;
+        const method = signInOf(connection).method(connection);
+        const auth = signInOf(connection).oauth(connection);
+        if (method !== 'browser' || auth?.mode !== 'pkce') return say.wrongSignInMethod(method);
         signIns.get(id)?.abort();
         const cancel = new AbortController();
         signIns.set(id, cancel);
@@ -216,7 +218,7 @@ export function createAuthService(options: AuthServiceOptions) {
         let signedIn = false;
         try {
           const result = await signInWith(connection, async () => {
-            const server = await authServer(id, connection.auth, true);
+            const server = await authServer(id, auth, true);
             if (!server.ok) return server;
             return runAuthorizationCodeFlow({
               as: server.value,
@@ -249,8 +251,10 @@ export function createAuthService(options: AuthServiceOptions) {
 
     signInService: (id: string, clientSecret: unknown): Promise<Result<AuthStatus>> =>
       withConnection(id, async (connection) => {
-        if (connection.kind !== 'r2' || connection.auth.mode !== 'client_credentials') {
-          return say.wrongSignInMethod(connection.kind === 'r2' ? 'browser' : 'token');
+        const method = signInOf(connection).method(connection);
+        const auth = signInOf(connection).oauth(connection);
+        if (method !== 'service' || auth?.mode !== 'client_credentials') {
+          return say.wrongSignInMethod(method);
         }
         const secret = typeof clientSecret === 'string' ? clientSecret.trim() : '';
         if (!secret) {
@@ -259,23 +263,18 @@ export function createAuthService(options: AuthServiceOptions) {
           });
         }
         rememberSecret(secret);
-        const scope = connection.auth.scope;
+        const scope = auth.scope;
         return signInWith(connection, async () => {
-          const server = await authServer(id, connection.auth, true);
+          const server = await authServer(id, auth, true);
           if (!server.ok) return server;
-          return clientCredentialsTokens(
-            tokenRequestContext(server.value, connection.auth),
-            secret,
-            scope,
-          );
+          return clientCredentialsTokens(tokenRequestContext(server.value, auth), secret, scope);
         });
       }),
 
     setToken: (id: string, token: unknown): Promise<Result<AuthStatus>> =>
       withConnection(id, async (connection) => {
-        if (connection.kind !== 'revnue-v2') {
-          return say.wrongSignInMethod(connection.auth.mode === 'pkce' ? 'browser' : 'service');
-        }
+        const method = signInOf(connection).method(connection);
+        if (method !== 'token') return say.wrongSignInMethod(method);
         const cleaned = cleanPastedToken(token);
         if (!cleaned.ok) return cleaned;
         // Even a token Revnue rejects is somebody's secret: keep it out of every log line.

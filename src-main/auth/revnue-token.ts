@@ -2,7 +2,7 @@
 // keep it, one cheap authenticated call (`GET company/`) proves Revnue accepts it — and its answer
 // is the company list the new connection picks its company from (Settings).
 import { z } from 'zod';
-import { revnueCompanySchema, type RevnueCompany } from '../../src-shared/api/revnue-v2';
+import { revnueCompanySchema, type RevnueCompany } from '../../src-shared/connectors/revnue-v2/api';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { FetchLike } from './oauth-server';
 import { isAllowedApiUrl } from '../../src-shared/net/loopback';

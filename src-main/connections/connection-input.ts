@@ -1,9 +1,13 @@
 // Turns what the user typed for a connection into a valid Connection, or into per-field messages a
-// salesperson understands. Adds the checks the shared schema leaves open: sign-in endpoints must be
-// https (http only on loopback) and R2 needs either an issuer or hand-entered endpoints.
+// salesperson understands. Adds the checks the shared schema leaves open, as the connection's own
+// sign-in strategy names them: its sign-in endpoints must be https (http only on loopback), and
+// its settings checks (R2: an issuer, or the endpoints typed in).
 import type { z } from 'zod';
 import { baseUrlSchema, newConnectionSchema, type Connection } from '../../src-shared/connection';
+import { connectionNameSchema } from '../../src-shared/connection-parts';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
+import type { SignInStrategy } from '../auth/sign-in-strategy';
+import { mainConnectorFor, mainConnectors } from '../connectors/registry';
 
 export type ValidNewConnection = z.output<typeof newConnectionSchema>;
 
@@ -55,13 +59,13 @@ function withTrailingSlash(url: string): string {
   return parsed.toString();
 }
 
-const endpointFields = ['issuer', 'authorizationEndpoint', 'tokenEndpoint'] as const;
-
 /** Runs on the raw input so these messages appear together with the schema's own. */
 function checkEndpointSchemes(input: unknown, fields: Record<string, string[]>): void {
+  const kind = (input as { kind?: unknown } | null)?.kind;
+  const main = mainConnectors.find((candidate) => candidate.kind === kind);
   const auth = (input as { auth?: unknown } | null)?.auth;
-  if (typeof auth !== 'object' || auth === null) return;
-  for (const name of endpointFields) {
+  if (!main || typeof auth !== 'object' || auth === null) return;
+  for (const name of main.signIn.endpointFields) {
     const url = (auth as Record<string, unknown>)[name];
     const field = `auth.${name}`;
     if (typeof url !== 'string' || fields[field]) continue;
@@ -71,19 +75,10 @@ function checkEndpointSchemes(input: unknown, fields: Record<string, string[]>):
   }
 }
 
-function checkEndpointsPresent(value: ValidNewConnection, fields: Record<string, string[]>): void {
-  if (value.kind !== 'r2' || value.auth.issuer !== undefined) return;
-  const auth = value.auth;
-  if (auth.tokenEndpoint === undefined) {
-    addField(fields, 'auth.issuer', 'Enter the sign-in server address, or its token endpoint');
-  }
-  if (auth.mode === 'pkce' && auth.authorizationEndpoint === undefined) {
-    addField(
-      fields,
-      'auth.issuer',
-      'Enter the sign-in server address, or its authorization endpoint',
-    );
-  }
+/** What the connection's own sign-in checks beyond the shared schema. */
+function checkSignInSettings(value: ValidNewConnection, fields: Record<string, string[]>): void {
+  const signIn = mainConnectorFor(value.kind).signIn as SignInStrategy;
+  signIn.checkSettings?.(value, (field, message) => addField(fields, field, message));
 }
 
 export function parseNewConnection(input: unknown): Result<ValidNewConnection> {
@@ -95,13 +90,12 @@ export function parseNewConnection(input: unknown): Result<ValidNewConnection> {
       addField(fields, field, friendlyMessage(field, issue));
     }
   }
-  const isR2 = (input as { kind?: unknown } | null)?.kind === 'r2';
-  if (isR2) checkEndpointSchemes(input, fields);
-  if (parsed.success) checkEndpointsPresent(parsed.data, fields);
+  checkEndpointSchemes(input, fields);
+  if (parsed.success) checkSignInSettings(parsed.data, fields);
   if (!parsed.success || Object.keys(fields).length > 0) return validationFailure(fields);
   return ok({ ...parsed.data, baseUrl: withTrailingSlash(parsed.data.baseUrl) });
 }
-const nameSchema = newConnectionSchema.options[0].shape.name;
+const nameSchema = connectionNameSchema;
 
 export function parseConnectionName(input: unknown): Result<string> {
   const parsed = nameSchema.safeParse(input);
@@ -123,13 +117,14 @@ export function parseRepointedConnection(
   address: ConnectionAddress,
 ): Result<ValidNewConnection> {
   const { id: _id, createdAt: _createdAt, ...settings } = connection;
-  if (address.issuer !== undefined && (settings.kind !== 'r2' || !settings.auth.issuer)) {
+  const issuer = 'issuer' in settings.auth ? settings.auth.issuer : undefined;
+  if (address.issuer !== undefined && !issuer) {
     return validationFailure({
       'auth.issuer': ['This connection has no sign-in server address to change'],
     });
   }
   const moved =
-    settings.kind === 'r2' && address.issuer !== undefined
+    address.issuer !== undefined
       ? {
           ...settings,
           baseUrl: address.baseUrl,

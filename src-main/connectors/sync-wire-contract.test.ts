@@ -3,8 +3,11 @@
 // record. R2 by PATCH (or PUT when a contact was removed), Revnue by PUT of the merged record.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { R2CustomerRecord, R2CustomerWrite } from '../../src-shared/api/r2';
-import type { RevnueCustomerBody, RevnueCustomerRecord } from '../../src-shared/api/revnue-v2';
+import type { R2CustomerRecord, R2CustomerWrite } from '../../src-shared/connectors/r2/api';
+import type {
+  RevnueCustomerBody,
+  RevnueCustomerRecord,
+} from '../../src-shared/connectors/revnue-v2/api';
 import {
   diff,
   merge,

@@ -1,13 +1,18 @@
 // The `connections.*` and `auth.*` IPC operations. What goes back is a ConnectionView or an auth
 // status: settings and state only. Tokens stay inside the auth service and the SecretStore.
-import type { Connection, ConnectionView } from '../../src-shared/connection';
+import type { Connection, ConnectionView, ConnectorKind } from '../../src-shared/connection';
 import type { AuthStatus, Handlers } from '../../src-shared/ipc/contract';
 import { ok, type Result } from '../../src-shared/ipc/result';
 import type { AuthService } from '../auth/auth-service';
 import type { ConnectionStore } from '../connections/connection-store';
+import type { ChannelsOf } from '../connectors/main-connector';
 import type { ConnectorRegistry } from './connector-registry';
 
-type ConnectionChannel = Extract<keyof Handlers, `connections.${string}` | `auth.${string}`>;
+// A connector's own sign-in helpers (auth.checkRevnueToken…) are answered by its handlers.
+type ConnectionChannel = Exclude<
+  Extract<keyof Handlers, `connections.${string}` | `auth.${string}`>,
+  ChannelsOf<ConnectorKind>
+>;
 
 export interface ConnectionViews {
   view(connection: Connection): Promise<Result<ConnectionView>>;
@@ -86,8 +91,6 @@ export function createConnectionHandlers(deps: {
       thenStatus(await auth.signInService(connectionId, clientSecret), connectionId),
     'auth.setToken': async ({ connectionId, token }) =>
       thenStatus(await auth.setToken(connectionId, token), connectionId),
-    'auth.checkRevnueToken': ({ baseUrl, token }) => auth.checkRevnueToken(baseUrl, token),
-    'auth.offeredScopes': ({ issuer }) => auth.offeredScopes(issuer),
     'auth.signOut': async ({ connectionId }) =>
       thenStatus(await auth.signOut(connectionId), connectionId),
   };

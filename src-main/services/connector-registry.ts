@@ -1,27 +1,26 @@
 // One connector per connection for the life of main: the same ky client and the same pacer serve
-// every request of that account, so the pacing budget is shared as the API's limit is.
-import type { Connection } from '../../src-shared/connection';
+// every request of that account, so the pacing budget is shared as the API's limit is. Any kind:
+// what differs per API comes from its connector (src-main/connectors/registry.ts).
+import type { ConnectorKind } from '../../src-shared/connection';
+import { registeredConnectors } from '../../src-shared/connectors/registry';
 import { fail, ok, type Result } from '../../src-shared/ipc/result';
 import type { AuthService } from '../auth/auth-service';
 import type { ConnectionStore } from '../connections/connection-store';
 import { connectorFor, type ConnectionConnector, type ConnectorSettings } from '../connectors';
-import type { R2Connector } from '../connectors/r2';
-import type { RevnueConnector } from '../connectors/revnue-v2';
+import type { ConnectionOf } from '../connectors/main-connector';
+import type { ConnectorOf } from '../connectors/registry';
 
 export interface ConnectorRegistry {
-  revnue(
+  /** The connection's connector, or why not (unknown id, or a connection of another kind). */
+  use<K extends ConnectorKind>(
+    kind: K,
     connectionId: string,
-  ): Promise<
-    Result<{ connection: Connection & { kind: 'revnue-v2' }; connector: RevnueConnector }>
-  >;
-  r2(
-    connectionId: string,
-  ): Promise<Result<{ connection: Connection & { kind: 'r2' }; connector: R2Connector }>>;
+  ): Promise<Result<{ connection: ConnectionOf<K>; connector: ConnectorOf<K> }>>;
   /** Drops the cached connector (connection deleted). */
   forget(connectionId: string): void;
 }
 
-const kindNames = { 'revnue-v2': 'Revnue', r2: 'Unibiz R2' } as const;
+const shortNames = new Map<string, string>(registeredConnectors.map((c) => [c.kind, c.shortName]));
 
 export function createConnectorRegistry(options: {
   connections: Pick<ConnectionStore, 'get'>;
@@ -30,47 +29,36 @@ export function createConnectorRegistry(options: {
 }): ConnectorRegistry {
   const cache = new Map<string, { baseUrl: string; built: ConnectionConnector }>();
 
-  async function resolve(connectionId: string, kind: Connection['kind']) {
-    const connection = await options.connections.get(connectionId);
-    if (!connection.ok) return connection;
-    if (connection.value.kind !== kind) {
-      return fail(
-        'validation',
-        `“${connection.value.name}” is a ${kindNames[connection.value.kind]} connection, not ${kindNames[kind]}.`,
-      );
-    }
-    const cached = cache.get(connectionId);
-    if (cached && cached.baseUrl === connection.value.baseUrl) {
-      return ok({ connection: connection.value, built: cached.built });
-    }
-    const built = connectorFor(
-      connection.value,
-      {
-        accessToken: () => options.auth.accessToken(connectionId),
-        refreshAfterUnauthorized: (rejected) =>
-          options.auth.refreshAfterUnauthorized(connectionId, rejected),
-      },
-      options.settings,
-    );
-    cache.set(connectionId, { baseUrl: connection.value.baseUrl, built });
-    return ok({ connection: connection.value, built });
-  }
-
   return {
-    async revnue(connectionId) {
-      const found = await resolve(connectionId, 'revnue-v2');
+    async use(kind, connectionId) {
+      const found = await options.connections.get(connectionId);
       if (!found.ok) return found;
-      const { connection, built } = found.value;
-      if (connection.kind !== 'revnue-v2' || built.kind !== 'revnue-v2')
-        throw new Error('kind mismatch');
-      return ok({ connection, connector: built.connector });
-    },
-    async r2(connectionId) {
-      const found = await resolve(connectionId, 'r2');
-      if (!found.ok) return found;
-      const { connection, built } = found.value;
-      if (connection.kind !== 'r2' || built.kind !== 'r2') throw new Error('kind mismatch');
-      return ok({ connection, connector: built.connector });
+      const connection = found.value;
+      if (connection.kind !== kind) {
+        return fail(
+          'validation',
+          `“${connection.name}” is a ${shortNames.get(connection.kind)} connection, not ${shortNames.get(kind)}.`,
+        );
+      }
+      let cached = cache.get(connectionId);
+      if (!cached || cached.baseUrl !== connection.baseUrl) {
+        const built = connectorFor(
+          connection,
+          {
+            accessToken: () => options.auth.accessToken(connectionId),
+            refreshAfterUnauthorized: (rejected) =>
+              options.auth.refreshAfterUnauthorized(connectionId, rejected),
+          },
+          options.settings,
+        );
+        cached = { baseUrl: connection.baseUrl, built };
+        cache.set(connectionId, cached);
+      }
+      // Both were checked to be of `kind` above (the connection) and built from it (the connector).
+      return ok({
+        connection: connection as ConnectionOf<typeof kind>,
+        connector: cached.built.connector as ConnectorOf<typeof kind>,
+      });
     },
     forget: (connectionId) => cache.delete(connectionId),
   };

@@ -23,10 +23,8 @@ import {
   createConnectionsAnnouncer,
 } from './connection-events';
 import { createConnectorRegistry } from './connector-registry';
-import { createR2Handlers } from './r2-handlers';
-import { createRevnueHandlers } from './revnue-handlers';
+import { connectorHandlers } from './connector-handlers';
 import { createListCursors } from '../cursors/list-cursors';
-import type { RevnueCustomerResponse } from '../../src-shared/api/revnue-v2';
 import { createLinksHandlers, noLinkLauncher, type LinkLauncher } from './links-handlers';
 import { createSecretsHandlers } from './secrets-handlers';
 import { createDesktopHandlers, noDesktop, type DesktopPort } from '../desktop/desktop-handlers';
@@ -111,7 +109,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   // In the background: start-up never waits for (or fails because of) the sandbox.
   void sandbox.resume();
 
-  const cursors = createListCursors<RevnueCustomerResponse>({ clock: options.clock });
+  const cursors = createListCursors<unknown>({ clock: options.clock });
   // A list read for a connection that is signed out or deleted has nobody left to read it.
   auth.onStateChange(({ connectionId, state }) => {
     if (state !== 'signed_in') cursors.closeConnection(connectionId);
@@ -139,8 +137,7 @@ export function createMainServices(options: MainServicesOptions): MainServices {
   const gatedHandlers = gateSandboxConnections(
     {
       ...connectionHandlers,
-      ...createRevnueHandlers(registry, cursors),
-      ...createR2Handlers(registry),
+      ...connectorHandlers({ registry, auth, cursors }),
       ...sandbox.handlers,
       ...createSecretsHandlers(selector, { connections, auth }),
       ...createLinksHandlers(options.openLink ?? noLinkLauncher),

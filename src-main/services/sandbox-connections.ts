@@ -1,8 +1,12 @@
 // The two connections "Try the sandbox" makes (Revnue with the sandbox's static token, R2 with a
-// browser sign-in), and moving them when the sandbox came back on another port.
+// browser sign-in), and moving them when the sandbox came back on another port. The sandbox
+// serves exactly these two APIs, so this file names their connectors; nothing else here does.
 import type { NewConnection } from '../../src-shared/connection';
+import { r2Connector } from '../../src-shared/connectors/r2';
+import { revnueV2Connector } from '../../src-shared/connectors/revnue-v2';
 import { ok, type Result } from '../../src-shared/ipc/result';
 import type { AuthService } from '../auth/auth-service';
+import type { ConnectionAddress } from '../connections/connection-input';
 import type { ConnectionStore } from '../connections/connection-store';
 import type { SandboxHandle } from './sandbox-launch';
 
@@ -22,22 +26,19 @@ export async function stillExists(
   return id ? (await connections.get(id)).ok : false;
 }
 
-/** Points the connection at the running sandbox if it points elsewhere (an earlier port). */
+/** Points the connection at its API in the running sandbox if it points elsewhere (an earlier port). */
 export async function pointAtSandbox(
   deps: Pick<SandboxConnectionDeps, 'connections' | 'log'>,
   id: string,
-  sandbox: SandboxHandle,
+  target: ConnectionAddress,
 ): Promise<void> {
   const found = await deps.connections.get(id);
   if (!found.ok) return;
   const connection = found.value;
-  const target =
-    connection.kind === 'r2'
-      ? { baseUrl: sandbox.r2.baseUrl, issuer: sandbox.r2.issuer }
-      : { baseUrl: sandbox.revnue.baseUrl };
+  const issuer = 'issuer' in connection.auth ? connection.auth.issuer : undefined;
   const moved =
     connection.baseUrl !== target.baseUrl ||
-    (connection.kind === 'r2' && connection.auth.issuer !== sandbox.r2.issuer);
+    (target.issuer !== undefined && issuer !== target.issuer);
   if (!moved) return;
   const repointed = await deps.connections.repoint(id, target);
   if (repointed.ok) log(deps, `moved “${connection.name}” to ${target.baseUrl}`);
@@ -55,7 +56,7 @@ export async function ensureRevnueConnection(
   sandbox: SandboxHandle,
 ): Promise<Result<string>> {
   const found = await existingOrCreated(deps, existingId, {
-    kind: 'revnue-v2',
+    kind: revnueV2Connector.kind,
     name: 'Sandbox – Revnue',
     baseUrl: sandbox.revnue.baseUrl,
     auth: { mode: 'admin_token' },
@@ -76,7 +77,7 @@ export async function ensureR2Connection(
   sandbox: SandboxHandle,
 ): Promise<Result<string>> {
   const found = await existingOrCreated(deps, existingId, {
-    kind: 'r2',
+    kind: r2Connector.kind,
     name: 'Sandbox – Unibiz R2',
     baseUrl: sandbox.r2.baseUrl,
     // `customers` is the sandbox's API scope (sandbox/oauth/provider.ts); without a scope the

@@ -119,8 +119,12 @@ export function createSandboxService(deps: SandboxServiceDeps): SandboxService {
       await remember({ port: portOf(started) }).catch((error: unknown) =>
         log(`sandbox: could not write ${files.record}: ${(error as Error).message}`),
       );
-      for (const id of [record?.revnueId, record?.r2Id]) {
-        if (id) await pointAtSandbox(connectionDeps, id, started);
+      const moves = [
+        [record?.revnueId, { baseUrl: started.revnue.baseUrl }],
+        [record?.r2Id, { baseUrl: started.r2.baseUrl, issuer: started.r2.issuer }],
+      ] as const;
+      for (const [id, address] of moves) {
+        if (id) await pointAtSandbox(connectionDeps, id, address);
       }
       return ok(started);
     } catch (error) {

@@ -1,5 +1,5 @@
-// src-shared/api: the zod schemas of both customer APIs (revnue-v2/, r2/) and what they share;
-// every rule the API documents state is a schema rule here, in a salesperson's words.
+// src-shared/api: what the connectors' zod schemas (src-shared/connectors/<kind>/api/) share;
+// every rule the API documents state is a schema rule there, in a salesperson's words.
 //
 // Messages and field helpers shared by both connectors' schemas: every rule speaks the words a
 // salesperson uses ("Name must be at most 50 characters"), never zod's developer wording.

@@ -3,11 +3,14 @@
 // and no format token ("yyyy") gets through. Walks each field with a set of wrong-typed values.
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { r2ContactRecordSchema, r2RecordSchema } from './r2';
-import { r2AddressKeys, r2AddressBlocks } from './r2/address';
-import { revnueRecordSchema, revnueRecordSchemaFor } from './revnue-v2/body';
-import type { RevnueCustomFieldTemplate } from './revnue-v2/lookups';
-import { revnueCustomerBodySchema, revnueCustomerBodySchemaFor } from './revnue-v2/wire-body';
+import { r2ContactRecordSchema, r2RecordSchema } from '../connectors/r2/api';
+import { r2AddressKeys, r2AddressBlocks } from '../connectors/r2/api/address';
+import { revnueRecordSchema, revnueRecordSchemaFor } from '../connectors/revnue-v2/api/body';
+import type { RevnueCustomFieldTemplate } from '../connectors/revnue-v2/api/lookups';
+import {
+  revnueCustomerBodySchema,
+  revnueCustomerBodySchemaFor,
+} from '../connectors/revnue-v2/api/wire-body';
 
 const wrongValues: unknown[] = [42, -1, 1.5, 'x', '', '  ', true, {}, [], [1], null, undefined];
 const developerWording = /^(Invalid|Too small|Too big|Unrecognized|Expected)|yyyy|received/;

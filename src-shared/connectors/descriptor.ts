@@ -228,7 +228,7 @@ export interface ConnectorDescriptor<T> {
   summaryOf(record: T): T;
   /** A record to create again after it was deleted on the server: server ids stripped. */
   forRecreate(record: T): T;
-  /** The export's vCards: one per contact person, else one of the company (contact-cards.ts). */
+  /** The export's vCards: one per contact person, else one of the company (<kind>/contact-cards.ts). */
   contactCards(record: T, lookups: ConnectorLookups): readonly VCardContact[];
 }
 

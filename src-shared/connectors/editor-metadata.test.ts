@@ -2,8 +2,8 @@
 // API it edits (normalized drafts, offline uniqueness keys, template-typed custom fields, same-as).
 import { expect, test } from 'vitest';
 import type { EditorSection } from './descriptor';
-import { r2Descriptor } from './r2';
-import { revnueDescriptor } from './revnue-v2';
+import { r2Descriptor } from './r2/descriptor';
+import { revnueDescriptor } from './revnue-v2/descriptor';
 
 const templates = [
   {

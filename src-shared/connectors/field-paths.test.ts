@@ -1,8 +1,8 @@
 // Typed paths: a field the record lacks does not compile (`npm run typecheck` fails if an
 // expected type error below stops being one), and the builders produce the layout they are given.
 import { describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../api/r2';
-import type { RevnueCustomerRecord } from '../api/revnue-v2';
+import type { R2CustomerRecord } from './r2/api';
+import type { RevnueCustomerRecord } from './revnue-v2/api';
 import { editorFor, labelsFor, type ListPathOf, type PathOf } from './field-paths';
 
 describe('typed field paths', () => {

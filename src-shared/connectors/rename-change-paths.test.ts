@@ -2,14 +2,14 @@
 // server answered with recordids, they must name (and carry) the recordid instead.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../api/r2';
+import type { R2CustomerRecord } from './r2/api';
 import { applyChanges } from '../sync/apply';
-import { r2Shape } from '../sync/connectors/r2-shape';
+import { r2Shape } from './r2/shape';
 import { diff, type Change } from '../sync/diff';
 import { r2Edit, r2Record } from '../sync/test-support/r2-arbitraries';
 import { propertyParams } from '../sync/test-support/fc-params';
 import { deepEqual } from '../sync/values';
-import { r2ItemRenames } from './r2-item-renames';
+import { r2ItemRenames } from './r2/item-renames';
 import { renameChangePaths } from './rename-change-paths';
 
 const rename = { from: 'contacts[localKey=local-1]', to: 'contacts[recordid="5000001"]' };

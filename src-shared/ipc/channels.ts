@@ -2,6 +2,8 @@
 // the e2e harness build `window.fieldbook` from this list, so they never bundle zod.
 // contract.ts gives each name its input and output schema; a type check keeps the two in step.
 
+import { connectorChannels } from '../connectors/channel-registry';
+
 export const channels = [
   'connections.list',
   'connections.create',
@@ -14,29 +16,9 @@ export const channels = [
   'auth.cancelSignIn',
   'auth.signInService',
   'auth.setToken',
-  'auth.checkRevnueToken',
-  'auth.offeredScopes',
   'auth.signOut',
 
-  'revnue.customers.list',
-  'revnue.customers.listOpen',
-  'revnue.customers.listNext',
-  'revnue.customers.listClose',
-  'revnue.customers.get',
-  'revnue.customers.create',
-  'revnue.customers.update',
-  'revnue.customers.findByName',
-  'revnue.lookups.companies',
-  'revnue.lookups.categories',
-  'revnue.lookups.countries',
-  'revnue.lookups.customFieldTemplates',
-
-  'r2.customers.list',
-  'r2.customers.get',
-  'r2.customers.create',
-  'r2.customers.update',
-  'r2.customers.patch',
-  'r2.customers.findByNaturalKey',
+  ...connectorChannels,
 
   'secrets.status',
   'secrets.acceptWeakStorage',

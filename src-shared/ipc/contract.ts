@@ -2,27 +2,9 @@
 // operation with the zod schema of its input and of the value its Result carries. Main's router and
 // window.fieldbook derive from it.
 import { z } from 'zod';
-import {
-  authStateSchema,
-  baseUrlSchema,
-  connectionViewSchema,
-  newConnectionSchema,
-} from '../connection';
-import {
-  revnueCategorySchema,
-  revnueCompanySchema,
-  revnueCountrySchema,
-  revnueCustomFieldTemplateSchema,
-  revnueCustomerBodySchema,
-  revnueCustomerResponseSchema,
-} from '../api/revnue-v2';
-import {
-  r2CustomerPatchSchema,
-  r2CustomerSchema,
-  r2CustomerWriteSchema,
-  r2ListRowSchema,
-} from '../api/r2';
-import { maxListedScopes, maxScopeLength, scopeTokenPattern } from '../auth/oauth-scopes';
+import { authStateSchema, connectionViewSchema, newConnectionSchema } from '../connection';
+import { connectionNameSchema } from '../connection-parts';
+import { connectorContracts } from '../connectors/registry';
 import {
   journalAppendSchema,
   journalRewriteSchema,
@@ -30,37 +12,11 @@ import {
   journalStateSchema,
 } from '../journal/journal-record';
 import type { Channel } from './channels';
+import { connectionId, noInput, onConnection, type Operation } from './contract-parts';
 import { resultSchema, type Result } from './result';
 
-// Inputs are strict objects: a key the contract does not name is a bug in the caller, and saying
-// so beats silently dropping it.
-const noInput = z.strictObject({}).optional();
-const connectionId = z.string().trim().min(1, 'Choose a connection first');
-const onConnection = <S extends z.ZodRawShape>(shape: S) =>
-  z.strictObject({ connectionId, ...shape });
-const isoDateTime = z.iso.datetime({ offset: true, message: 'Use an ISO date and time' });
-
-/** The same rule as when the connection was created. */
-const connectionName = newConnectionSchema.options[0].shape.name;
-const revnueId = z.number().int().positive('A Revnue customer id is a positive whole number');
-const r2Id = z.string().trim().min(1, 'An R2 customer id is required');
-/** What `revnue.customers.listOpen` answered: an opaque id, never anything the caller made up. */
-const listCursor = z
-  .string()
-  .min(1, 'Open the list first')
-  .max(64, 'This is not a list cursor Fieldbook gave out');
-
-/** The most customers one `revnue.customers.listNext` answer carries (and the default). */
-export const REVNUE_LIST_PAGE_MAX = 2_000;
-
-/** R2 list parameters that the adapter sets itself; a filter may not smuggle them in. */
-const r2ReservedQueryNames = new Set(['page', 'pagesize', 'updatedsince']);
-const r2FilterName = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'A filter names an R2 field, e.g. companyname')
-  .refine((name) => !r2ReservedQueryNames.has(name.toLowerCase()), {
-    message: 'Paging and updatedSince are set by their own parameters, not as filters',
-  });
+export type { Operation } from './contract-parts';
+export { REVNUE_LIST_PAGE_MAX } from '../connectors/revnue-v2/contract';
 
 export const authStatusSchema = z.object({
   state: authStateSchema,
@@ -111,7 +67,7 @@ export const contract = {
   'connections.rename': {
     input: z.strictObject({
       id: connectionId,
-      name: connectionName,
+      name: connectionNameSchema,
     }),
     output: connectionViewSchema,
   },
@@ -135,127 +91,9 @@ export const contract = {
     input: onConnection({ token: z.string().trim().min(1, 'Paste the API token') }),
     output: authStatusSchema,
   },
-  /**
-   * Settings, before a Revnue connection exists: main checks the pasted token against `baseUrl`
-   * (GET company/) and answers the account's companies to pick from. Nothing is saved.
-   */
-  'auth.checkRevnueToken': {
-    input: z.strictObject({
-      baseUrl: baseUrlSchema,
-      token: z.string().trim().min(1, 'Paste the API token'),
-    }),
-    output: z.array(revnueCompanySchema),
-  },
-  /**
-   * Settings, before an R2 connection exists: main reads the RFC 8414 metadata under `issuer` and
-   * answers the scopes it lists (`scopes_supported`, cleaned; empty when it lists none), so the
-   * form can offer them instead of asking the user to type one. Nothing is saved.
-   */
-  'auth.offeredScopes': {
-    input: z.strictObject({ issuer: baseUrlSchema }),
-    output: z.object({
-      scopes: z
-        .array(z.string().max(maxScopeLength).regex(scopeTokenPattern, 'Not an OAuth scope'))
-        .max(maxListedScopes),
-    }),
-  },
   'auth.signOut': { input: onConnection({}), output: authStatusSchema },
 
-  'revnue.customers.list': {
-    input: onConnection({}),
-    output: z.array(revnueCustomerResponseSchema),
-  },
-  /**
-   * Revnue answers its whole list at once; main reads it off the wire a page at a time instead.
-   * `listOpen` starts the read and answers a cursor for `listNext`, which answers the next
-   * customers (at most 2,000) until `done`; `listClose` drops an abandoned read. A cursor belongs
-   * to the window that opened it and closes when left unread for minutes, when its connection
-   * signs out or is deleted, and after its last page or a failure.
-   */
-  'revnue.customers.listOpen': {
-    input: onConnection({}),
-    output: z.object({ cursor: listCursor }),
-  },
-  'revnue.customers.listNext': {
-    input: onConnection({
-      cursor: listCursor,
-      max: z
-        .number()
-        .int()
-        .min(1, 'Ask for at least one customer')
-        .max(REVNUE_LIST_PAGE_MAX, `At most ${REVNUE_LIST_PAGE_MAX} customers come in one answer`)
-        .optional(),
-    }),
-    output: z.object({
-      customers: z.array(revnueCustomerResponseSchema).max(REVNUE_LIST_PAGE_MAX),
-      done: z.boolean(),
-    }),
-  },
-  'revnue.customers.listClose': {
-    input: onConnection({ cursor: listCursor }),
-    output: z.null(),
-  },
-  'revnue.customers.get': {
-    input: onConnection({ id: revnueId }),
-    output: revnueCustomerResponseSchema,
-  },
-  'revnue.customers.create': {
-    input: onConnection({ body: revnueCustomerBodySchema }),
-    output: revnueCustomerResponseSchema,
-  },
-  /** PUT: Revnue has no PATCH, so `body` is the whole merged record. */
-  'revnue.customers.update': {
-    input: onConnection({ id: revnueId, body: revnueCustomerBodySchema }),
-    output: revnueCustomerResponseSchema,
-  },
-  /** After a create whose response was lost: `name` is unique per account. */
-  'revnue.customers.findByName': {
-    input: onConnection({ name: z.string().trim().min(1, 'Name is required') }),
-    output: revnueCustomerResponseSchema.nullable(),
-  },
-  'revnue.lookups.companies': { input: onConnection({}), output: z.array(revnueCompanySchema) },
-  'revnue.lookups.categories': { input: onConnection({}), output: z.array(revnueCategorySchema) },
-  'revnue.lookups.countries': { input: onConnection({}), output: z.array(revnueCountrySchema) },
-  'revnue.lookups.customFieldTemplates': {
-    input: onConnection({}),
-    output: z.array(revnueCustomFieldTemplateSchema),
-  },
-
-  'r2.customers.list': {
-    input: onConnection({
-      page: z.number().int().min(1, 'Pages start at 1').optional(),
-      pageSize: z.number().int().min(1).max(500, 'R2 returns at most 500 rows a page').optional(),
-      updatedSince: isoDateTime.optional(),
-      filters: z.record(r2FilterName, z.string()).optional(),
-    }),
-    output: z.object({ rows: z.array(r2ListRowSchema), total: z.number().int().nonnegative() }),
-  },
-  'r2.customers.get': { input: onConnection({ id: r2Id }), output: r2CustomerSchema },
-  /** The new id comes from the `Location` header of R2's 201. */
-  'r2.customers.create': {
-    input: onConnection({ body: r2CustomerWriteSchema }),
-    output: z.object({ id: z.string().min(1), customer: r2CustomerSchema }),
-  },
-  'r2.customers.update': {
-    input: onConnection({ id: r2Id, body: r2CustomerWriteSchema }),
-    output: r2CustomerSchema,
-  },
-  /** Only the fields changed locally; null when R2 answers without a body. */
-  'r2.customers.patch': {
-    input: onConnection({ id: r2Id, body: r2CustomerPatchSchema }),
-    output: r2CustomerSchema.nullable(),
-  },
-  /** After a create whose response was lost: `customerid`, else `companyname` + created-after. */
-  'r2.customers.findByNaturalKey': {
-    input: onConnection({
-      customerid: z.string().trim().min(1).optional(),
-      companyname: z.string().trim().min(1).optional(),
-      createdAfter: isoDateTime.optional(),
-    }).refine((key) => key.customerid !== undefined || key.companyname !== undefined, {
-      message: 'Give a customer ID or a company name to look for',
-    }),
-    output: z.array(r2CustomerSchema),
-  },
+  ...connectorContracts,
 
   'secrets.status': { input: noInput, output: secretsStatusSchema },
   /** The user's explicit consent to weaker storage: saved, and used at once (no restart). */
@@ -379,11 +217,6 @@ export const contract = {
   'journal.append': { input: journalAppendSchema, output: z.object({ seq: journalSeqSchema }) },
   'journal.rewrite': { input: journalRewriteSchema, output: z.null() },
 } satisfies Record<Channel, Operation>;
-
-export interface Operation {
-  input: z.ZodType;
-  output: z.ZodType;
-}
 export type Contract = typeof contract;
 
 /** What a caller passes (defaults not yet applied). */

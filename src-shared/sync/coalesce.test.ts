@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../api/r2';
+import type { R2CustomerRecord } from '../connectors/r2/api';
 import { coalescePair, coalesceQueue, composeChanges } from './coalesce';
 import type { Change } from './diff';
-import { r2Shape } from './connectors/r2-shape';
+import { r2Shape } from '../connectors/r2/shape';
 import { merge } from './merge';
 import {
   applyEntry,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { r2Shape } from './connectors/r2-shape';
-import { revnueShape } from './connectors/revnue-shape';
+import { r2Shape } from '../connectors/r2/shape';
+import { revnueShape } from '../connectors/revnue-v2/shape';
 import { changedPaths, diff } from './diff';
 import { acmeOnR2, globexOnRevnue } from './test-support/sample-records';
 

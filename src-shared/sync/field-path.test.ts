@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { r2Shape } from './connectors/r2-shape';
-import { revnueShape } from './connectors/revnue-shape';
+import { r2Shape } from '../connectors/r2/shape';
+import { revnueShape } from '../connectors/revnue-v2/shape';
 import { formatPath } from './format-path';
 import {
   childPath,

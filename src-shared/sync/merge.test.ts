@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../api/r2';
-import { r2Shape } from './connectors/r2-shape';
-import { revnueShape } from './connectors/revnue-shape';
+import type { R2CustomerRecord } from '../connectors/r2/api';
+import { r2Shape } from '../connectors/r2/shape';
+import { revnueShape } from '../connectors/revnue-v2/shape';
 import { merge } from './merge';
 import { acmeOnR2, globexOnRevnue } from './test-support/sample-records';
 

@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../api/r2';
-import { resolveR2, resolveRevnue } from './connectors/resolve-for';
-import { r2Shape } from './connectors/r2-shape';
-import { revnueShape } from './connectors/revnue-shape';
+import type { R2CustomerRecord } from '../connectors/r2/api';
+import { resolveR2 } from '../connectors/r2/resolve';
+import { resolveRevnue } from '../connectors/revnue-v2/resolve';
+import { r2Shape } from '../connectors/r2/shape';
+import { revnueShape } from '../connectors/revnue-v2/shape';
 import { merge } from './merge';
 import { acmeOnR2, globexOnRevnue, globexTemplates } from './test-support/sample-records';
 

@@ -10,3 +10,4 @@ export {
 } from './r2-connector';
 export { parseR2ErrorBody } from './error-body';
 export { r2Endpoints, r2Query, R2_MAX_PAGE_SIZE, R2_DEFAULT_LIMIT_PER_MINUTE } from './endpoints';
+export { r2Main } from './main';

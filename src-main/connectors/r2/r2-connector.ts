@@ -10,7 +10,7 @@ import {
   type R2CustomerPatch,
   type R2CustomerWrite,
   type R2ListRow,
-} from '../../../src-shared/api/r2';
+} from '../../../src-shared/connectors/r2/api';
 import { fail, ok, type Result } from '../../../src-shared/ipc/result';
 import type { HttpClient, HttpResponse } from '../../http/http-client';
 import { idFromLocation } from '../../http/location';

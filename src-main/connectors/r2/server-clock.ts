@@ -1,7 +1,7 @@
 // R2 writes date-times as wall-clock minutes of ITS server with no zone. Instants from
 // the app (ISO with offset) are turned into that wall clock here, in one place: the server's UTC
 // offset is a setting (default 0 = UTC, which is what the sandbox uses).
-import { isoToR2DateTime, r2DateTimeToIso } from '../../../src-shared/api/r2';
+import { isoToR2DateTime, r2DateTimeToIso } from '../../../src-shared/connectors/r2/api';
 
 const minuteMs = 60_000;
 

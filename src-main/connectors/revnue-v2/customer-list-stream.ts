@@ -4,7 +4,7 @@
 import {
   revnueCustomerResponseSchema,
   type RevnueCustomerResponse,
-} from '../../../src-shared/api/revnue-v2';
+} from '../../../src-shared/connectors/revnue-v2/api';
 import { fail, ok, type Result } from '../../../src-shared/ipc/result';
 import type { HttpBodyStream } from '../../http/http-body-stream';
 import { JsonArraySplitter, JsonListError } from '../../http/json-array-splitter';

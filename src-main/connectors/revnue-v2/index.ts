@@ -12,3 +12,4 @@ export {
   type CustomerListStream,
   type CustomerPage,
 } from './customer-list-stream';
+export { revnueMain } from './main';

@@ -15,7 +15,7 @@ import {
   type RevnueCustomerBody,
   type RevnueCustomerResponse,
   type RevnueCustomFieldTemplate,
-} from '../../../src-shared/api/revnue-v2';
+} from '../../../src-shared/connectors/revnue-v2/api';
 import { ok, type Result } from '../../../src-shared/ipc/result';
 import type { HttpClient, HttpRequest } from '../../http/http-client';
 import { parseBody } from '../../http/parse-body';

@@ -7,7 +7,7 @@ import {
   type R2ContactRecord,
   type R2CustomerRecord,
   type R2CustomerWrite,
-} from '../../../src-shared/api/r2';
+} from '../../../src-shared/connectors/r2/api';
 import {
   merge,
   r2CreateBody,

@@ -9,8 +9,8 @@ import type {
   RevnueCustomerRecord,
   RevnueCustomFieldTemplate,
   RevnueTemplateField,
-} from '../../../src-shared/api/revnue-v2';
-import { revnueContactTypes } from '../../../src-shared/api/revnue-v2';
+} from '../../../src-shared/connectors/revnue-v2/api';
+import { revnueContactTypes } from '../../../src-shared/connectors/revnue-v2/api';
 import {
   editFields,
   editListField,

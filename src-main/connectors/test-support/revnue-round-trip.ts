@@ -7,7 +7,7 @@ import {
   type RevnueCustomerBody,
   type RevnueCustomerRecord,
   type RevnueCustomerResponse,
-} from '../../../src-shared/api/revnue-v2';
+} from '../../../src-shared/connectors/revnue-v2/api';
 import {
   revnueCreateBody,
   revnueShape,

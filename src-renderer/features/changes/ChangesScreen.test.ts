@@ -5,7 +5,7 @@
 import axe from 'axe-core';
 import { flushSync } from 'svelte';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { RevnueCustomerRecord } from '../../../src-shared/api/revnue-v2';
+import type { RevnueCustomerRecord } from '../../../src-shared/connectors/revnue-v2/api';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import { merge } from '../../../src-shared/sync/merge';
 import type { CustomerStore } from '../../lib/db/customer-store';

@@ -1,11 +1,12 @@
 // Words the screen uses for a connection's kind and sign-in state, in one place so every
 // feature (and the e2e page objects) say the same thing.
 import type { AuthState, ConnectorKind } from '../../../src-shared/connection';
+import { registeredConnectors } from '../../../src-shared/connectors/registry';
 
-export const kindLabels: Record<ConnectorKind, string> = {
-  'revnue-v2': 'Revnue API v2',
-  r2: 'Unibiz R2',
-};
+/** Each kind by its API's name (the descriptor's words: "Revnue API v2", "Unibiz R2"). */
+export const kindLabels = Object.fromEntries(
+  registeredConnectors.map((c) => [c.kind, c.descriptor.wording.apiName]),
+) as Record<ConnectorKind, string>;
 
 export const authStateLabels: Record<AuthState, string> = {
   signed_in: 'Signed in',

@@ -4,7 +4,7 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import { acmeOnR2 } from '../../../src-shared/sync/test-support/sample-records';
 import { renderEditorWorld, r2Connection } from './test-support/editor-world';
 

@@ -4,7 +4,7 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { RevnueCustomerRecord } from '../../../src-shared/api/revnue-v2';
+import type { RevnueCustomerRecord } from '../../../src-shared/connectors/revnue-v2/api';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import { formatDate, regionalLocale } from '../../lib/forms/locale-dates';
 import { linksThatOpen } from '../../lib/test-support/fake-fieldbook';

@@ -5,7 +5,7 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { RevnueCustomerRecord } from '../../../src-shared/api/revnue-v2';
+import type { RevnueCustomerRecord } from '../../../src-shared/connectors/revnue-v2/api';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import { fail, ok } from '../../../src-shared/ipc/result';
 import { LocaleState } from '../../lib/state/locale.svelte';

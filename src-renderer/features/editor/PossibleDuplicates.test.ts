@@ -4,7 +4,7 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { RevnueCustomerRecord } from '../../../src-shared/api/revnue-v2';
+import type { RevnueCustomerRecord } from '../../../src-shared/connectors/revnue-v2/api';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import { draftParking } from '../../lib/state/parked-draft.svelte';
 import { renderEditorWorld, revnueConnection, revnueLookups } from './test-support/editor-world';

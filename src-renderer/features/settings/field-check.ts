@@ -1,7 +1,7 @@
 // One field's message from a zod schema, for validation as the user types: the schema's own
 // words (connection.ts), or '' when the value passes.
 import type { z } from 'zod';
-import { baseUrlSchema, newConnectionSchema } from '../../../src-shared/connection';
+import { baseUrlSchema, connectionNameSchema } from '../../../src-shared/connection-parts';
 
 export function messageOf(schema: z.ZodType, value: unknown): string {
   const parsed = schema.safeParse(value);
@@ -9,5 +9,4 @@ export function messageOf(schema: z.ZodType, value: unknown): string {
 }
 
 /** The same rules main applies when the connection is saved. */
-export const connectionNameSchema = newConnectionSchema.options[0].shape.name;
-export { baseUrlSchema };
+export { baseUrlSchema, connectionNameSchema };

@@ -6,7 +6,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, test } from 'vitest';
 import { r2Descriptor, revnueDescriptor } from '../../../src-shared/connectors';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import { confirmWords, outcomeWords, progressWords, runBulkEdit } from '../state/bulk-edit';
 import { StoreError, type CustomerStore } from './customer-store';
 import { openCustomerStore } from './dexie-customer-store';

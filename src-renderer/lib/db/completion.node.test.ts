@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import { completeCreateRows, completeUpdateRows } from './completion';
 import { createEntry, storedRow, updateEntry } from './test-support/row-builders';
 import { r2Descriptor } from '../../../src-shared/connectors';

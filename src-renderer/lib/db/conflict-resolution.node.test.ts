@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import { merge } from '../../../src-shared/sync/merge';
 import { resolveFieldsConflict } from './conflict-resolution';
 import { updateEntry } from './test-support/row-builders';

@@ -3,7 +3,7 @@
 // after its append left does not leave the journal holding a change the store never took.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import { r2Descriptor } from '../../../src-shared/connectors';
 import type { JournalAppend } from '../../../src-shared/journal/journal-record';
 import type { CustomerStore } from './customer-store';

@@ -3,7 +3,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import { r2Descriptor } from '../../../src-shared/connectors';
 import { merge } from '../../../src-shared/sync/merge';
 import type { CustomerStore } from './customer-store';

@@ -9,7 +9,7 @@ import type { SavedQuery } from './personal-rows';
 import { deleteDatabase } from './test-support/delete-database';
 import { r2Case } from './test-support/store-cases';
 import { createStoreWorld, type StoreWorld } from './test-support/store-world';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 
 const factory = new IDBFactory();
 const environment = {

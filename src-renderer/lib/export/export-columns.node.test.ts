@@ -2,7 +2,7 @@
 // badge), or every field of the editor layout with repeat groups one line per item, labels made
 // unique by their sections, and R2 summaries marked, never filled in.
 import { describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import { r2Descriptor, revnueDescriptor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerRow } from '../db/rows';

@@ -2,7 +2,7 @@
 // version, "Same as address", and which messages the form shows when.
 import { expect, test } from 'vitest';
 import { r2Descriptor, revnueDescriptor } from '../../../src-shared/connectors';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import { applySameAs, isDirty, rebaseDraft, visibleMessages, withoutMessagesAt } from './draft-ops';
 
 test('dirty compares canonical forms: digits for ids and cleared inputs are no change', () => {

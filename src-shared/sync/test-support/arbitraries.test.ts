@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { r2RecordSchema } from '../../api/r2';
-import { revnueRecordSchema } from '../../api/revnue-v2';
+import { r2RecordSchema } from '../../connectors/r2/api';
+import { revnueRecordSchema } from '../../connectors/revnue-v2/api';
 import { propertyParams, r2Arbitraries, revnueArbitraries, threeWay } from './arbitraries';
 import { canonical } from './canonical';
 

@@ -1,10 +1,10 @@
 // Arbitraries for property tests of anything that handles customer records of either connector:
 // valid records, each side's edits, three-way scenarios and chains of queued local edits.
 import fc from 'fast-check';
-import type { R2CustomerRecord } from '../../api/r2';
-import type { RevnueCustomerRecord } from '../../api/revnue-v2';
-import { r2Shape } from '../connectors/r2-shape';
-import { revnueShape } from '../connectors/revnue-shape';
+import type { R2CustomerRecord } from '../../connectors/r2/api';
+import type { RevnueCustomerRecord } from '../../connectors/revnue-v2/api';
+import { r2Shape } from '../../connectors/r2/shape';
+import { revnueShape } from '../../connectors/revnue-v2/shape';
 import type { Shape } from '../shape';
 import { r2Edit, r2Record } from './r2-arbitraries';
 import { revnueEdit, revnueRecord } from './revnue-arbitraries';

@@ -15,7 +15,7 @@ import {
   type R2ContactRecord,
   type R2CustomerRecord,
   type R2Udf,
-} from '../../api/r2';
+} from '../../connectors/r2/api';
 import {
   editFields,
   editListField,

@@ -2,7 +2,7 @@
 // two contacts sharing one, a udf without caption or a caption twice in one list — built from a
 // valid generated record. The record schema must refuse every one of them (see r2-identity tests).
 import fc from 'fast-check';
-import type { R2ContactRecord, R2CustomerRecord, R2Udf } from '../../api/r2';
+import type { R2ContactRecord, R2CustomerRecord, R2Udf } from '../../connectors/r2/api';
 import { r2Record } from './r2-arbitraries';
 
 export interface BrokenR2Record {

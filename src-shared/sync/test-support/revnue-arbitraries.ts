@@ -7,7 +7,7 @@ import {
   revnueNumberMax,
   revnueNumberMin,
   type RevnueCustomerRecord,
-} from '../../api/revnue-v2';
+} from '../../connectors/revnue-v2/api';
 import {
   editFields,
   editListField,

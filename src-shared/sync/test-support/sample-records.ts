@@ -1,7 +1,10 @@
 // Realistic records for example tests: ACME Rentals on R2 (two contacts, udfs) and Globex on
 // Revnue (a contact person, custom fields). Each test copies and edits them like a salesperson would.
-import type { R2CustomerRecord } from '../../api/r2';
-import type { RevnueCustomerRecord, RevnueCustomFieldTemplate } from '../../api/revnue-v2';
+import type { R2CustomerRecord } from '../../connectors/r2/api';
+import type {
+  RevnueCustomerRecord,
+  RevnueCustomFieldTemplate,
+} from '../../connectors/revnue-v2/api';
 
 export function acmeOnR2(): R2CustomerRecord {
   return {

@@ -2,8 +2,8 @@
 // the contract tests over HTTP share. Revnue: no null in a POST; in a PUT null only where theirs
 // has a value, and nothing theirs has set left out (so a server that reads a missing key as
 // "keep" and one that reads it as "empty" end up with the same record). R2: no null for a text.
-import { r2AmountKeys, r2FlagKeys } from '../../api/r2';
-import type { RevnueCustomerBody, RevnueCustomerRecord } from '../../api/revnue-v2';
+import { r2AmountKeys, r2FlagKeys } from '../../connectors/r2/api';
+import type { RevnueCustomerBody, RevnueCustomerRecord } from '../../connectors/revnue-v2/api';
 import { isPlainObject } from '../values';
 
 /**

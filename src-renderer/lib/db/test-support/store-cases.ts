@@ -1,8 +1,8 @@
 // The store's rules are the same for both APIs; each case says how to build and edit its records,
 // so every suite test runs once with R2 records and once with Revnue records.
 import type { ConnectorDescriptor } from '../../../../src-shared/connectors/descriptor';
-import type { R2CustomerRecord } from '../../../../src-shared/api/r2';
-import type { RevnueCustomerRecord } from '../../../../src-shared/api/revnue-v2';
+import type { R2CustomerRecord } from '../../../../src-shared/connectors/r2/api';
+import type { RevnueCustomerRecord } from '../../../../src-shared/connectors/revnue-v2/api';
 import { acmeOnR2, globexOnRevnue } from '../../../../src-shared/sync/test-support/sample-records';
 import { r2Descriptor, revnueDescriptor } from '../../../../src-shared/connectors';
 

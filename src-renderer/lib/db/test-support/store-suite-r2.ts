@@ -1,7 +1,7 @@
 // What only R2 records have: contacts that get a client identity before the server gives them a
 // recordid, and edits queued meanwhile that must follow the contact to its new id.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { R2CustomerRecord } from '../../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../../src-shared/connectors/r2/api';
 import { r2Case } from './store-cases';
 import { createStoreWorld, type StoreEnvironment, type StoreWorld } from './store-world';
 

@@ -1,8 +1,8 @@
 // A deterministic set of Revnue customers for the list's tests and benchmarks: German-style
 // company names, cities, contacts, emails and "+49 …" phones, spread over four categories, so
 // searches, filters and sorts have realistic hits at any size.
-import type { RevnueCustomerRecord } from '../../../../src-shared/api/revnue-v2';
-import { revnueDescriptor } from '../../../../src-shared/connectors/revnue-v2';
+import type { RevnueCustomerRecord } from '../../../../src-shared/connectors/revnue-v2/api';
+import { revnueDescriptor } from '../../../../src-shared/connectors/revnue-v2/descriptor';
 import type { ConnectorLookups } from '../../../../src-shared/connectors/descriptor';
 import type { PulledRecord } from '../../db/customer-store';
 

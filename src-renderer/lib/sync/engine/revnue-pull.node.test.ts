@@ -8,8 +8,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type {
   RevnueCustomerRecord,
   RevnueCustomerResponse,
-} from '../../../../src-shared/api/revnue-v2';
-import { revnueDescriptor } from '../../../../src-shared/connectors/revnue-v2';
+} from '../../../../src-shared/connectors/revnue-v2/api';
+import { revnueDescriptor } from '../../../../src-shared/connectors/revnue-v2/descriptor';
 import type { AppError } from '../../../../src-shared/ipc/result';
 import { systemClock } from '../../../../src-shared/time/clock';
 import type { CustomerStore } from '../../db/customer-store';

@@ -1,8 +1,8 @@
 // Test world for the sync adapters, in Node: main's real services world (sandbox over real HTTP
 // on loopback, IPC router, R2 signed in) with `window.fieldbook` built from the contract over the
 // router, exactly as the preload builds it — and one adapter per sandbox connection.
-import type { R2CustomerRecord } from '../../../../src-shared/api/r2';
-import type { RevnueCustomerRecord } from '../../../../src-shared/api/revnue-v2';
+import type { R2CustomerRecord } from '../../../../src-shared/connectors/r2/api';
+import type { RevnueCustomerRecord } from '../../../../src-shared/connectors/revnue-v2/api';
 import type { ConnectionView } from '../../../../src-shared/connection';
 import { createFieldbookApi } from '../../../../src-shared/ipc/client';
 import type { FieldbookApi } from '../../../../src-shared/ipc/fieldbook-api';

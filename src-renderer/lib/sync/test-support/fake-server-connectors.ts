@@ -1,9 +1,9 @@
 // The connectors an engine world can run: the small test cards (both API styles), and the REAL
 // Revnue v2 descriptor (shape, schema, natural key) with its records held by the fake server —
 // so the engine's merge and exactly-once rules are also proven on the shipped connector.
-import type { RevnueCustomerRecord } from '../../../../src-shared/api/revnue-v2';
+import type { RevnueCustomerRecord } from '../../../../src-shared/connectors/revnue-v2/api';
 import type { ConnectorDescriptor } from '../../../../src-shared/connectors/descriptor';
-import { revnueDescriptor } from '../../../../src-shared/connectors/revnue-v2';
+import { revnueDescriptor } from '../../../../src-shared/connectors/revnue-v2/descriptor';
 import type { Clock } from '../../../../src-shared/time/clock';
 import type { FakeServerOptions } from './fake-server';
 import {
