@@ -4,7 +4,7 @@
 // over — the same rows in the same places, no duplicates, the count shown, the scroll kept.
 import { afterEach, expect, test } from 'vitest';
 import { revnueDescriptor } from '../../../src-shared/connectors';
-import type { RevnueCustomerRecord } from '../../../src-shared/api/revnue-v2';
+import type { RevnueCustomerRecord } from '../../../src-shared/connectors/revnue-v2/api';
 import { openFirstScreens } from '../../lib/search/first-screen';
 import { fold } from '../../lib/search/fold';
 import { EARLY_ROWS } from '../../lib/state/first-rows';
