@@ -17,8 +17,12 @@ export type ToExportWorker =
       readonly format: ExportFormat;
       readonly columns: ColumnChoice;
       readonly lookups: ConnectorLookups;
-      readonly keys: readonly string[];
     }
+  /**
+   * The customers' keys, a slice at a time before `start`: copying 100,000 keys into one message
+   * held the window for one long frame; slices let it paint between them.
+   */
+  | { readonly type: 'keys'; readonly keys: readonly string[] }
   /** The sink's answer to one of the worker's calls, by its id. */
   | { readonly type: 'answer'; readonly id: number; readonly ok: true; readonly value: string }
   | { readonly type: 'answer'; readonly id: number; readonly ok: false; readonly message: string }

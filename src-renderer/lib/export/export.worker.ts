@@ -19,6 +19,7 @@ const scope = self as unknown as {
 const post = (message: FromExportWorker) => scope.postMessage(message);
 const waiting = new Map<number, { resolve(value: string): void; reject(error: Error): void }>();
 const abort = new AbortController();
+const keys: string[] = [];
 let lastId = 0;
 
 function relay(call: SinkCall): Promise<string> {
@@ -48,7 +49,7 @@ async function start(message: Extract<ToExportWorker, { type: 'start' }>): Promi
   const source = openExportRowSource(message.dbName, message.connectionId);
   try {
     const outcome = await runExport({
-      keys: message.keys,
+      keys,
       source,
       plan,
       sink,
@@ -65,7 +66,8 @@ async function start(message: Extract<ToExportWorker, { type: 'start' }>): Promi
 
 scope.onmessage = (event) => {
   const message = event.data;
-  if (message.type === 'start') void start(message);
+  if (message.type === 'keys') for (const key of message.keys) keys.push(key);
+  else if (message.type === 'start') void start(message);
   else if (message.type === 'cancel') abort.abort();
   else {
     const call = waiting.get(message.id);
