@@ -175,6 +175,10 @@ const listBench = {
     const { exportRun } = await import('./export-run');
     return exportRun(store, 'bench', format, columns);
   },
+  async exportStages() {
+    const { exportStages } = await import('./export-run');
+    return exportStages(store, 'bench');
+  },
   async exportPiece(index: number) {
     const { exportPiece } = await import('./export-run');
     return exportPiece(index);
