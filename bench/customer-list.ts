@@ -4,18 +4,11 @@
 // keystroke → rendered results p50/p95 over 200 keystrokes, our index vs FlexSearch and uFuzzy on
 // the same data and keystrokes, the search worker's and the renderer's JS heap, scroll frame time
 // p95 while flinging, and gzipped JS.
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { extname, join, normalize } from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { corpusQueries, keystrokes } from '../src-renderer/lib/search/test-support/customer-corpus';
 import { percentile, printFigures, quick, round, sized, type FigureInput } from './figures';
-import { buildVitePage } from '../e2e/list-page/build-vite-page';
+import { labCall, serveLabPage } from './lab/serve-list-lab';
 import { appRendererGzip } from './app-bundle';
 
 const large = process.argv.includes('--large');
@@ -23,30 +16,8 @@ const customers = large ? 1_000_000 : sized(100_000);
 const keystrokeCount = 200;
 const label = customers.toLocaleString('en');
 
-const types: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-};
-
-const scratch = await mkdtemp(join(tmpdir(), 'fieldbook-list-bench-'));
-const built = await buildVitePage(
-  fileURLToPath(new URL('./list-lab/', import.meta.url)),
-  join(scratch, 'page'),
-);
-const server = createServer((req, res) => {
-  const path = normalize(new URL(req.url ?? '/', 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
-  const file = join(built.dir, path === '/' ? 'index.html' : path);
-  stat(file).then(
-    () => {
-      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
-      createReadStream(file).pipe(res);
-    },
-    () => res.writeHead(404).end(),
-  );
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const served = await serveLabPage('list');
+const { origin, built } = served;
 const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: [...chromiumArgs, '--enable-precise-memory-info'],
@@ -81,13 +52,11 @@ type Bench = {
     results: Record<'ours' | 'flexsearch' | 'ufuzzy', number[]>;
   }>;
 };
-const call = <M extends keyof Bench>(page: Page, method: M, ...args: Parameters<Bench[M]>) =>
-  page.evaluate(
-    ([name, list]) =>
-      (globalThis as unknown as { listBench: Record<string, (...a: unknown[]) => unknown> })
-        .listBench[name as string]!(...(list as unknown[])),
-    [method, args] as const,
-  ) as Promise<Awaited<ReturnType<Bench[M]>>>;
+const call = <M extends keyof Bench & string>(
+  page: Page,
+  method: M,
+  ...args: Parameters<Bench[M]>
+) => labCall<Bench, M>(page, method, ...args);
 
 /**
  * The search worker's JS heap after a GC, through the browser's DevTools protocol: the worker is
@@ -309,8 +278,7 @@ try {
   );
 } finally {
   await browser.close();
-  server.close();
-  await rm(scratch, { recursive: true, force: true });
+  await served.close();
 }
 
 printFigures(`customer list (${label} customers)`, figures);

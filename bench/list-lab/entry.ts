@@ -1,6 +1,7 @@
-// The customer-list bench page: the real Customers screen (store on IndexedDB, search worker,
-// virtualised grid) in real Chromium, plus window.listBench with the measurements, so the Node side
-// only drives. Built by build-page.ts with Vite (Svelte, the module worker) into a folder.
+// The bench page: the real Customers screen (store on IndexedDB, search worker, virtualised grid)
+// in real Chromium, plus window.listBench with the measurements, so the Node side only drives — the
+// customer list's (customer-list.ts) and the export's (export.ts, through export-run.ts). Built
+// and served by bench/lab/serve-list-lab.ts with Vite (Svelte, the module workers) into a folder.
 import { flushSync, mount } from 'svelte';
 import { revnueDescriptor } from '../../src-shared/connectors';
 import { openCustomerStore } from '../../src-renderer/lib/db/dexie-customer-store';
@@ -12,6 +13,8 @@ import { openFirstScreens } from '../../src-renderer/lib/search/first-screen';
 import { openForFirstRows } from '../../src-renderer/lib/state/first-rows';
 import type { FromWorker } from '../../src-renderer/lib/search/search-types';
 import type { Engine } from './compare-engines';
+import type { ColumnChoice } from '../../src-renderer/lib/export/export-columns';
+import type { ExportFormat } from '../../src-renderer/lib/export/export-text';
 import type { AppContext } from '../../src-renderer/lib/state/app-context';
 import type { ConnectionsState } from '../../src-renderer/lib/state/connections.svelte';
 import { Navigation } from '../../src-renderer/lib/state/navigation.svelte';
@@ -220,6 +223,19 @@ const listBench = {
   async compareEngines(count: number, texts: readonly string[], engines?: readonly Engine[]) {
     const { compareEngines } = await import('./compare-engines');
     return compareEngines(count, texts, engines);
+  },
+  /** bench/export.ts: one export of the seeded customers through the export worker. */
+  async exportRun(format: ExportFormat, columns: ColumnChoice) {
+    const { exportRun } = await import('./export-run');
+    return exportRun(store, 'bench', format, columns);
+  },
+  async exportStages() {
+    const { exportStages } = await import('./export-run');
+    return exportStages(store, 'bench');
+  },
+  async exportPiece(index: number) {
+    const { exportPiece } = await import('./export-run');
+    return exportPiece(index);
   },
 };
 

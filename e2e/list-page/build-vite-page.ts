@@ -36,8 +36,9 @@ export async function buildVitePage(root: string, outDir: string): Promise<Built
   let pageGzip = 0;
   let workerGzip = 0;
   for (const file of await readdir(join(outDir, 'assets'))) {
-    // The comparison engines (FlexSearch, uFuzzy) are bench-only: not counted.
-    if (!file.endsWith('.js') || file.startsWith('compare-engines')) continue;
+    // The comparison engines (FlexSearch, uFuzzy) and the export bench's driver are bench-only:
+    // not counted.
+    if (!file.endsWith('.js') || /^(compare-engines|export-run)/.test(file)) continue;
     const size = gzipSync(await readFile(join(outDir, 'assets', file))).length;
     if (file.includes('worker')) workerGzip += size;
     else pageGzip += size;

@@ -139,6 +139,43 @@ describe('customer grid', () => {
     await noAxeViolations(world.target);
   });
 
+  test("at the window's minimum width (800 pixels), alone and beside the editor, the selection box, the badge and the name never overlap", async () => {
+    // src-main/platform/window-state-tracking.ts: windowLimits.minWidth.
+    await page.viewport(800, 560);
+    const world = await screen(60);
+    const overlaps = () => {
+      const found: string[] = [];
+      const rows = [headerRow(), ...dataRows()];
+      for (const row of rows) {
+        const [badgeCell, name] = cells(row).length > 0 ? cells(row) : headers();
+        const cell = badgeCell!.getBoundingClientRect();
+        const box = badgeCell!.querySelector('.select-box')!.getBoundingClientRect();
+        const inCell = (r: DOMRect) => r.left >= cell.left - 0.5 && r.right <= cell.right + 0.5;
+        const label = row.getAttribute('aria-rowindex');
+        if (!inCell(box)) found.push(`row ${label}: the selection box leaves its cell`);
+        const badge = badgeCell!.querySelector('.badge');
+        if (badge) {
+          const drawn = badge.getBoundingClientRect();
+          if (!inCell(drawn)) found.push(`row ${label}: the badge leaves its cell`);
+          if (drawn.left < box.right) found.push(`row ${label}: the badge is under the box`);
+        }
+        if (name!.getBoundingClientRect().left < cell.right) {
+          found.push(`row ${label}: the name cell starts inside the badge cell`);
+        }
+      }
+      return found;
+    };
+    await expect.poll(() => dataRows().length).toBeGreaterThan(5);
+    expect(overlaps()).toEqual([]);
+
+    world.navigation.open('5');
+    await expect.poll(() => document.querySelector('form')).toBeTruthy();
+    // Beside the editor the badge gives way to its icon: still clear of the box.
+    await expect.poll(() => grid().classList.contains('badge-icons')).toBe(true);
+    expect(overlaps()).toEqual([]);
+    await noAxeViolations(world.target);
+  });
+
   test('a cell cut short shows its whole text on hover', async () => {
     const long = 'Beacon Agricultural Machinery Cooperative of the Northern Uplands';
     const target = gridOf(

@@ -124,6 +124,33 @@ describe('Export dialog', () => {
     expect(main.text()).toContain('VERSION:4.0\r\n');
   });
 
+  test('the selected customers go to the file, through the export worker', async () => {
+    const main = fakeMain();
+    world = await renderCustomers({ customers: 60, handlers: main.handlers });
+    await expect.poll(() => rowCount(), { timeout: 15_000 }).toBe(60);
+    const nameOf = (index: number) =>
+      document
+        .getElementById(`customer-row-${index}`)!
+        .querySelectorAll('[role="gridcell"]')[1]!
+        .textContent!.trim();
+    const picked = [1, 3, 4].map(nameOf);
+    for (const name of picked) {
+      await userEvent.click(
+        document.querySelector(`[role="checkbox"][aria-label="Select ${name}"]`)!,
+      );
+    }
+    await openDialog();
+    const selected = [...dialog()!.querySelectorAll('label')].find((l) =>
+      l.textContent?.includes('Selected customers (3 customers)'),
+    );
+    // The dialog keeps the selection in $state: what goes to the worker must be a plain copy.
+    await userEvent.click(selected!.querySelector('input')!);
+    await userEvent.click(button('Start export', dialog()!)!);
+    await expect.poll(status).toBe('Exported 3 customers to /home/sam/Customers.csv');
+    const [, ...rows] = parseCsv(main.text().slice(1));
+    expect(rows.map((row) => row[0])).toEqual(picked);
+  });
+
   test('Cancel export stops it and saves no file', async () => {
     let release!: () => void;
     const hold = new Promise<void>((resolve) => (release = resolve));

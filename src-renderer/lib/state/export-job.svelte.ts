@@ -1,16 +1,15 @@
 // One export of customers as the dialog shows it: asking main where to save, the progress
 // ("Exported 40,000 of 100,000"), cancel, and how it ended in words. The work itself is
-// lib/export/run-export.ts; this class only keeps what the screen shows.
+// lib/export/run-export.ts, run in the export worker; this class only keeps what the screen shows.
 import type {
   ConnectorDescriptor,
   ConnectorLookups,
 } from '../../../src-shared/connectors/descriptor';
 import type { FieldbookApi } from '../../../src-shared/ipc/fieldbook-api';
-import { columnsFor, type ColumnChoice } from '../export/export-columns';
+import type { ColumnChoice } from '../export/export-columns';
+import { runExportInWorker } from '../export/export-in-worker';
 import { ExportFailure, openExportSink, type OpenedSink } from '../export/export-sinks';
-import type { ExportFormat, ExportPlan } from '../export/export-text';
-import { openExportRowSource, type ExportRowSource } from '../export/read-rows';
-import { runExport } from '../export/run-export';
+import type { ExportFormat } from '../export/export-text';
 
 export type ExportPhase = 'idle' | 'asking' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -31,7 +30,6 @@ export interface ExportJobOptions {
   readonly lookups: () => Promise<ConnectorLookups>;
   /** Tests: another sink opener (the download sink, a failing one). */
   readonly openSink?: (format: ExportFormat, name: string) => Promise<OpenedSink>;
-  readonly openSource?: () => ExportRowSource;
 }
 
 const numbers = new Intl.NumberFormat('en');
@@ -75,7 +73,6 @@ export class ExportJob {
     this.#message = '';
     const abort = new AbortController();
     this.#abort = abort;
-    let source: ExportRowSource | undefined;
     let opened: OpenedSink | undefined;
     try {
       opened = await (options.openSink
@@ -83,20 +80,18 @@ export class ExportJob {
         : openExportSink(options.api, choice.format, choice.name));
       if (opened.outcome === 'cancelled') return this.#end('idle', '');
       const [keys, lookups] = await Promise.all([choice.keys(), options.lookups()]);
-      const plan: ExportPlan =
-        choice.format === 'csv'
-          ? { format: 'csv', columns: columnsFor(choice.columns, options.descriptor, lookups) }
-          : { format: 'vcard', descriptor: options.descriptor, lookups };
       this.#done = 0;
       this.#total = keys.length;
       this.#phase = 'running';
-      source = options.openSource
-        ? options.openSource()
-        : openExportRowSource(options.dbName, options.connectionId);
-      const outcome = await runExport({
+      // Off the main thread: reading 100,000 rows and building their text would hold the window.
+      const outcome = await runExportInWorker({
+        dbName: options.dbName,
+        connectionId: options.connectionId,
+        kind: options.descriptor.kind,
+        format: choice.format,
+        columns: choice.columns,
+        lookups,
         keys,
-        source,
-        plan,
         sink: opened.sink,
         signal: abort.signal,
         onProgress: (done) => (this.#done = done),
@@ -118,7 +113,6 @@ export class ExportJob {
           : `The export failed: ${error instanceof Error ? error.message : String(error)}`;
       this.#end('failed', words);
     } finally {
-      source?.close();
       if (this.#abort === abort) this.#abort = null;
     }
   }
