@@ -78,7 +78,8 @@ function parseBatch(line: string): JournalAppend | null {
 /**
  * Reads a journal file's bytes. A file without our header is refused (never rewritten); a line
  * that is not whole (no newline, a checksum or shape that does not hold) ends the read there:
- * an append is written and synced before the next begins, so only the last can be torn.
+ * a write (one append, or a group of them sharing one fdatasync) is synced before the next
+ * begins, so only the last write can be torn, and none of its appends had answered.
  */
 export function parseJournal(bytes: Buffer, expectedConnectionId: string): ParsedJournal {
   const firstNewline = bytes.indexOf(0x0a);

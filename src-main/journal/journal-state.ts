@@ -16,6 +16,11 @@ export class JournalState {
   readonly #latest = new Map<string, Latest>();
   /** Record states written to the file since its last rewrite (compaction's yardstick). */
   #written = 0;
+  /**
+   * How many records wait, kept as appends arrive: every append asks whether to compact, and
+   * counting by walking every record would cost a save time in proportion to what waits.
+   */
+  #waitingCount = 0;
 
   constructor(seq = 0) {
     this.#seq = seq;
@@ -27,7 +32,11 @@ export class JournalState {
 
   /** The lines the file holds beyond what is waiting: history a compaction drops. */
   get dead(): number {
-    return this.#written - this.waiting().length;
+    return this.#written - this.#waitingCount;
+  }
+
+  get waitingCount(): number {
+    return this.#waitingCount;
   }
 
   apply(batch: JournalAppend): void {
@@ -36,6 +45,8 @@ export class JournalState {
       this.#written += 1;
       const known = this.#latest.get(record.recordKey);
       if (known !== undefined && known.seq > batch.seq) continue;
+      if (known !== undefined && isWaiting(known.record)) this.#waitingCount -= 1;
+      if (isWaiting(record)) this.#waitingCount += 1;
       this.#latest.set(record.recordKey, { seq: batch.seq, record });
     }
   }
@@ -52,12 +63,12 @@ export class JournalState {
   static rewritten(seq: number, records: readonly JournalRecord[]): JournalState {
     const state = new JournalState(seq);
     for (const record of records) state.apply({ connectionId: '', seq, records: [record] });
-    state.#written = state.waiting().length;
+    state.#written = state.#waitingCount;
     return state;
   }
 }
 
 /** Compact when the history outweighs what waits (and is worth a rewrite). */
 export function shouldCompact(state: JournalState): boolean {
-  return state.dead >= 64 && state.dead > state.waiting().length;
+  return state.dead >= 64 && state.dead > state.waitingCount;
 }

@@ -69,20 +69,27 @@ export async function stampChange(
   db: FieldbookDatabase,
   connectionId: string,
   keys: readonly string[],
+  /** The stamp as this transaction read it earlier, which spares a round trip. */
+  knownStamp?: number,
 ): Promise<JournalAppend> {
-  const seq = (await readStamp(db, connectionId)) + 1;
-  await writeStamp(db, connectionId, seq);
-  const records: JournalRecord[] = [];
-  for (const key of new Set(keys)) {
-    records.push(
-      journalRecordOf(
-        key,
-        await rowOf(db, connectionId, key),
-        await entriesOf(db, connectionId, key),
-      ),
-    );
+  // Every request is issued at once: a save waits for one or two round trips to IndexedDB here,
+  // not one per request (the transaction sees its own writes whichever answer comes first).
+  const reading = Promise.all(
+    [...new Set(keys)].map(async (key) => {
+      const [row, entries] = await Promise.all([
+        rowOf(db, connectionId, key),
+        entriesOf(db, connectionId, key),
+      ]);
+      return journalRecordOf(key, row, entries);
+    }),
+  );
+  if (knownStamp === undefined) {
+    const [stamp, records] = await Promise.all([readStamp(db, connectionId), reading]);
+    await writeStamp(db, connectionId, stamp + 1);
+    return { connectionId, seq: stamp + 1, records };
   }
-  return { connectionId, seq, records };
+  const [records] = await Promise.all([reading, writeStamp(db, connectionId, knownStamp + 1)]);
+  return { connectionId, seq: knownStamp + 1, records };
 }
 
 /** After the commit: on disk in main before the caller goes on (none in store-only tests). */
