@@ -9,7 +9,7 @@ import type {
 import type { AppError } from '../../../src-shared/ipc/result';
 import type { Choices } from '../../../src-shared/sync/resolve';
 import type { Conflict } from '../../../src-shared/sync/merge';
-import type { LiveRead } from './live-reads';
+import type { LiveRead } from './live-read';
 import type { PersonalLists } from './personal-rows';
 import type { ConnectionMeta, CustomerRow, Hydration, OutboxRow, RecordSyncState } from './rows';
 

@@ -5,20 +5,11 @@
 // The readers are plain Dexie promise chains, not async functions, so Dexie sees every read of the
 // query (an `await` outside Dexie's own promises would hide the later reads from it).
 import { Dexie, liveQuery } from 'dexie';
+import type { LiveRead } from './live-read';
 import type { CustomerRow } from './rows';
 import { customersOf } from './schema';
 import type { StoreContext } from './store-context';
 import { publicRow, type StoredCustomerRow } from './stored-row';
-
-export interface LiveObserver<T> {
-  next(value: T): void;
-  error(error: unknown): void;
-}
-
-/** A read that answers now and again after every write that could change its answer. */
-export interface LiveRead<T> {
-  subscribe(observer: LiveObserver<T>): { unsubscribe(): void };
-}
 
 /** One customer row as it is stored now; undefined once it is gone (discarded, deleted, re-keyed). */
 export function liveCustomer<T>(

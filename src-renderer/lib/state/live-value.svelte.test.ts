@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { descriptorFor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import { revnueCase } from '../db/test-support/store-cases';
-import type { LiveObserver, LiveRead } from '../db/live-reads';
+import type { LiveObserver, LiveRead } from '../db/live-read';
 import { scratchStore } from '../test-support/world-parts';
 import { LiveValue } from './live-value.svelte';
 

@@ -3,7 +3,7 @@
 // when the last one is gone, so a screen that is not shown keeps no query running; each answer of
 // the read re-runs exactly the effects that read it.
 import { createSubscriber } from 'svelte/reactivity';
-import type { LiveRead } from '../db/live-reads';
+import type { LiveRead } from '../db/live-read';
 
 export class LiveValue<T> {
   #value: T;

@@ -2,7 +2,7 @@
 // write answers them again — saves, pulls, push outcomes, deletions, bulk edits — with nothing but
 // the write itself, and an unsubscribed read hears nothing more.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { LiveRead } from '../live-reads';
+import type { LiveRead } from '../live-read';
 import type { CustomerRow } from '../rows';
 import type { StoreCase } from './store-cases';
 import { createStoreWorld, type StoreEnvironment, type StoreWorld } from './store-world';
