@@ -283,8 +283,8 @@ export interface CustomerStore {
     listener: (change: { connectionId: string; cause: 'local' | 'pulled' }) => void,
   ): () => void;
   /**
-   * The row as stored now, answered again after every write that touches it — from this window,
-   * the search worker or another window (docs/architecture.md#one-signal-for-every-data-change).
+   * The row as stored now, answered again after every write that touches it, from this window or
+   * another one of the profile (docs/architecture.md#one-signal-for-every-data-change).
    */
   liveCustomer<T>(connectionId: string, key: string): LiveRead<CustomerRow<T> | undefined>;
   /**

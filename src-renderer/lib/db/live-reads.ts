@@ -1,7 +1,8 @@
 // Reads the screens follow as the data changes (docs/architecture.md#one-signal-for-every-data-change).
-// Dexie's liveQuery runs a read again whenever a committed write touches what it read, whoever
-// wrote it: this window, the search worker, another window of the profile. Every store write goes
-// through Dexie (saves, pulls, push outcomes, restores, bulk edits), so these are the one signal.
+// Dexie's liveQuery runs a read again whenever a committed write touches what it read, in this
+// window or (through Dexie's own cross-tab signal) another window of the profile. Every store
+// write goes through Dexie (saves, pulls, push outcomes, restores, bulk edits), so these are the
+// one signal.
 // The readers are plain Dexie promise chains, not async functions, so Dexie sees every read of the
 // query (an `await` outside Dexie's own promises would hide the later reads from it).
 import { Dexie, liveQuery } from 'dexie';
