@@ -9,6 +9,7 @@ import type {
 import type { AppError } from '../../../src-shared/ipc/result';
 import type { Choices } from '../../../src-shared/sync/resolve';
 import type { Conflict } from '../../../src-shared/sync/merge';
+import type { LiveRead } from './live-read';
 import type { PersonalLists } from './personal-rows';
 import type { ConnectionMeta, CustomerRow, Hydration, OutboxRow, RecordSyncState } from './rows';
 
@@ -283,6 +284,17 @@ export interface CustomerStore {
   onChange(
     listener: (change: { connectionId: string; cause: 'local' | 'pulled' }) => void,
   ): () => void;
+  /**
+   * The row as stored now, answered again after every write that touches it, from this window or
+   * another one of the profile (docs/architecture.md#one-signal-for-every-data-change).
+   */
+  liveCustomer<T>(connectionId: string, key: string): LiveRead<CustomerRow<T> | undefined>;
+  /**
+   * 0 at once, then a higher number after every write to a row or an outbox entry of the
+   * connection: saves, pulls, push outcomes, restores, bulk edits, deletions. A cheap read,
+   * whatever the number of rows; the reader fetches what changed itself.
+   */
+  liveChanges(connectionId: string): LiveRead<number>;
   /** The salesperson's saved views, favourites and recently opened customers, per connection. */
   readonly lists: PersonalLists;
   /** Removes every row, entry, lookup, meta and list of a connection (it was deleted). */

@@ -23,6 +23,7 @@ import {
   rejectEntry,
 } from './outbox-progress';
 import { countRows, getRows, listKeys, listRows } from './list-rows';
+import { liveChanges, liveCustomer } from './live-reads';
 import { setFieldOfMany } from './bulk-changes';
 import { findOtherCustomer } from './find-customer';
 import { personalLists } from './personal-lists';
@@ -134,6 +135,8 @@ export function openCustomerStore(
         listeners.delete(listener);
       };
     },
+    liveCustomer: (connectionId, key) => liveCustomer(ctx, connectionId, key),
+    liveChanges: (connectionId) => liveChanges(ctx, connectionId),
     lists: personalLists(ctx),
     deleteConnectionData: (connectionId) => deleteConnectionData(ctx, connectionId),
     async open() {

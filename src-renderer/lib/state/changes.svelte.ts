@@ -1,9 +1,11 @@
 // The Changes view's data: every outbox entry of one connection, grouped by customer, kept fresh
-// from the store's change signal (saves, discards, resolutions, finished pushes) until dispose().
+// by the store's live read (saves, discards, resolutions, push outcomes) while follow() is read.
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';
 import type { CustomerRow, OutboxRow } from '../db/rows';
+import { untrack } from 'svelte';
 import { describeError } from './error-message';
+import { LiveValue } from './live-value.svelte';
 
 export interface CustomerChanges {
   readonly key: string;
@@ -19,7 +21,8 @@ export class ChangesState {
   readonly #store: CustomerStore;
   readonly #connectionId: string;
   readonly #descriptor: ConnectorDescriptor<unknown>;
-  readonly #stop: () => void;
+  /** Counts the writes to this connection's rows and entries (the store's live read). */
+  readonly #changes: LiveValue<number>;
   #generation = 0;
 
   constructor(
@@ -30,9 +33,7 @@ export class ChangesState {
     this.#store = store;
     this.#connectionId = connectionId;
     this.#descriptor = descriptor;
-    this.#stop = store.onChange(({ connectionId: changed }) => {
-      if (changed === connectionId) void this.refresh();
-    });
+    this.#changes = new LiveValue(store.liveChanges(connectionId), -1);
     void this.refresh();
   }
 
@@ -47,6 +48,21 @@ export class ChangesState {
   }
   get count(): number {
     return this.#groups.reduce((sum, group) => sum + group.entries.length, 0);
+  }
+
+  /**
+   * Reads the entries again after every write to this connection's data — a push's outcome
+   * included, which no other signal announces. Called from an effect (the Changes screen): the
+   * live read runs while that effect lives. Its first answer reads too: a write between the
+   * constructor's read and the subscription would otherwise wait for the next one.
+   */
+  follow(): void {
+    const version = this.#changes.current;
+    const failed = this.#changes.error;
+    untrack(() => {
+      if (failed !== null) this.#error = describeError(failed);
+      else if (version >= 0) void this.refresh();
+    });
   }
 
   async refresh(): Promise<void> {
@@ -86,6 +102,5 @@ export class ChangesState {
 
   dispose(): void {
     this.#generation += 1;
-    this.#stop();
   }
 }

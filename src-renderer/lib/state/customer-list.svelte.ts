@@ -2,6 +2,7 @@
 // sorted, the worker's answer (doc numbers in order, and rows fetched by them as the list scrolls),
 // and whether the list is still loading or waiting for its first sync. The worker does every scan;
 // this class only keeps the newest answer and the rows on screen.
+import { untrack } from 'svelte';
 import type { ConnectorKind } from '../../../src-shared/connection';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';
@@ -19,6 +20,8 @@ import type {
 } from '../search/search-types';
 import type { SyncRunner } from '../sync/engine/sync-runner';
 import type { SyncStatus } from '../sync/sync-status';
+import { describeError } from './error-message';
+import { LiveValue } from './live-value.svelte';
 import { RowSelection } from './row-selection.svelte';
 
 export interface CustomerListOptions {
@@ -46,6 +49,8 @@ export class CustomerListState {
   #early = $state(false);
   #facetChoices = $state.raw<readonly FacetChoices[]>([]);
   #error = $state<string | null>(null);
+  /** Why the list stopped hearing of the store's writes (the live read failed); null while it hears. */
+  #followError = $state<string | null>(null);
   #sync = $state.raw<SyncStatus | undefined>(undefined);
   #rowsVersion = $state(0);
 
@@ -63,6 +68,8 @@ export class CustomerListState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   readonly #wanted = new Set<number>();
   readonly #stop: (() => void)[] = [];
+  /** Counts the writes to this connection's rows and entries (the store's live read). */
+  readonly #changes: LiveValue<number>;
   #dataVersion = -1;
   #latestSeq = 0;
   #flushQueued = false;
@@ -84,17 +91,13 @@ export class CustomerListState {
       loadedKey: (doc) => this.#rows.get(doc)?.key,
       resolveKeys: (docs) => this.#client.keys(docs),
     });
+    this.#changes = new LiveValue(options.store.liveChanges(options.connectionId), -1);
+    // The runner's status is only shown (the first sync, "pulling"); data changes come from the
+    // store's own signal, see follow().
     this.#sync = options.runner.status(options.connectionId);
     this.#stop.push(
-      options.store.onChange(({ connectionId }) => {
-        if (connectionId === options.connectionId) this.#client.refresh();
-      }),
       options.runner.subscribe((status) => {
-        if (status.connectionId !== options.connectionId) return;
-        const before = this.#sync;
-        this.#sync = status;
-        // A push's outcome (synced, rejected, conflict) is written without a store signal.
-        if (before?.phase !== status.phase || before.done !== status.done) this.#client.refresh();
+        if (status.connectionId === options.connectionId) this.#sync = status;
       }),
     );
     this.#send();
@@ -193,7 +196,7 @@ export class CustomerListState {
     return this.#facetChoices;
   }
   get error(): string | null {
-    return this.#error;
+    return this.#error ?? this.#followError;
   }
   get sync(): SyncStatus | undefined {
     return this.#sync;
@@ -228,6 +231,26 @@ export class CustomerListState {
     const keys = await this.#client.keys(this.#docs);
     // A doc the index no longer holds (deleted since the answer) is left out.
     return keys.filter((key): key is string => key !== null);
+  }
+
+  /**
+   * Tells the worker to read what was written since its last read, after every write to this
+   * connection's data — a save, a pull's chunk, a push's outcome, a restore, a bulk edit, from
+   * this window or another. Called from an effect (the list component): the store's live read
+   * runs while that effect lives. The worker reads only the rows written since, so a write costs
+   * a few rows, never the 100,000. The first answer refreshes too: a write between the worker's
+   * first read and this subscription would otherwise wait for the next one.
+   */
+  follow(): void {
+    const version = this.#changes.current;
+    const failed = this.#changes.error;
+    untrack(() => {
+      this.#followError =
+        failed === null
+          ? null
+          : `The list no longer shows changes as they are saved: ${describeError(failed)}`;
+      if (failed === null && version >= 0) this.#client.refresh();
+    });
   }
 
   dispose(): void {

@@ -26,6 +26,8 @@ import { errorPathOf, getIn, locKey, locOf, removeAt, setIn, type Loc } from '..
 import { readText, type InputSpec } from '../forms/field-input';
 import { blankItem, initialSameAs, topLevelFields } from '../forms/editor-layout';
 import { regionalLocale } from '../forms/locale-dates';
+import { untrack } from 'svelte';
+import { LiveValue } from './live-value.svelte';
 import type { Navigation } from './navigation.svelte';
 import { describeError } from './error-message';
 
@@ -77,8 +79,9 @@ export class EditorState {
   #sameAs = $state.raw<readonly SameAsPair[]>([]);
   #status = $state.raw<EditorStatus>(null);
   #saving = $state(false);
+  /** The stored row as it changes (null for a new customer until its first save). */
+  #live = $state.raw<LiveValue<CustomerRow | undefined> | null>(null);
   #cancelUniqueCheck: (() => void) | undefined;
-  #stop: (() => void) | undefined;
   #disposed = false;
   readonly #uniqueFields: readonly UniqueField[];
 
@@ -151,9 +154,6 @@ export class EditorState {
 
   async load(): Promise<void> {
     const { store, connection, descriptor } = this.#deps;
-    this.#stop = store.onChange((change) => {
-      if (change.connectionId === connection.id) void this.#reload();
-    });
     try {
       this.#lookups = await store.getLookups(connection.id);
       if (this.#key === null) {
@@ -169,6 +169,7 @@ export class EditorState {
         this.#takeRow(row);
         this.#draft = row.record;
         this.#saved = row.record;
+        this.#follow(this.#key, row);
       }
     } catch (error) {
       this.#loadProblem = `This customer could not be read from this computer: ${describeError(error)}`;
@@ -295,6 +296,8 @@ export class EditorState {
     }
     const row = await store.getCustomer(connection.id, this.#key);
     if (row) this.#takeRow(row);
+    // A new customer is followed from its first save on.
+    if (this.#live === null && row) this.#follow(this.#key, row);
     const stored = row?.record ?? record;
     this.#saved = stored;
     this.#draft = applySameAs(stored, this.#sameAs);
@@ -316,7 +319,32 @@ export class EditorState {
   dispose(): void {
     this.#disposed = true;
     this.#cancelUniqueCheck?.();
-    this.#stop?.();
+  }
+
+  /**
+   * Takes in every change to the stored row — a save in another window, a pull, a push's outcome
+   * (synced, refused, conflict), a restore, a bulk edit — while an effect calls it (the editor
+   * component does): the live read runs only while that effect lives. Fields the salesperson is
+   * editing keep what they typed (the draft is rebased, not replaced).
+   */
+  follow(): void {
+    const live = this.#live;
+    if (live === null) return;
+    const row = live.current;
+    const failed = live.error;
+    // Read so the effect runs again when a save ends: an answer that came during it is taken then.
+    if (this.#saving) return;
+    untrack(() => {
+      if (failed !== null) {
+        // The form keeps what it shows; the salesperson is told the row is no longer followed.
+        this.#status = {
+          kind: 'problem',
+          text: `Changes from the server can no longer be shown here: ${describeError(failed)}`,
+        };
+        return;
+      }
+      this.#takeStored(row);
+    });
   }
 
   // ── Internals ────────────────────────────────────────────────────────────────────────────────
@@ -329,26 +357,19 @@ export class EditorState {
     }
   }
 
-  /** Reads the row again (a push's outcome is written without a store signal). */
-  refresh(): Promise<void> {
-    return this.#reload();
+  #follow(key: string, row: CustomerRow): void {
+    this.#live = new LiveValue(this.#deps.store.liveCustomer(this.#deps.connection.id, key), row);
   }
 
-  async #reload(): Promise<void> {
-    const key = this.#key;
-    if (key === null || !this.#loaded || this.#saving) return;
-    let row: Awaited<ReturnType<CustomerStore['getCustomer']>>;
-    try {
-      row = await this.#deps.store.getCustomer(this.#deps.connection.id, key);
-    } catch {
-      // A refresh is best effort: the form keeps what it shows, and a save says what is wrong.
-      return;
-    }
-    if (this.#disposed || key !== this.#key) return;
+  /** The row as the store answered it; undefined: it is no longer on this computer. */
+  #takeStored(row: CustomerRow | undefined): void {
+    if (this.#disposed || !this.#loaded || this.#key === null) return;
     if (!row) {
       this.#missing = true;
       return;
     }
+    // An answer older than the row a save just read back (it was on its way during the save).
+    if (row.key !== this.#key || (this.#row && row.updatedAt < this.#row.updatedAt)) return;
     if (!deepEqual(row.record, this.#saved)) {
       this.#draft = rebaseDraft(this.#deps.descriptor, this.#saved, this.#draft, row.record);
       this.#saved = row.record;

@@ -3,6 +3,7 @@
 import { r2Case, revnueCase } from './store-cases';
 import { editRules } from './store-suite-edits';
 import { engineRules } from './store-suite-engine';
+import { liveRules } from './store-suite-live';
 import { pullRules } from './store-suite-pull';
 import { r2ContactRules } from './store-suite-r2';
 import { resolveRules } from './store-suite-resolve';
@@ -18,4 +19,6 @@ export function customerStoreSuite(environment: StoreEnvironment): void {
   pullRules(environment, r2Case);
   pullRules(environment, revnueCase);
   r2ContactRules(environment);
+  liveRules(environment, r2Case);
+  liveRules(environment, revnueCase);
 }

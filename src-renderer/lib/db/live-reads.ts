@@ -1,0 +1,54 @@
+// Reads the screens follow as the data changes (docs/architecture.md#one-signal-for-every-data-change).
+// Dexie's liveQuery runs a read again whenever a committed write touches what it read, in this
+// window or (through Dexie's own cross-tab signal) another window of the profile. Every store
+// write goes through Dexie (saves, pulls, push outcomes, restores, bulk edits), so these are the
+// one signal.
+// The readers are plain Dexie promise chains, not async functions, so Dexie sees every read of the
+// query (an `await` outside Dexie's own promises would hide the later reads from it).
+import { Dexie, liveQuery } from 'dexie';
+import type { LiveRead } from './live-read';
+import type { CustomerRow } from './rows';
+import { customersOf } from './schema';
+import type { StoreContext } from './store-context';
+import { publicRow, type StoredCustomerRow } from './stored-row';
+
+/** One customer row as it is stored now; undefined once it is gone (discarded, deleted, re-keyed). */
+export function liveCustomer<T>(
+  ctx: StoreContext,
+  connectionId: string,
+  key: string,
+): LiveRead<CustomerRow<T> | undefined> {
+  return liveQuery(() =>
+    ctx.strict.customers
+      .get([connectionId, key])
+      .then((row) => row && publicRow(row as StoredCustomerRow<T>)),
+  );
+}
+
+/**
+ * 0 at once, then 1, 2, … after each write to a row or an outbox entry of the connection. The read
+ * behind it counts the connection's rows and entries: a count is the cheapest read Dexie watches
+ * over its WHOLE range (a `first()`/`last()` is watched only up to the key it found, so deleting an
+ * older row would go unheard), and it never brings a row into this thread. What changed is for the
+ * reader to fetch (the search worker reads the rows written since its last read).
+ */
+export function liveChanges(ctx: StoreContext, connectionId: string): LiveRead<number> {
+  const read = liveQuery(() =>
+    Dexie.Promise.all([
+      customersOf(ctx.strict, connectionId).count(),
+      ctx.strict.outbox.where('connectionId').equals(connectionId).count(),
+    ]),
+  );
+  return {
+    subscribe(observer) {
+      // Counted per subscriber: liveQuery answers only after a write that touched the read's
+      // ranges, so every answer after the first IS a change, even when both counts stay the same
+      // (an edited row, an entry's new state).
+      let version = 0;
+      return read.subscribe({
+        next: () => observer.next(version++),
+        error: (error: unknown) => observer.error(error),
+      });
+    },
+  };
+}
