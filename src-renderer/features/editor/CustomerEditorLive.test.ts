@@ -3,7 +3,7 @@
 // salesperson is typing stays as typed.
 import { afterEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import type { RevnueCustomerRecord } from '../../../src-shared/api/revnue-v2';
+import type { RevnueCustomerRecord } from '../../../src-shared/connectors/revnue-v2/api';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import { renderEditorWorld, revnueConnection, revnueLookups } from './test-support/editor-world';
 

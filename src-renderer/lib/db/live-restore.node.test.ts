@@ -3,7 +3,7 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, expect, test, vi } from 'vitest';
-import type { R2CustomerRecord } from '../../../src-shared/api/r2';
+import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import { r2Descriptor } from '../../../src-shared/connectors';
 import type { CustomerStore } from './customer-store';
 import { openCustomerStore } from './dexie-customer-store';
