@@ -66,7 +66,7 @@ try {
       goal: 120,
       limit: 1024,
       why: 'main runs beside the renderer on a sales laptop',
-      note: `${stored} customers in one list answer, read by main in pages of 2,000; main held ${baseline} MB before the pull (Node + tsx + main's services); highest 100 ms sample ${sampledPeak} MB`,
+      note: `${stored} customers in one list answer, read by main in pages of 1,000 (its default); main held ${baseline} MB before the pull (Node + tsx + main's services); highest 100 ms sample ${sampledPeak} MB`,
     },
     {
       name: "main's growth in resident memory during the pull",

@@ -24,6 +24,16 @@ export interface CustomerListStream {
 
 const WHAT = 'a customer list';
 
+/**
+ * Customers per page when the caller does not ask for a number (the contract allows up to 2,000).
+ * A page exists several times over while it is in flight (parsed, the schema's output, the
+ * router's checked copy, the serialized answer); at 2,000 that outlives V8's young generation, is
+ * promoted and lifts main's high-water mark, while at 1,000 it mostly dies young: in the heap lab
+ * (bench/lab/revnue-stream-heap.ts, 90,220 customers) main grew by 127 MB with pages of 2,000 and
+ * 45 MB with pages of 1,000 (docs/performance.md, "Revnue: a streamed list").
+ */
+export const CUSTOMER_PAGE_DEFAULT = 1_000;
+
 export function customerListStream(body: HttpBodyStream): CustomerListStream {
   const splitter = new JsonArraySplitter('customers');
   /** Element texts read off the wire but not handed out yet (at most one chunk's worth). */

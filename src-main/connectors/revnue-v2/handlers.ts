@@ -1,13 +1,12 @@
 // The `revnue.*` IPC operations: each resolves the connection's Revnue connector and calls it.
 // The company comes from the connection (1 for single-company accounts), never from the renderer.
 import type { RevnueCustomerResponse } from '../../../src-shared/connectors/revnue-v2/api';
-import { REVNUE_LIST_PAGE_MAX } from '../../../src-shared/connectors/revnue-v2/contract';
 import type { IpcSender } from '../../../src-shared/ipc/contract';
 import { ok, type Result } from '../../../src-shared/ipc/result';
 import type { CursorOwner, PageSource } from '../../cursors/list-cursors';
 import type { ChannelsOf, MainConnectorContext } from '../main-connector';
 import type { Handlers } from '../../../src-shared/ipc/contract';
-import type { CustomerListStream } from './customer-list-stream';
+import { CUSTOMER_PAGE_DEFAULT, type CustomerListStream } from './customer-list-stream';
 import type { RevnueConnector } from './revnue-connector';
 
 export function createRevnueHandlers(
@@ -37,7 +36,7 @@ export function createRevnueHandlers(
       const page = await cursors.next(
         ownerOf(connectionId, sender),
         cursor,
-        max ?? REVNUE_LIST_PAGE_MAX,
+        max ?? CUSTOMER_PAGE_DEFAULT,
       );
       // Only this family opens cursors, with Revnue customers (pagesOf below).
       const customers = page.ok ? (page.value.items as RevnueCustomerResponse[]) : [];

@@ -19,7 +19,11 @@ import {
 import { ok, type Result } from '../../../src-shared/ipc/result';
 import type { HttpClient, HttpRequest } from '../../http/http-client';
 import { parseBody } from '../../http/parse-body';
-import { customerListStream, type CustomerListStream } from './customer-list-stream';
+import {
+  CUSTOMER_PAGE_DEFAULT,
+  customerListStream,
+  type CustomerListStream,
+} from './customer-list-stream';
 import { revnueEndpoints as paths } from './endpoints';
 
 export interface RevnueConnector {
@@ -37,8 +41,6 @@ export interface RevnueConnector {
   countries(): Promise<Result<RevnueCountry[]>>;
   customFieldTemplates(company: number): Promise<Result<RevnueCustomFieldTemplate[]>>;
 }
-
-const FIND_PAGE_SIZE = 2_000;
 
 export function createRevnueConnector(http: HttpClient): RevnueConnector {
   async function call<S extends z.ZodType>(
@@ -92,7 +94,7 @@ export function createRevnueConnector(http: HttpClient): RevnueConnector {
       const list = opened.value;
       const key = revnueNaturalKey({ name });
       for (;;) {
-        const page = await list.next(FIND_PAGE_SIZE);
+        const page = await list.next(CUSTOMER_PAGE_DEFAULT);
         if (!page.ok) return page;
         const found = page.value.customers.find((customer) => revnueNaturalKey(customer) === key);
         if (found || page.value.done) {

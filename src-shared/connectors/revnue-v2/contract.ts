@@ -20,7 +20,7 @@ const listCursor = z
   .min(1, 'Open the list first')
   .max(64, 'This is not a list cursor Fieldbook gave out');
 
-/** The most customers one `revnue.customers.listNext` answer carries (and the default). */
+/** The most customers one `revnue.customers.listNext` answer carries (main answers 1,000 unless asked). */
 export const REVNUE_LIST_PAGE_MAX = 2_000;
 
 export const revnueContract = {

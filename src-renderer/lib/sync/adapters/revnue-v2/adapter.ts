@@ -23,7 +23,7 @@ export interface RevnueAdapterConnection {
 }
 
 export interface RevnueAdapterOptions {
-  /** Customers per pull page (main answers at most 2,000, its default); tests ask for fewer. */
+  /** Customers per pull page (main answers at most 2,000, and 1,000 when not asked); tests ask for fewer. */
   readonly listPageSize?: number;
 }
 
