@@ -7,6 +7,20 @@ import { DuplicateIndex } from '../../src-shared/duplicates';
 import type { DuplicateFields } from '../../src-shared/duplicates';
 import { duplicateCorpus } from '../../src-shared/duplicates/test-support/duplicate-corpus';
 import { DuplicateFeed } from '../../src-renderer/lib/search/duplicate-feed';
+import { deletionKeys, typosAllowed } from '../../src-shared/duplicates/edit-distance';
+import {
+  addressKey,
+  companyDomain,
+  customerNumberKey,
+  emailKey,
+  nameTokens,
+  phoneKey,
+} from '../../src-shared/duplicates/normalize';
+import {
+  HashedTermPostings,
+  TextTermPostings,
+  type TermPostings,
+} from '../../src-shared/duplicates/term-postings';
 
 const customers = Number(process.argv[2] ?? 100_000);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -62,4 +76,57 @@ await measure('feed started and settled', async () => {
   await feed.settled();
   return feed;
 });
+
+// By structure, each built alone as DuplicateIndex builds it (same classes, same normalisation).
+await measure('  doc columns (key → doc, names)', () => {
+  const docOfKey = new Map<string, number>();
+  const names: string[] = [];
+  for (const [key, fields] of rows) {
+    docOfKey.set(key, names.length);
+    names.push(freshRow(fields).name.trim());
+  }
+  return [docOfKey, names];
+});
+await measure('  name words and their postings', () => {
+  const words = new TextTermPostings();
+  rows.forEach(([, fields], doc) => {
+    for (const word of new Set(nameTokens(fields.name))) words.add(words.intern(word), doc);
+  });
+  return words;
+});
+await measure('  typo variants (hashed)', () => {
+  const words = new TextTermPostings();
+  const variants = new HashedTermPostings();
+  for (const [, fields] of rows) {
+    for (const word of nameTokens(fields.name)) {
+      if (words.find(word) >= 0) continue;
+      const term = words.intern(word);
+      if (typosAllowed(word.length) === 0) continue;
+      for (const variant of new Set([word, ...deletionKeys(word)])) {
+        variants.add(variants.intern(variant), term);
+      }
+    }
+  }
+  return variants;
+});
+const exactKeys: Record<string, (fields: DuplicateFields) => string[]> = {
+  'name keys': (f) => [[...nameTokens(f.name)].sort().join(' ')],
+  'customer numbers': (f) => [customerNumberKey(f.customerNumber)],
+  addresses: (f) => [addressKey(f.addressLine, f.city)],
+  phones: (f) => f.phones.map(phoneKey),
+  emails: (f) => f.emails.map(emailKey),
+  domains: (f) => [...f.emails.map(emailKey), ...f.websites].map(companyDomain),
+};
+for (const [name, keysOf] of Object.entries(exactKeys)) {
+  await measure(`  ${name} (hashed)`, () => {
+    const postings: TermPostings = new HashedTermPostings();
+    rows.forEach(([, fields], doc) => {
+      for (const value of new Set(keysOf(fields))) {
+        if (value) postings.add(postings.intern(value), doc);
+      }
+    });
+    return postings;
+  });
+}
+
 console.log(JSON.stringify({ customers, load: loadavg()[0], figures }));

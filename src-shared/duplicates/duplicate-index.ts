@@ -56,7 +56,7 @@ export class DuplicateIndex {
   readonly #names: string[] = [];
   readonly #freeDocs: number[] = [];
   /** Per doc: its name's word terms in order (repeats too), then its other terms, once each. */
-  #log = new Int32Array(4096);
+  #log = new Int32Array(64);
   #logEnd = 0;
   /** Log entries of removed docs, reclaimed by #compactLog. */
   #logGarbage = 0;
@@ -139,7 +139,7 @@ export class DuplicateIndex {
     const excluded =
       options.excludeKey == null ? -1 : (this.#docOfKey.get(options.excludeKey) ?? -1);
     const found = new Map<number, MatchReason[]>();
-    const note = (docs: readonly number[], reason: MatchReason) => {
+    const note = (docs: Iterable<number>, reason: MatchReason) => {
       for (const doc of docs) {
         if (doc === excluded) continue;
         const reasons = found.get(doc);
@@ -186,7 +186,7 @@ export class DuplicateIndex {
     name: string,
     options: CheckOptions,
     excluded: number,
-    note: (docs: readonly number[], reason: MatchReason) => void,
+    note: (docs: Iterable<number>, reason: MatchReason) => void,
   ): Map<number, number> {
     const scores = new Map<number, number>();
     const tokens = nameTokens(name);
@@ -328,7 +328,10 @@ export class DuplicateIndex {
     if (this.#logEnd + length > this.#log.length) {
       if (this.#logGarbage > this.#logEnd / 2) this.#compactLog();
       if (this.#logEnd + length > this.#log.length) {
-        this.#log = grown(this.#log, Math.max(this.#log.length * 2, this.#logEnd + length));
+        this.#log = grown(
+          this.#log,
+          Math.max(Math.floor(this.#log.length * 1.5), this.#logEnd + length),
+        );
       }
     }
     if (doc >= this.#logStart.length) {
@@ -348,7 +351,7 @@ export class DuplicateIndex {
 
   /** Moves the live docs' log entries together, dropping those of removed docs. */
   #compactLog(): void {
-    const log = new Int32Array(Math.max(4096, (this.#logEnd - this.#logGarbage) * 2));
+    const log = new Int32Array(Math.max(64, (this.#logEnd - this.#logGarbage) * 2));
     let end = 0;
     for (const doc of this.#docOfKey.values()) {
       const start = this.#logStart[doc]!;

@@ -6,13 +6,24 @@
 
 /** In `#single`: the term has no doc. */
 const none = -1;
-/** In `#single`: the term's docs are in `#shared`. */
-const many = -2;
+/** In `#single`, at or below this: the term's docs are in the pool, block `first - #single`. */
+const firstBlock = -2;
 
 export abstract class TermPostings {
   #terms = 0;
+  /** Per term: its only doc, `none`, or (≤ firstBlock) which pool block holds its docs. */
   #single = new Int32Array(1024);
-  readonly #shared = new Map<number, number[]>();
+  // Docs of terms with two or more, in blocks of one shared pool (no array per term): a full
+  // block moves to the pool's end with room for half as many again; the pool is compacted when
+  // half of it is left behind.
+  #pool = new Int32Array(4096);
+  #poolEnd = 0;
+  #poolGarbage = 0;
+  #blockStart = new Int32Array(256);
+  #blockCount = new Int32Array(256);
+  #blockRoom = new Int32Array(256);
+  #blocks = 0;
+  readonly #freeBlocks: number[] = [];
 
   /** The term number of `text`, or -1 when it was never interned. */
   abstract find(text: string): number;
@@ -29,53 +40,126 @@ export abstract class TermPostings {
   protected newTerm(): number {
     const term = this.#terms;
     this.#terms += 1;
-    if (term === this.#single.length) {
-      const grown = new Int32Array(term * 2);
-      grown.set(this.#single);
-      this.#single = grown;
-    }
+    if (term === this.#single.length) this.#single = grown(this.#single, term + (term >> 1));
     this.#single[term] = none;
     return term;
   }
 
-  docs(term: number): readonly number[] {
+  /** The term's docs, in the order they were added (a view: read it before the next add). */
+  docs(term: number): ArrayLike<number> & Iterable<number> {
     if (term < 0) return [];
     const single = this.#single[term]!;
     if (single === none) return [];
-    return single === many ? this.#shared.get(term)! : [single];
+    if (single > none) return [single];
+    const block = firstBlock - single;
+    const start = this.#blockStart[block]!;
+    return this.#pool.subarray(start, start + this.#blockCount[block]!);
   }
 
   count(term: number): number {
     if (term < 0) return 0;
     const single = this.#single[term]!;
     if (single === none) return 0;
-    return single === many ? this.#shared.get(term)!.length : 1;
+    return single > none ? 1 : this.#blockCount[firstBlock - single]!;
   }
 
   /** Adds `doc` to the term; the caller adds a doc to a term at most once. */
   add(term: number, doc: number): void {
     const single = this.#single[term]!;
-    if (single === none) this.#single[term] = doc;
-    else if (single === many) this.#shared.get(term)!.push(doc);
-    else {
-      this.#shared.set(term, [single, doc]);
-      this.#single[term] = many;
+    if (single === none) {
+      this.#single[term] = doc;
+      return;
     }
+    if (single > none) {
+      const block = this.#newBlock(4);
+      this.#pool[this.#blockStart[block]!] = single;
+      this.#blockCount[block] = 1;
+      this.#single[term] = firstBlock - block;
+    }
+    const block = firstBlock - this.#single[term]!;
+    const count = this.#blockCount[block]!;
+    if (count === this.#blockRoom[block]) this.#move(block, count + (count >> 1));
+    this.#pool[this.#blockStart[block]! + count] = doc;
+    this.#blockCount[block] = count + 1;
   }
 
   remove(term: number, doc: number): void {
     const single = this.#single[term]!;
     if (single === doc) this.#single[term] = none;
-    if (single !== many) return;
-    const docs = this.#shared.get(term)!;
+    if (single > firstBlock) return;
+    const block = firstBlock - single;
+    const start = this.#blockStart[block]!;
+    const count = this.#blockCount[block]!;
+    const docs = this.#pool.subarray(start, start + count);
     const at = docs.indexOf(doc);
     if (at < 0) return;
-    // splice, not swap: candidates keep the order in which their customers came.
-    docs.splice(at, 1);
-    if (docs.length === 1) {
-      this.#single[term] = docs[0]!;
-      this.#shared.delete(term);
+    // Shifted, not swapped: candidates keep the order in which their customers came.
+    docs.copyWithin(at, at + 1);
+    this.#blockCount[block] = count - 1;
+    if (count - 1 > 1) return;
+    this.#single[term] = this.#pool[start]!;
+    this.#poolGarbage += this.#blockRoom[block]!;
+    this.#blockRoom[block] = 0;
+    this.#blockCount[block] = 0;
+    this.#freeBlocks.push(block);
+  }
+
+  #newBlock(room: number): number {
+    let block = this.#freeBlocks.pop();
+    if (block === undefined) {
+      block = this.#blocks;
+      this.#blocks += 1;
+      if (block === this.#blockStart.length) {
+        const size = block + (block >> 1);
+        this.#blockStart = grown(this.#blockStart, size);
+        this.#blockCount = grown(this.#blockCount, size);
+        this.#blockRoom = grown(this.#blockRoom, size);
+      }
     }
+    this.#blockStart[block] = this.#allocate(room);
+    this.#blockRoom[block] = room;
+    this.#blockCount[block] = 0;
+    return block;
+  }
+
+  /** Gives the block `room` at the pool's end, its docs copied. */
+  #move(block: number, room: number): void {
+    const start = this.#allocate(room);
+    const old = this.#blockStart[block]!;
+    this.#pool.copyWithin(start, old, old + this.#blockCount[block]!);
+    this.#poolGarbage += this.#blockRoom[block]!;
+    this.#blockStart[block] = start;
+    this.#blockRoom[block] = room;
+  }
+
+  #allocate(room: number): number {
+    if (this.#poolEnd + room > this.#pool.length) {
+      if (this.#poolGarbage > this.#poolEnd / 2) this.#compact();
+      if (this.#poolEnd + room > this.#pool.length) {
+        const needed = this.#poolEnd + room;
+        this.#pool = grown(this.#pool, Math.max(needed, needed + (needed >> 1)));
+      }
+    }
+    const start = this.#poolEnd;
+    this.#poolEnd += room;
+    return start;
+  }
+
+  /** Moves the live blocks together, dropping the room left behind by moved or freed ones. */
+  #compact(): void {
+    const pool = new Int32Array(this.#pool.length);
+    let end = 0;
+    for (let block = 0; block < this.#blocks; block++) {
+      const room = this.#blockRoom[block]!;
+      if (room === 0) continue;
+      const start = this.#blockStart[block]!;
+      pool.set(this.#pool.subarray(start, start + this.#blockCount[block]!), end);
+      this.#blockStart[block] = end;
+      end += room;
+    }
+    this.#pool = pool;
+    this.#poolEnd = end;
+    this.#poolGarbage = 0;
   }
 }
 
@@ -136,8 +220,8 @@ export class HashedTermPostings extends TermPostings {
     if (known >= 0) return known;
     const term = this.newTerm();
     if (term === this.#hashA.length) {
-      this.#hashA = grown(this.#hashA, term * 2);
-      this.#hashB = grown(this.#hashB, term * 2);
+      this.#hashA = grown(this.#hashA, term + (term >> 1));
+      this.#hashB = grown(this.#hashB, term + (term >> 1));
     }
     this.#hashA[term] = hashA(text);
     this.#hashB[term] = hashB(text);
