@@ -1,4 +1,4 @@
-// `node --expose-gc --import tsx bench/lab/duplicate-memory.ts [customers]`: how much of the
+// `node --expose-gc --import tsx bench/lab/duplicate-memory.ts [customers] [--whole]`: how much of the
 // search worker's heap the duplicate warning takes, whole and by structure. Each structure is
 // built alone over the seeded bench corpus, then the heap is measured after a full gc, so the
 // difference is what that structure keeps alive. docs/duplicates.md ("Memory") holds the figures.
@@ -23,6 +23,8 @@ import {
 } from '../../src-shared/duplicates/term-postings';
 
 const customers = Number(process.argv[2] ?? 100_000);
+/** Only the whole index and feed, not each structure (a 1,000,000 run takes minutes). */
+const wholeOnly = process.argv.includes('--whole');
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');
 
@@ -78,55 +80,59 @@ await measure('feed started and settled', async () => {
 });
 
 // By structure, each built alone as DuplicateIndex builds it (same classes, same normalisation).
-await measure('  doc columns (key → doc, names)', () => {
-  const docOfKey = new Map<string, number>();
-  const names: string[] = [];
-  for (const [key, fields] of rows) {
-    docOfKey.set(key, names.length);
-    names.push(freshRow(fields).name.trim());
-  }
-  return [docOfKey, names];
-});
-await measure('  name words and their postings', () => {
-  const words = new TextTermPostings();
-  rows.forEach(([, fields], doc) => {
-    for (const word of new Set(nameTokens(fields.name))) words.add(words.intern(word), doc);
+if (!wholeOnly) await byStructure();
+
+async function byStructure(): Promise<void> {
+  await measure('  doc columns (key → doc, names)', () => {
+    const docOfKey = new Map<string, number>();
+    const names: string[] = [];
+    for (const [key, fields] of rows) {
+      docOfKey.set(key, names.length);
+      names.push(freshRow(fields).name.trim());
+    }
+    return [docOfKey, names];
   });
-  return words;
-});
-await measure('  typo variants (hashed)', () => {
-  const words = new TextTermPostings();
-  const variants = new HashedTermPostings();
-  for (const [, fields] of rows) {
-    for (const word of nameTokens(fields.name)) {
-      if (words.find(word) >= 0) continue;
-      const term = words.intern(word);
-      if (typosAllowed(word.length) === 0) continue;
-      for (const variant of new Set([word, ...deletionKeys(word)])) {
-        variants.add(variants.intern(variant), term);
+  await measure('  name words and their postings', () => {
+    const words = new TextTermPostings();
+    rows.forEach(([, fields], doc) => {
+      for (const word of new Set(nameTokens(fields.name))) words.add(words.intern(word), doc);
+    });
+    return words;
+  });
+  await measure('  typo variants (hashed)', () => {
+    const words = new TextTermPostings();
+    const variants = new HashedTermPostings();
+    for (const [, fields] of rows) {
+      for (const word of nameTokens(fields.name)) {
+        if (words.find(word) >= 0) continue;
+        const term = words.intern(word);
+        if (typosAllowed(word.length) === 0) continue;
+        for (const variant of new Set([word, ...deletionKeys(word)])) {
+          variants.add(variants.intern(variant), term);
+        }
       }
     }
-  }
-  return variants;
-});
-const exactKeys: Record<string, (fields: DuplicateFields) => string[]> = {
-  'name keys': (f) => [[...nameTokens(f.name)].sort().join(' ')],
-  'customer numbers': (f) => [customerNumberKey(f.customerNumber)],
-  addresses: (f) => [addressKey(f.addressLine, f.city)],
-  phones: (f) => f.phones.map(phoneKey),
-  emails: (f) => f.emails.map(emailKey),
-  domains: (f) => [...f.emails.map(emailKey), ...f.websites].map(companyDomain),
-};
-for (const [name, keysOf] of Object.entries(exactKeys)) {
-  await measure(`  ${name} (hashed)`, () => {
-    const postings: TermPostings = new HashedTermPostings();
-    rows.forEach(([, fields], doc) => {
-      for (const value of new Set(keysOf(fields))) {
-        if (value) postings.add(postings.intern(value), doc);
-      }
-    });
-    return postings;
+    return variants;
   });
+  const exactKeys: Record<string, (fields: DuplicateFields) => string[]> = {
+    'name keys': (f) => [[...nameTokens(f.name)].sort().join(' ')],
+    'customer numbers': (f) => [customerNumberKey(f.customerNumber)],
+    addresses: (f) => [addressKey(f.addressLine, f.city)],
+    phones: (f) => f.phones.map(phoneKey),
+    emails: (f) => f.emails.map(emailKey),
+    domains: (f) => [...f.emails.map(emailKey), ...f.websites].map(companyDomain),
+  };
+  for (const [name, keysOf] of Object.entries(exactKeys)) {
+    await measure(`  ${name} (hashed)`, () => {
+      const postings: TermPostings = new HashedTermPostings();
+      rows.forEach(([, fields], doc) => {
+        for (const value of new Set(keysOf(fields))) {
+          if (value) postings.add(postings.intern(value), doc);
+        }
+      });
+      return postings;
+    });
+  }
 }
 
 console.log(JSON.stringify({ customers, load: loadavg()[0], figures }));
