@@ -243,7 +243,7 @@ export class HashedTermPostings extends TermPostings {
   }
 }
 
-function grown(array: Int32Array, size: number): Int32Array {
+function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const copy = new Int32Array(size);
   copy.set(array);
   return copy;
