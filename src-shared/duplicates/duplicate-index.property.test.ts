@@ -41,7 +41,7 @@ describe('DuplicateIndex updates', () => {
               index.remove(change.key);
               model.delete(change.key);
             } else {
-              const keep = new Set(change.keys);
+              const keep = new Set<string>(change.keys);
               index.retainOnly(keep);
               for (const known of [...model.keys()]) if (!keep.has(known)) model.delete(known);
             }
