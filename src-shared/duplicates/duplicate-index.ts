@@ -18,7 +18,7 @@ import {
   nameTokens,
   phoneKey,
 } from './normalize';
-import { Postings } from './postings';
+import { HashedTermPostings, TextTermPostings, type TermPostings } from './term-postings';
 
 /** At most this many candidates are shown. */
 export const maxCandidates = 5;
@@ -39,17 +39,6 @@ const reasonWeights: Readonly<Record<MatchReason['kind'], number>> = {
   'similar-name': 30,
 };
 
-interface Entry {
-  readonly name: string;
-  readonly tokens: readonly string[];
-  readonly nameKey: string;
-  readonly number: string;
-  readonly phones: readonly string[];
-  readonly emails: readonly string[];
-  readonly domains: readonly string[];
-  readonly address: string;
-}
-
 export interface CheckOptions {
   /** The customer being edited: never its own duplicate. */
   readonly excludeKey?: string | null;
@@ -59,85 +48,121 @@ export interface CheckOptions {
 }
 
 export class DuplicateIndex {
-  readonly #entries = new Map<string, Entry>();
-  readonly #byWord = new Postings();
+  // Columns by doc number (a customer's slot; freed slots are re-used): its key, its name as
+  // typed, and where its terms sit in #log. No object per customer, and nothing normalised is
+  // kept that the terms do not already hold.
+  readonly #docOfKey = new Map<string, number>();
+  readonly #keys: (string | undefined)[] = [];
+  readonly #names: string[] = [];
+  readonly #freeDocs: number[] = [];
+  /** Per doc: its name's word terms in order (repeats too), then its other terms, once each. */
+  #log = new Int32Array(64);
+  #logEnd = 0;
+  /** Log entries of removed docs, reclaimed by #compactLog. */
+  #logGarbage = 0;
+  #logStart = new Int32Array(1024);
+  #logWords = new Uint16Array(1024);
+  #logLength = new Uint16Array(1024);
+  readonly #words = new TextTermPostings();
   /** Word variants with one letter left out → the words they come from (typo look-up). */
-  readonly #wordsByDeletion = new Postings();
-  readonly #byName = new Postings();
-  readonly #byNumber = new Postings();
-  readonly #byPhone = new Postings();
-  readonly #byEmail = new Postings();
-  readonly #byDomain = new Postings();
-  readonly #byAddress = new Postings();
+  readonly #wordsByDeletion = new HashedTermPostings();
+  readonly #byName = new HashedTermPostings();
+  readonly #byNumber = new HashedTermPostings();
+  readonly #byPhone = new HashedTermPostings();
+  readonly #byEmail = new HashedTermPostings();
+  readonly #byDomain = new HashedTermPostings();
+  readonly #byAddress = new HashedTermPostings();
   #sortedWords: string[] | null = null;
 
   get size(): number {
-    return this.#entries.size;
+    return this.#docOfKey.size;
   }
 
   upsert(key: string, fields: DuplicateFields): void {
     this.remove(key);
     const tokens = nameTokens(fields.name);
     const emails = unique(fields.emails.map(emailKey));
-    const entry: Entry = {
-      name: fields.name.trim(),
-      tokens,
-      nameKey: nameKeyOf(tokens),
-      number: customerNumberKey(fields.customerNumber),
-      phones: unique(fields.phones.map(phoneKey)),
-      emails,
-      domains: unique([...emails, ...fields.websites].map(companyDomain)),
-      address: addressKey(fields.addressLine, fields.city),
+    const doc = this.#freeDocs.pop() ?? this.#keys.length;
+    this.#docOfKey.set(key, doc);
+    this.#keys[doc] = key;
+    this.#names[doc] = fields.name.trim();
+    const words = tokens.map((word) => {
+      const known = this.#words.find(word);
+      return known >= 0 ? known : this.#addWord(word);
+    });
+    // Term numbers of all kinds share the log, so each kind gets its own range of the number:
+    // the kind is the low 3 bits.
+    const terms: number[] = [];
+    for (const word of new Set(words)) terms.push(word * kinds + wordKind);
+    const nameKey = nameKeyOf(tokens);
+    const visit = (kind: number, value: string) => {
+      if (value) terms.push(this.#postings(kind).intern(value) * kinds + kind);
     };
-    this.#entries.set(key, entry);
-    for (const word of new Set(tokens)) {
-      if (this.#byWord.count(word) === 0) this.#addWord(word);
-      this.#byWord.add(word, key);
+    visit(nameKind, nameKey);
+    visit(numberKind, customerNumberKey(fields.customerNumber));
+    visit(addressKind, addressKey(fields.addressLine, fields.city));
+    for (const phone of unique(fields.phones.map(phoneKey))) visit(phoneKind, phone);
+    for (const email of emails) visit(emailKind, email);
+    for (const domain of unique([...emails, ...fields.websites].map(companyDomain))) {
+      visit(domainKind, domain);
     }
-    this.#each(entry, (postings, value) => postings.add(value, key));
+    for (const term of terms) this.#postings(term % kinds).add(Math.floor(term / kinds), doc);
+    this.#writeLog(doc, words, terms);
   }
 
   remove(key: string): void {
-    const entry = this.#entries.get(key);
-    if (!entry) return;
-    this.#entries.delete(key);
+    const doc = this.#docOfKey.get(key);
+    if (doc === undefined) return;
+    this.#docOfKey.delete(key);
+    this.#keys[doc] = undefined;
+    this.#names[doc] = '';
+    const start = this.#logStart[doc]! + this.#logWords[doc]!;
+    const end = this.#logStart[doc]! + this.#logLength[doc]!;
     // A word no customer has any more stays among the typo variants: it finds nobody there.
-    for (const word of new Set(entry.tokens)) this.#byWord.remove(word, key);
-    this.#each(entry, (postings, value) => postings.remove(value, key));
+    for (let at = start; at < end; at++) {
+      const term = this.#log[at]!;
+      this.#postings(term % kinds).remove(Math.floor(term / kinds), doc);
+    }
+    this.#logGarbage += this.#logLength[doc]!;
+    this.#logLength[doc] = 0;
+    this.#logWords[doc] = 0;
+    this.#freeDocs.push(doc);
   }
 
   /** Keeps only these customers (the others were discarded, deleted or re-keyed). */
   retainOnly(keys: ReadonlySet<string>): void {
-    for (const key of [...this.#entries.keys()]) if (!keys.has(key)) this.remove(key);
+    for (const key of [...this.#docOfKey.keys()]) if (!keys.has(key)) this.remove(key);
   }
 
   /** The customers the draft may duplicate, most likely first, at most five. */
   check(probe: DuplicateFields, options: CheckOptions = {}): DuplicateCandidate[] {
-    const found = new Map<string, MatchReason[]>();
-    const note = (keys: readonly string[], reason: MatchReason) => {
-      for (const key of keys) {
-        if (key === options.excludeKey) continue;
-        const reasons = found.get(key);
-        if (!reasons) found.set(key, [reason]);
+    const excluded =
+      options.excludeKey == null ? -1 : (this.#docOfKey.get(options.excludeKey) ?? -1);
+    const found = new Map<number, MatchReason[]>();
+    const note = (docs: Iterable<number>, reason: MatchReason) => {
+      for (const doc of docs) {
+        if (doc === excluded) continue;
+        const reasons = found.get(doc);
+        if (!reasons) found.set(doc, [reason]);
         else if (!reasons.some((known) => known.kind === reason.kind)) reasons.push(reason);
       }
     };
+    const docsOf = (postings: TermPostings, value: string) => postings.docs(postings.find(value));
     const number = customerNumberKey(probe.customerNumber);
-    if (number) note(this.#byNumber.get(number), { kind: 'customer-number' });
+    if (number) note(docsOf(this.#byNumber, number), { kind: 'customer-number' });
     const emails = unique(probe.emails.map(emailKey));
-    for (const email of emails) note(this.#byEmail.get(email), { kind: 'email' });
+    for (const email of emails) note(docsOf(this.#byEmail, email), { kind: 'email' });
     for (const phone of unique(probe.phones.map(phoneKey))) {
-      note(this.#byPhone.get(phone), { kind: 'phone' });
+      note(docsOf(this.#byPhone, phone), { kind: 'phone' });
     }
     const address = addressKey(probe.addressLine, probe.city);
-    if (address) note(this.#byAddress.get(address), { kind: 'address' });
+    if (address) note(docsOf(this.#byAddress, address), { kind: 'address' });
     for (const domain of unique([...emails, ...probe.websites].map(companyDomain))) {
-      note(this.#byDomain.get(domain), { kind: 'domain', domain });
+      note(docsOf(this.#byDomain, domain), { kind: 'domain', domain });
     }
-    const similarity = this.#checkName(probe.name, options, note);
+    const similarity = this.#checkName(probe.name, options, excluded, note);
     const candidates: DuplicateCandidate[] = [];
-    for (const [key, reasons] of found) {
-      const entry = this.#entries.get(key)!;
+    for (const [doc, reasons] of found) {
       // "Same email address" already says the domain is the same.
       const shown = reasons.some((reason) => reason.kind === 'email')
         ? reasons.filter((reason) => reason.kind !== 'domain')
@@ -147,10 +172,11 @@ export class DuplicateIndex {
         (sum, reason) =>
           sum +
           reasonWeights[reason.kind] +
-          (reason.kind === 'similar-name' ? 50 * (similarity.get(key) ?? 0) : 0),
+          (reason.kind === 'similar-name' ? 50 * (similarity.get(doc) ?? 0) : 0),
         0,
       );
-      candidates.push({ key, name: entry.name, reasons: shown.map(reasonText), score });
+      const key = this.#keys[doc]!;
+      candidates.push({ key, name: this.#names[doc]!, reasons: shown.map(reasonText), score });
     }
     candidates.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
     return candidates.slice(0, options.limit ?? maxCandidates);
@@ -159,21 +185,21 @@ export class DuplicateIndex {
   #checkName(
     name: string,
     options: CheckOptions,
-    note: (keys: readonly string[], reason: MatchReason) => void,
-  ): Map<string, number> {
-    const scores = new Map<string, number>();
+    excluded: number,
+    note: (docs: Iterable<number>, reason: MatchReason) => void,
+  ): Map<number, number> {
+    const scores = new Map<number, number>();
     const tokens = nameTokens(name);
     if (tokens.join('').length < 3) return scores;
-    note(this.#byName.get(nameKeyOf(tokens)), { kind: 'same-name' });
+    const sameName = this.#byName.find(nameKeyOf(tokens));
+    note(this.#byName.docs(sameName), { kind: 'same-name' });
     const weight = (token: string) => this.#weight(token);
-    for (const key of this.#nameBlock(tokens, options.typing === true)) {
-      if (key === options.excludeKey) continue;
-      const entry = this.#entries.get(key);
-      if (!entry) continue;
-      const match = compareNames(tokens, entry.tokens, weight, options.typing === true);
-      if (!match.similar || entry.nameKey === nameKeyOf(tokens)) continue;
-      scores.set(key, match.score);
-      note([key], { kind: 'similar-name' });
+    for (const doc of this.#nameBlock(tokens, options.typing === true)) {
+      if (doc === excluded || this.#keys[doc] === undefined) continue;
+      const match = compareNames(tokens, this.#tokensOf(doc), weight, options.typing === true);
+      if (!match.similar || this.#hasTerm(doc, sameName * kinds + nameKind)) continue;
+      scores.set(doc, match.score);
+      note([doc], { kind: 'similar-name' });
     }
     return scores;
   }
@@ -184,7 +210,7 @@ export class DuplicateIndex {
    * name matching none of them matches at most 42%, and its score stays below the lowest
    * threshold (2·0.42 ÷ 1.42 < 0.6), so skipping the common words' long lists loses nothing.
    */
-  #nameBlock(tokens: readonly string[], typing: boolean): Set<string> {
+  #nameBlock(tokens: readonly string[], typing: boolean): Set<number> {
     const weighed = tokens.map((token, index) => ({
       token,
       unfinished: typing && index === tokens.length - 1,
@@ -192,24 +218,26 @@ export class DuplicateIndex {
     }));
     const total = weighed.reduce((sum, { weight }) => sum + weight, 0);
     weighed.sort((a, b) => b.weight - a.weight);
-    const keys = new Set<string>();
+    const docs = new Set<number>();
     let covered = 0;
     for (const { token, unfinished, weight } of weighed) {
       if (covered > essentialShare * total) break;
       covered += weight;
       for (const word of this.#wordsLike(token, unfinished)) {
-        if (this.#byWord.count(word) > maxPostingsPerWord) continue;
-        for (const key of this.#byWord.get(word)) keys.add(key);
+        const term = this.#words.find(word);
+        if (this.#words.count(term) > maxPostingsPerWord) continue;
+        for (const doc of this.#words.docs(term)) docs.add(doc);
       }
     }
-    return keys;
+    return docs;
   }
 
   #wordsLike(token: string, unfinished: boolean): Set<string> {
     const words = new Set<string>([token]);
     if (typosAllowed(token.length) > 0) {
       for (const variant of [token, ...deletionKeys(token)]) {
-        for (const word of this.#wordsByDeletion.get(variant)) {
+        for (const wordTerm of this.#wordsByDeletion.docs(this.#wordsByDeletion.find(variant))) {
+          const word = this.#words.text(wordTerm);
           const typos = typosAllowed(Math.min(word.length, token.length));
           if (withinEdits(token, word, typos)) words.add(word);
         }
@@ -222,7 +250,7 @@ export class DuplicateIndex {
   }
 
   #wordsStartingWith(prefix: string): string[] {
-    const sorted = (this.#sortedWords ??= [...this.#knownWords()].sort());
+    const sorted = (this.#sortedWords ??= [...this.#words.texts].sort());
     let low = 0;
     let high = sorted.length;
     while (low < high) {
@@ -238,35 +266,120 @@ export class DuplicateIndex {
     return words;
   }
 
-  readonly #words = new Set<string>();
-
-  #knownWords(): Set<string> {
-    return this.#words;
-  }
-
-  #addWord(word: string): void {
-    if (this.#words.has(word)) return;
-    this.#words.add(word);
+  /** A new word of the vocabulary: its typo variants find it from now on. */
+  #addWord(word: string): number {
+    const term = this.#words.intern(word);
     this.#sortedWords = null;
-    if (typosAllowed(word.length) === 0) return;
-    this.#wordsByDeletion.add(word, word);
-    for (const variant of deletionKeys(word)) this.#wordsByDeletion.add(variant, word);
+    if (typosAllowed(word.length) === 0) return term;
+    // A word's variants can repeat ("aab" without either "a"): each finds the word once.
+    for (const variant of new Set([word, ...deletionKeys(word)])) {
+      this.#wordsByDeletion.add(this.#wordsByDeletion.intern(variant), term);
+    }
+    return term;
   }
 
   /** How telling a word is: rare words weigh more; trade words ("Supply") half. */
   #weight(token: string): number {
-    const rarity = Math.log(1 + (this.#entries.size + 1) / (1 + this.#byWord.count(token)));
+    const count = this.#words.count(this.#words.find(token));
+    const rarity = Math.log(1 + (this.#docOfKey.size + 1) / (1 + count));
     return isGenericWord(token) ? rarity / 2 : rarity;
   }
 
-  #each(entry: Entry, visit: (postings: Postings, value: string) => void): void {
-    if (entry.nameKey) visit(this.#byName, entry.nameKey);
-    if (entry.number) visit(this.#byNumber, entry.number);
-    if (entry.address) visit(this.#byAddress, entry.address);
-    for (const phone of entry.phones) visit(this.#byPhone, phone);
-    for (const email of entry.emails) visit(this.#byEmail, email);
-    for (const domain of entry.domains) visit(this.#byDomain, domain);
+  #postings(kind: number): TermPostings {
+    switch (kind) {
+      case wordKind:
+        return this.#words;
+      case nameKind:
+        return this.#byName;
+      case numberKind:
+        return this.#byNumber;
+      case addressKind:
+        return this.#byAddress;
+      case phoneKind:
+        return this.#byPhone;
+      case emailKind:
+        return this.#byEmail;
+      default:
+        return this.#byDomain;
+    }
   }
+
+  /** The doc's name words, in order, as nameTokens made them. */
+  #tokensOf(doc: number): string[] {
+    const start = this.#logStart[doc]!;
+    const tokens: string[] = [];
+    for (let at = start; at < start + this.#logWords[doc]!; at++) {
+      tokens.push(this.#words.text(this.#log[at]!));
+    }
+    return tokens;
+  }
+
+  #hasTerm(doc: number, term: number): boolean {
+    if (term < 0) return false;
+    const start = this.#logStart[doc]!;
+    for (let at = start + this.#logWords[doc]!; at < start + this.#logLength[doc]!; at++) {
+      if (this.#log[at] === term) return true;
+    }
+    return false;
+  }
+
+  #writeLog(doc: number, words: readonly number[], terms: readonly number[]): void {
+    const length = Math.min(words.length + terms.length, 0xffff);
+    if (this.#logEnd + length > this.#log.length) {
+      if (this.#logGarbage > this.#logEnd / 2) this.#compactLog();
+      if (this.#logEnd + length > this.#log.length) {
+        this.#log = grown(
+          this.#log,
+          Math.max(Math.floor(this.#log.length * 1.5), this.#logEnd + length),
+        );
+      }
+    }
+    if (doc >= this.#logStart.length) {
+      const size = Math.max(this.#logStart.length * 2, doc + 1);
+      this.#logStart = grown(this.#logStart, size);
+      this.#logWords = grown(this.#logWords, size);
+      this.#logLength = grown(this.#logLength, size);
+    }
+    this.#logStart[doc] = this.#logEnd;
+    this.#logWords[doc] = words.length;
+    this.#logLength[doc] = words.length + terms.length;
+    this.#log.set(words, this.#logEnd);
+    this.#log.set(terms, this.#logEnd + words.length);
+    this.#logEnd += words.length + terms.length;
+    if (length !== words.length + terms.length) throw new Error('a customer with too many terms');
+  }
+
+  /** Moves the live docs' log entries together, dropping those of removed docs. */
+  #compactLog(): void {
+    const log = new Int32Array(Math.max(64, (this.#logEnd - this.#logGarbage) * 2));
+    let end = 0;
+    for (const doc of this.#docOfKey.values()) {
+      const start = this.#logStart[doc]!;
+      const length = this.#logLength[doc]!;
+      log.set(this.#log.subarray(start, start + length), end);
+      this.#logStart[doc] = end;
+      end += length;
+    }
+    this.#log = log;
+    this.#logEnd = end;
+    this.#logGarbage = 0;
+  }
+}
+
+/** The kinds of term, in the low digits of a term number in the log (term × kinds + kind). */
+const kinds = 7;
+const wordKind = 0;
+const nameKind = 1;
+const numberKind = 2;
+const addressKind = 3;
+const phoneKind = 4;
+const emailKind = 5;
+const domainKind = 6;
+
+function grown<T extends Int32Array | Uint16Array>(array: T, size: number): T {
+  const copy = new (array.constructor as new (size: number) => T)(size);
+  copy.set(array);
+  return copy;
 }
 
 /** Word order aside: "Industrial Acme" names the same company as "Acme Industrial". */

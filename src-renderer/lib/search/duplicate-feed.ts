@@ -2,13 +2,15 @@
 // word, typo and phone postings costs seconds of CPU, so rows wait in a queue until the list's
 // first load is complete and then go in slices between the list's own queries. A check drains a
 // short queue first (a save just written is a candidate at once) and otherwise answers from what
-// is indexed so far.
+// is indexed so far. A waiting row is kept packed into one string (packed-fields.ts), and is
+// released as soon as it is indexed.
 import {
   DuplicateIndex,
   type CheckOptions,
   type DuplicateCandidate,
   type DuplicateFields,
 } from '../../../src-shared/duplicates';
+import { packFields, unpackFields } from '../../../src-shared/duplicates/packed-fields';
 
 /** Rows indexed per turn of the worker's event loop (a few ms each at most). */
 const sliceSize = 500;
@@ -17,7 +19,7 @@ const drainOnCheck = 2_000;
 
 export class DuplicateFeed {
   readonly #index = new DuplicateIndex();
-  readonly #waiting = new Map<string, DuplicateFields>();
+  readonly #waiting = new Map<string, string>();
   readonly #nextTurn: () => Promise<void>;
   #started = false;
   #draining = false;
@@ -35,7 +37,7 @@ export class DuplicateFeed {
   }
 
   upsert(key: string, fields: DuplicateFields): void {
-    this.#waiting.set(key, fields);
+    this.#waiting.set(key, packFields(fields));
     this.#drainSoon();
   }
 
@@ -74,10 +76,10 @@ export class DuplicateFeed {
 
   #take(count: number): void {
     let taken = 0;
-    for (const [key, fields] of this.#waiting) {
+    for (const [key, packed] of this.#waiting) {
       if (taken === count) break;
       this.#waiting.delete(key);
-      this.#index.upsert(key, fields);
+      this.#index.upsert(key, unpackFields(packed));
       taken += 1;
     }
   }

@@ -1,0 +1,136 @@
+// `node --expose-gc --import tsx bench/lab/duplicate-memory.ts [customers] [--whole]`: how much of the
+// search worker's heap the duplicate warning takes, whole and by structure. Each structure is
+// built alone over the seeded bench corpus, then the heap is measured after a full gc, so the
+// difference is what that structure keeps alive. docs/duplicates.md ("Memory") holds the figures.
+import { loadavg } from 'node:os';
+import { DuplicateIndex } from '../../src-shared/duplicates';
+import type { DuplicateFields } from '../../src-shared/duplicates';
+import { duplicateCorpus } from '../../src-shared/duplicates/test-support/duplicate-corpus';
+import { packFields, unpackFields } from '../../src-shared/duplicates/packed-fields';
+import { deletionKeys, typosAllowed } from '../../src-shared/duplicates/edit-distance';
+import {
+  addressKey,
+  companyDomain,
+  customerNumberKey,
+  emailKey,
+  nameTokens,
+  phoneKey,
+} from '../../src-shared/duplicates/normalize';
+import {
+  HashedTermPostings,
+  TextTermPostings,
+  type TermPostings,
+} from '../../src-shared/duplicates/term-postings';
+
+const customers = Number(process.argv[2] ?? 100_000);
+/** Only the whole index and feed, not each structure (a 1,000,000 run takes minutes). */
+const wholeOnly = process.argv.includes('--whole');
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+
+function heapMb(): number {
+  gc!();
+  gc!();
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return (heapUsed + arrayBuffers) / 1e6;
+}
+
+/** A row as the worker gets it: its own strings, not shared with the corpus. */
+function freshRow(fields: DuplicateFields): DuplicateFields {
+  return JSON.parse(JSON.stringify(fields)) as DuplicateFields;
+}
+
+const corpus = duplicateCorpus(customers, 0);
+const rows = [...corpus.customers];
+const figures: Record<string, number> = {};
+
+async function measure(name: string, build: () => unknown | Promise<unknown>): Promise<void> {
+  const before = heapMb();
+  const started = process.cpuUsage();
+  const kept = await build();
+  const used = process.cpuUsage(started);
+  const after = heapMb();
+  figures[name] = after - before;
+  console.log(
+    `${name}: ${(after - before).toFixed(1)} MB (built in ${((used.user + used.system) / 1e6).toFixed(1)} s CPU)`,
+  );
+  // Keep the structure alive until after the measurement.
+  if (kept === undefined) throw new Error('nothing kept');
+}
+
+console.log(
+  `${customers.toLocaleString('en')} customers, load average ${loadavg()[0]!.toFixed(1)}`,
+);
+// What the worker's DuplicateFeed holds: rows packed while they wait, then the index of the
+// unpacked rows (its names must not keep the packed rows alive).
+await measure('rows waiting in the feed (not started)', () => {
+  const waiting = new Map<string, string>();
+  for (const [key, fields] of rows) waiting.set(key, packFields(freshRow(fields)));
+  return waiting;
+});
+await measure('index built (all structures)', () => {
+  const index = new DuplicateIndex();
+  for (const [key, fields] of rows) index.upsert(key, freshRow(fields));
+  return index;
+});
+await measure('index built from the packed rows (the feed settled)', () => {
+  const index = new DuplicateIndex();
+  for (const [key, fields] of rows) index.upsert(key, unpackFields(packFields(freshRow(fields))));
+  return index;
+});
+if (!wholeOnly) await byStructure();
+
+async function byStructure(): Promise<void> {
+  await measure('  doc columns (key → doc, names)', () => {
+    const docOfKey = new Map<string, number>();
+    const names: string[] = [];
+    for (const [key, fields] of rows) {
+      docOfKey.set(key, names.length);
+      names.push(freshRow(fields).name.trim());
+    }
+    return [docOfKey, names];
+  });
+  await measure('  name words and their postings', () => {
+    const words = new TextTermPostings();
+    rows.forEach(([, fields], doc) => {
+      for (const word of new Set(nameTokens(fields.name))) words.add(words.intern(word), doc);
+    });
+    return words;
+  });
+  await measure('  typo variants (hashed)', () => {
+    const words = new TextTermPostings();
+    const variants = new HashedTermPostings();
+    for (const [, fields] of rows) {
+      for (const word of nameTokens(fields.name)) {
+        if (words.find(word) >= 0) continue;
+        const term = words.intern(word);
+        if (typosAllowed(word.length) === 0) continue;
+        for (const variant of new Set([word, ...deletionKeys(word)])) {
+          variants.add(variants.intern(variant), term);
+        }
+      }
+    }
+    return variants;
+  });
+  const exactKeys: Record<string, (fields: DuplicateFields) => string[]> = {
+    'name keys': (f) => [[...nameTokens(f.name)].sort().join(' ')],
+    'customer numbers': (f) => [customerNumberKey(f.customerNumber)],
+    addresses: (f) => [addressKey(f.addressLine, f.city)],
+    phones: (f) => f.phones.map(phoneKey),
+    emails: (f) => f.emails.map(emailKey),
+    domains: (f) => [...f.emails.map(emailKey), ...f.websites].map(companyDomain),
+  };
+  for (const [name, keysOf] of Object.entries(exactKeys)) {
+    await measure(`  ${name} (hashed)`, () => {
+      const postings: TermPostings = new HashedTermPostings();
+      rows.forEach(([, fields], doc) => {
+        for (const value of new Set(keysOf(fields))) {
+          if (value) postings.add(postings.intern(value), doc);
+        }
+      });
+      return postings;
+    });
+  }
+}
+
+console.log(JSON.stringify({ customers, load: loadavg()[0], figures }));
