@@ -14,8 +14,6 @@ import type { HandlerContext } from '../src-shared/ipc/contract';
 import { systemClock } from '../src-shared/time/clock';
 import { printFigures, round, sized } from './figures';
 import { labCall, serveLabPage } from './lab/serve-list-lab';
-import { EXPORT_PAGE } from '../src-renderer/lib/export/export-by-range';
-import { RANGE_FROM_SHARE } from '../src-renderer/lib/export/run-export';
 
 const customers = sized(100_000);
 const label = customers.toLocaleString('en');
@@ -38,6 +36,8 @@ type Bench = {
     textMs: number;
     keyReadMs: number;
     pages: number;
+    pageSize: number;
+    rangeFromShare: number;
   }>;
 };
 
@@ -103,7 +103,7 @@ try {
       goal: 3,
       limit: 10,
       why: 'a salesperson waits for the file with the dialog open; past 10 s it feels stuck',
-      note: `window + export worker ${round(renderer.ms)} ms (best of 3: the connection's rows read by primary-key range in pages of ${EXPORT_PAGE.toLocaleString('en')}, each row's CSV line put in the view's order, then the text handed to the window in pieces) + main ${round(mainMs)} ms (${renderer.pieces} pieces, ${round(bytes / 1024 / 1024)} MB written, fsync, rename); the IPC hop between them is not included; the worker's stages, timed apart on the page's thread: IndexedDB reads by range (${stages.pages} getAll requests + decoding) ${round(stages.rangeReadMs)} ms, CSV text ${round(stages.textMs)} ms; the same rows read by key (bulkGet, batches of 1,000) ${round(stages.keyReadMs)} ms, so reading by key is cheaper only below ${round((100 * stages.rangeReadMs) / stages.keyReadMs)} % of the connection (the export switches at ${100 * RANGE_FROM_SHARE} %); load average ${load}`,
+      note: `window + export worker ${round(renderer.ms)} ms (best of 3: the connection's rows read by primary-key range in pages of ${stages.pageSize.toLocaleString('en')}, each row's CSV line put in the view's order, then the text handed to the window in pieces) + main ${round(mainMs)} ms (${renderer.pieces} pieces, ${round(bytes / 1024 / 1024)} MB written, fsync, rename); the IPC hop between them is not included; the worker's stages, timed apart on the page's thread: IndexedDB reads by range (${stages.pages} getAll requests + decoding) ${round(stages.rangeReadMs)} ms, CSV text ${round(stages.textMs)} ms; the same rows read by key (bulkGet, batches of 1,000) ${round(stages.keyReadMs)} ms, so reading by key is cheaper only below ${round((100 * stages.rangeReadMs) / stages.keyReadMs)} % of the connection (the export switches at ${100 * stages.rangeFromShare} %); load average ${load}`,
     },
     {
       name: `longest main-thread frame while exporting ${label} customers`,

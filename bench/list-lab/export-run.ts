@@ -15,7 +15,7 @@ import {
   type ExportPlan,
 } from '../../src-renderer/lib/export/export-text';
 import { openExportRowSource } from '../../src-renderer/lib/export/read-rows';
-import { EXPORT_BATCH } from '../../src-renderer/lib/export/run-export';
+import { EXPORT_BATCH, RANGE_FROM_SHARE } from '../../src-renderer/lib/export/run-export';
 
 let pieces: string[] = [];
 
@@ -112,7 +112,14 @@ export function exportPiece(index: number): string {
 export async function exportStages(
   store: CustomerStore,
   connectionId: string,
-): Promise<{ rangeReadMs: number; textMs: number; keyReadMs: number; pages: number }> {
+): Promise<{
+  rangeReadMs: number;
+  textMs: number;
+  keyReadMs: number;
+  pages: number;
+  pageSize: number;
+  rangeFromShare: number;
+}> {
   const keys = await store.listKeys(connectionId);
   const lookups = await store.getLookups(connectionId);
   const descriptor = revnueDescriptor as ConnectorDescriptor<unknown>;
@@ -146,5 +153,13 @@ export async function exportStages(
     source.close();
   }
   if (read !== keys.length) throw new Error(`range read ${read} of ${keys.length}`);
-  return { rangeReadMs, textMs, keyReadMs, pages };
+  // The export's own settings, for the note (the Node side cannot import the renderer's code).
+  return {
+    rangeReadMs,
+    textMs,
+    keyReadMs,
+    pages,
+    pageSize: EXPORT_PAGE,
+    rangeFromShare: RANGE_FROM_SHARE,
+  };
 }

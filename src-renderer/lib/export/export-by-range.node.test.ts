@@ -42,7 +42,7 @@ function rowOf(connectionId: string, key: string): StoredCustomerRow {
 }
 
 /** The real source, counting how it was read. */
-function countedSource(): ExportRowSource & { byKey: number; pages: number } {
+function countedSource(): Required<ExportRowSource> & { byKey: number; pages: number } {
   const real = openExportRowSource(dbName, 'c1', indexedDb);
   const counted = {
     byKey: 0,
