@@ -1,6 +1,6 @@
 // One export from start to end: the customers' rows read, turned into text and streamed to the
 // sink, with progress as it goes; cancel stops at the next batch or page and drops the file.
-// Two ways to read (docs/export.md, "Where the time goes"): most of a connection is read in
+// Two ways to read (docs/export.md, "Reading the rows"): most of a connection is read in
 // primary-key ranges and its lines put in the view's order (export-by-range.ts); a small
 // selection is read by key, a batch at a time, the next batch read while the last is written.
 import { exportByRange } from './export-by-range';
