@@ -26,13 +26,14 @@ export function headOf(plan: ExportPlan): string {
 
 export function textOfRows(plan: ExportPlan, rows: readonly CustomerRow[]): string {
   let text = '';
-  if (plan.format === 'csv') {
-    for (const row of rows) text += csvRecord(plan.columns.map((column) => column.value(row)));
-    return text;
-  }
-  for (const row of rows) {
-    for (const card of plan.descriptor.contactCards(row.record, plan.lookups))
-      text += vcardOf(card);
-  }
+  for (const row of rows) text += textOfRow(plan, row);
+  return text;
+}
+
+/** One customer's text: its CSV record, or the cards of its contacts one after another. */
+export function textOfRow(plan: ExportPlan, row: CustomerRow): string {
+  if (plan.format === 'csv') return csvRecord(plan.columns.map((column) => column.value(row)));
+  let text = '';
+  for (const card of plan.descriptor.contactCards(row.record, plan.lookups)) text += vcardOf(card);
   return text;
 }

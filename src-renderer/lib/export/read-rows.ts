@@ -1,12 +1,23 @@
-// Reads customer rows by key, a batch at a time, from the same IndexedDB database as the store
-// (its `relaxed` side: reading needs no durability), in the order the keys are given.
+// Reads customer rows from the same IndexedDB database as the store (its `relaxed` side: reading
+// needs no durability), two ways: by key, a batch at a time in the order the keys are given
+// (`bulkGet`: one get per key), or the connection's rows in primary-key order, a page per request
+// (a connection's rows are one range of the primary key, see `customersOf`). A page costs about a
+// quarter of the same rows by key, so an export of most of a connection reads by range.
+import Dexie from 'dexie';
 import type { CustomerRow } from '../db/rows';
-import { FieldbookDatabase, type IndexedDbDependencies } from '../db/schema';
+import { customersOf, FieldbookDatabase, type IndexedDbDependencies } from '../db/schema';
 import { publicRow, type StoredCustomerRow } from '../db/stored-row';
 
 export interface ExportRowSource {
   /** The rows of `keys`, in their order; a key no longer here (deleted since) is left out. */
   read(keys: readonly string[]): Promise<CustomerRow[]>;
+  /**
+   * How many rows the connection holds, and up to `limit` of them in primary-key order after the
+   * key `after` (from the first without it). Optional: a source that can read only by key is
+   * always read by key.
+   */
+  count?(): Promise<number>;
+  page?(after: string | undefined, limit: number): Promise<CustomerRow[]>;
   close(): void;
 }
 
@@ -16,12 +27,25 @@ export function openExportRowSource(
   indexedDb?: IndexedDbDependencies,
 ): ExportRowSource {
   const db = new FieldbookDatabase(dbName, 'relaxed', indexedDb);
+  const found = (rows: readonly (StoredCustomerRow | undefined)[]) => {
+    const out: CustomerRow[] = [];
+    for (const row of rows) if (row) out.push(publicRow(row));
+    return out;
+  };
   return {
     async read(keys) {
-      const rows = await db.customers.bulkGet(keys.map((key) => [connectionId, key]));
-      const found: CustomerRow[] = [];
-      for (const row of rows) if (row) found.push(publicRow(row as StoredCustomerRow));
-      return found;
+      return found(await db.customers.bulkGet(keys.map((key) => [connectionId, key])));
+    },
+    count: () => customersOf(db, connectionId).count(),
+    async page(after, limit) {
+      // One getAll over [after, end of the connection]: a single request per page.
+      const range =
+        after === undefined
+          ? customersOf(db, connectionId)
+          : db.customers
+              .where('[connectionId+key]')
+              .between([connectionId, after], [connectionId, Dexie.maxKey], false, true);
+      return found(await range.limit(limit).toArray());
     },
     close: () => db.close(),
   };
