@@ -54,6 +54,10 @@ export interface ListResult {
   readonly firstRows: readonly (readonly [number, DisplayRow])[];
   /** Bumped whenever an indexed row changed: cached rows of an older version are stale. */
   readonly version: number;
+  /** The worker's time on the answer (search, scope, first rows): the bench splits by it. */
+  readonly searchMs: number;
+  /** When the worker posted it, ms since the epoch (performance.timeOrigin based): the transfer. */
+  readonly postedAt: number;
 }
 
 export type ToWorker =
