@@ -139,8 +139,8 @@ export class SearchService {
   }
 
   /** The key of each doc, in order (null for a doc no longer in the index). */
-  keys(id: number, docs: readonly number[]): void {
-    const keys = docs.map((doc) => this.#index.key(doc) ?? null);
+  keys(id: number, docs: ArrayLike<number>): void {
+    const keys = Array.from(docs, (doc) => this.#index.key(doc) ?? null);
     this.#post({ type: 'keys', id, keys });
   }
 

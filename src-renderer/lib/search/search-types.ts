@@ -66,7 +66,7 @@ export type ToWorker =
   | { type: 'query'; seq: number; query: ListQuery }
   | { type: 'rows'; seq: number; docs: readonly number[] }
   /** The customer keys of `docs` (a selection or a view resolved to keys); `id` pairs the answer. */
-  | { type: 'keys'; id: number; docs: readonly number[] }
+  | { type: 'keys'; id: number; docs: Int32Array }
   | ({ type: 'duplicates'; seq: number } & DuplicateRequest);
 
 /** A duplicate check of the editor's draft (see src-shared/duplicates). */
