@@ -42,6 +42,9 @@ type Bench = {
   ): Promise<{ firstRowsMs: number; indexedMs: number; rows: number; split: ReloadSplit }>;
   firstScreenRemembered(): Promise<number>;
   keystrokes(texts: readonly string[]): Promise<number[]>;
+  keystrokeSplit(): Promise<
+    Record<'toWorker' | 'worker' | 'transfer' | 'apply' | 'render', number[]>
+  >;
   fling(ms: number): Promise<number[]>;
   compareEngines(
     count: number,
@@ -92,6 +95,25 @@ async function workerHeapBytes(session: CDPSession): Promise<number> {
   return usedSize ?? Number.NaN;
 }
 
+/** The stages of a keystroke in the bench page's split, in order, with their words in the note. */
+const keystrokeStages = [
+  ['toWorker', 'input → worker began'],
+  ['worker', 'worker answer (search, scope, first rows)'],
+  ['transfer', 'posted → window handler'],
+  ['apply', 'list applied the answer'],
+  ['render', 'Svelte + grid DOM'],
+] as const;
+
+/** The split of the slowest keystroke: which stage a p95 outlier spent its time in. */
+function slowest(
+  times: readonly number[],
+  split: Record<(typeof keystrokeStages)[number][0], number[]>,
+): string {
+  const at = times.indexOf(Math.max(...times));
+  const parts = keystrokeStages.map(([stage]) => `${stage} ${round(split[stage][at]!, 1)}`);
+  return `${round(times[at]!, 1)} ms = ${parts.join(' + ')} ms`;
+}
+
 const figures: FigureInput[] = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -120,6 +142,7 @@ try {
 
   const texts = keystrokes(corpusQueries, keystrokeCount);
   const typed = await call(page, 'keystrokes', texts);
+  const typedSplit = await call(page, 'keystrokeSplit');
   const frames = await call(page, 'fling', quick ? 1_000 : 3_000);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterUse = (await cdp.send('Runtime.getHeapUsage')).usedSize;
@@ -213,6 +236,12 @@ try {
       goal: limits.p95,
       limit: limits.limit,
       why: 'one frame (60 Hz) at 100,000, two at 1,000,000: typing never stutters',
+      note: `split p50/p95 per stage: ${keystrokeStages
+        .map(([stage, words]) => {
+          const values = typedSplit[stage];
+          return `${words} ${p(values, 50)}/${p(values, 95)} ms`;
+        })
+        .join(', ')}; the slowest keystroke: ${slowest(typed, typedSplit)}`,
     },
   );
   const versions = { flexsearch: 'FlexSearch 0.8.212', ufuzzy: 'uFuzzy 1.0.19' };

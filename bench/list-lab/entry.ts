@@ -40,6 +40,16 @@ if (new URLSearchParams(location.search).has('mount')) openForFirstRows(store);
 // Every worker answer is applied and rendered synchronously (flushSync) before its time is taken:
 // "keystroke → rendered results" ends when the grid's DOM shows the answer.
 const answered = new Map<number, number>();
+/** Per answer, since the epoch: when it reached this thread, was applied, and the worker's part. */
+interface AnswerTimes {
+  readonly arrived: number;
+  readonly applied: number;
+  readonly rendered: number;
+  readonly searchMs: number;
+  readonly postedAt: number;
+}
+const answerTimes = new Map<number, AnswerTimes>();
+const epochNow = () => performance.timeOrigin + performance.now();
 let ready = false;
 // The split of a reload: when the worker was started, first spoke, and its first answer rendered.
 const workerAt: { started?: number; firstMessage?: number; firstAnswer?: number } = {};
@@ -52,10 +62,14 @@ window.Worker = class extends NativeWorker {
   override set onmessage(listener: ((event: MessageEvent<FromWorker>) => void) | null) {
     super.onmessage = (event: MessageEvent<FromWorker>) => {
       workerAt.firstMessage ??= performance.now();
+      const arrived = epochNow();
       listener?.(event);
       if (event.data.type === 'result') {
+        const applied = epochNow();
         flushSync();
         answered.set(event.data.seq, performance.now());
+        const { seq, searchMs, postedAt } = event.data;
+        answerTimes.set(seq, { arrived, applied, rendered: epochNow(), searchMs, postedAt });
         workerAt.firstAnswer ??= performance.now();
       }
       if (event.data.type === 'progress' && event.data.ready) ready = true;
@@ -109,6 +123,21 @@ async function waitFor(check: () => boolean, timeoutMs = 600_000): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
+
+/** Where each keystroke's time went, ms per stage (docs/search.md#keystroke-split). */
+interface KeystrokeSplit {
+  /** Input event → the worker began answering: the window's handler, the message, the queue. */
+  readonly toWorker: number[];
+  /** The worker's answer: search, scope, first rows (its own CPU clock). */
+  readonly worker: number[];
+  /** Posted → this thread's handler ran: the move of the doc numbers and the window's queue. */
+  readonly transfer: number[];
+  /** The list applied the answer (what converted the doc numbers to a JS array before). */
+  readonly apply: number[];
+  /** Svelte's update and the grid's DOM (flushSync). */
+  readonly render: number[];
+}
+const split: KeystrokeSplit = { toWorker: [], worker: [], transfer: [], apply: [], render: [] };
 
 /** Where the time to the first rows went, each stage's end since navigation start. */
 interface ReloadSplit {
@@ -176,17 +205,28 @@ const listBench = {
     for (const text of texts) {
       input.value = text;
       const started = performance.now();
+      const startedAt = epochNow();
       input.dispatchEvent(new Event('input', { bubbles: true }));
       seq += 1;
       const wanted = seq;
       await waitFor(() => answered.has(wanted));
       times.push(answered.get(wanted)! - started);
+      const at = answerTimes.get(wanted)!;
+      split.toWorker.push(at.postedAt - at.searchMs - startedAt);
+      split.worker.push(at.searchMs);
+      split.transfer.push(at.arrived - at.postedAt);
+      split.apply.push(at.applied - at.arrived);
+      split.render.push(at.rendered - at.applied);
       // A person types a key every ~100 ms at most; let the page breathe like it would.
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     input.value = '';
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return times;
+  },
+  /** The stages of the keystrokes typed so far, in typing order (see KeystrokeSplit). */
+  keystrokeSplit(): KeystrokeSplit {
+    return split;
   },
   /** Flings through the list for `ms`: scroll by a screen and more each frame; frame times. */
   async fling(ms: number): Promise<number[]> {

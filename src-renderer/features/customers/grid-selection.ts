@@ -15,7 +15,7 @@ const command = (event: Modifiers) => event.ctrlKey || event.metaKey;
  */
 export function clickSelects(
   selection: RowSelection,
-  docs: readonly number[],
+  docs: ArrayLike<number>,
   event: Modifiers,
   index: number,
   onBox: boolean,
@@ -41,7 +41,7 @@ export function clickSelects(
  */
 export function keySelects(
   selection: RowSelection,
-  docs: readonly number[],
+  docs: ArrayLike<number>,
   event: Modifiers & Pick<KeyboardEvent, 'key' | 'altKey'>,
   index: number,
   moved: boolean,

@@ -139,8 +139,8 @@ export class SearchService {
   }
 
   /** The key of each doc, in order (null for a doc no longer in the index). */
-  keys(id: number, docs: readonly number[]): void {
-    const keys = docs.map((doc) => this.#index.key(doc) ?? null);
+  keys(id: number, docs: ArrayLike<number>): void {
+    const keys = Array.from(docs, (doc) => this.#index.key(doc) ?? null);
     this.#post({ type: 'keys', id, keys });
   }
 
@@ -158,16 +158,21 @@ export class SearchService {
     if (!current || (!this.#hasRows && !this.#ready)) return;
     if (!again && current.seq === this.#answered) return;
     this.#answered = current.seq;
+    const started = performance.now();
     const docs = withinScope(this.#index, this.#index.search(current.query), current.query.only);
     const first = Array.from(docs.subarray(0, FIRST_ROWS));
+    // A copy: the worker moves it to the main thread, and the index keeps its own for narrowing.
+    const moved = docs.slice();
+    const firstRows = this.#rowsOf(first);
     this.#post({
       type: 'result',
       seq: current.seq,
-      // A copy: the worker moves it to the main thread, and the index keeps its own for narrowing.
-      docs: docs.slice(),
+      docs: moved,
       total: this.#total(),
-      firstRows: this.#rowsOf(first),
+      firstRows,
       version: this.#index.version,
+      searchMs: performance.now() - started,
+      postedAt: performance.timeOrigin + performance.now(),
     });
   }
 

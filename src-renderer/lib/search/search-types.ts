@@ -54,6 +54,10 @@ export interface ListResult {
   readonly firstRows: readonly (readonly [number, DisplayRow])[];
   /** Bumped whenever an indexed row changed: cached rows of an older version are stale. */
   readonly version: number;
+  /** The worker's time on the answer (search, scope, first rows): the bench splits by it. */
+  readonly searchMs: number;
+  /** When the worker posted it, ms since the epoch (performance.timeOrigin based): the transfer. */
+  readonly postedAt: number;
 }
 
 export type ToWorker =
@@ -62,7 +66,7 @@ export type ToWorker =
   | { type: 'query'; seq: number; query: ListQuery }
   | { type: 'rows'; seq: number; docs: readonly number[] }
   /** The customer keys of `docs` (a selection or a view resolved to keys); `id` pairs the answer. */
-  | { type: 'keys'; id: number; docs: readonly number[] }
+  | { type: 'keys'; id: number; docs: Int32Array }
   | ({ type: 'duplicates'; seq: number } & DuplicateRequest);
 
 /** A duplicate check of the editor's draft (see src-shared/duplicates). */

@@ -40,7 +40,9 @@ export class CustomerListState {
   #badge = $state<RowBadge | ''>('');
   #sort = $state.raw<SortOrder>({ column: 'name', descending: false });
   #only = $state.raw<KeyScope | null>(null);
-  #docs = $state.raw<readonly number[]>([]);
+  // The worker's typed array as it arrived (moved, not copied): every reader takes ArrayLike, so
+  // an answer of a million docs costs the window nothing per doc (docs/search.md#keystroke-split).
+  #docs = $state.raw<Int32Array>(new Int32Array(0));
   #total = $state(0);
   #indexed = $state(0);
   #ready = $state(false);
@@ -168,7 +170,7 @@ export class CustomerListState {
     this.#send();
   }
   /** Matching customers in order, by doc number. */
-  get docs(): readonly number[] {
+  get docs(): ArrayLike<number> {
     return this.#docs;
   }
   get count(): number {
@@ -321,7 +323,7 @@ export class CustomerListState {
   #showFirstRows(rows: readonly DisplayRow[]): void {
     if (this.#answered || this.#closed || rows.length === 0 || !this.#opening()) return;
     rows.forEach((row, index) => this.#rows.set(-1 - index, row));
-    this.#docs = rows.map((_, index) => -1 - index);
+    this.#docs = Int32Array.from(rows, (_, index) => -1 - index);
     this.#early = true;
     this.#rowsVersion += 1;
   }
@@ -332,7 +334,7 @@ export class CustomerListState {
 
   #dropFirstRows(): void {
     for (const doc of this.#docs) if (doc < 0) this.#rows.delete(doc);
-    this.#docs = [];
+    this.#docs = new Int32Array(0);
     this.#early = false;
     // A selection made among them names docs the worker's answer does not have.
     this.selection.clear();
@@ -349,7 +351,7 @@ export class CustomerListState {
       this.#dataVersion = result.version;
     }
     for (const [doc, row] of result.firstRows) this.#rows.set(doc, row);
-    this.#docs = Array.from(result.docs);
+    this.#docs = result.docs;
     this.#total = result.total;
     this.#answered = true;
     this.#error = null;

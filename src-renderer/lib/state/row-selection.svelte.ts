@@ -7,8 +7,11 @@
 
 /** What the selection needs from the list it selects in. */
 export interface SelectionSource {
-  /** The view's doc numbers in order (the list's current answer). */
-  viewDocs(): readonly number[];
+  /**
+   * The view's doc numbers in order (the list's current answer): the worker's typed array as it
+   * arrived, never copied into a JS array (a million of them cost the window tens of ms).
+   */
+  viewDocs(): ArrayLike<number>;
   /** The key of a doc whose row is already here (no request); undefined otherwise. */
   loadedKey(doc: number): string | undefined;
   /** The keys of `docs` from the search worker, in order (null where a doc is gone). */
@@ -17,7 +20,7 @@ export interface SelectionSource {
 
 /** The view's docs at Ctrl+A, a bitmap of them for has(), and their keys once resolved. */
 interface AllOfView {
-  readonly docs: readonly number[];
+  readonly docs: ArrayLike<number>;
   readonly bits: Uint8Array;
   /** Doc → key, filled when the worker answers (keys are resolved at once, see selectAll). */
   keys: Map<number, string> | null;
@@ -112,7 +115,7 @@ export class RowSelection {
     const docs = this.#source.viewDocs();
     const target = docs[index];
     if (target === undefined) return;
-    const from = this.#anchor === null ? -1 : docs.indexOf(this.#anchor);
+    const from = this.#anchor === null ? -1 : positionOf(docs, this.#anchor);
     const anchor = from === -1 ? target : this.#anchor!;
     if (!options.add) this.#reset();
     const start = from === -1 ? index : Math.min(from, index);
@@ -127,25 +130,28 @@ export class RowSelection {
     const docs = this.#source.viewDocs();
     this.#reset();
     let max = -1;
-    for (const doc of docs) if (doc > max) max = doc;
+    for (let i = 0; i < docs.length; i += 1) if (docs[i]! > max) max = docs[i]!;
     const bits = new Uint8Array(max + 1);
-    for (const doc of docs) bits[doc] = 1;
+    for (let i = 0; i < docs.length; i += 1) bits[docs[i]!] = 1;
     const all: AllOfView = {
       docs,
       bits,
       keys: null,
       // Resolved now, not when acted on: a doc number freed later and given to another customer
       // must not slip into this selection.
-      resolved: this.#source.resolveKeys(docs).then((keys) => {
+      // The one copy into a JS array, on Ctrl+A only: the million keys it brings back cost more.
+      resolved: this.#source.resolveKeys(Array.from(docs)).then((keys) => {
         // eslint-disable-next-line svelte/prefer-svelte-reactivity -- #version is the signal
         const byDoc = new Map<number, string>();
-        docs.forEach((doc, i) => {
+        for (let i = 0; i < docs.length; i += 1) {
           const key = keys[i];
-          if (key !== null && key !== undefined) byDoc.set(doc, key);
-        });
+          if (key !== null && key !== undefined) byDoc.set(docs[i]!, key);
+        }
         all.keys = byDoc;
         // Docs that left the index meanwhile are no longer selectable.
-        for (const doc of docs) if (!byDoc.has(doc)) this.#excluded.add(doc);
+        for (let i = 0; i < docs.length; i += 1) {
+          if (!byDoc.has(docs[i]!)) this.#excluded.add(docs[i]!);
+        }
         this.#changed();
       }),
     };
@@ -216,4 +222,10 @@ export class RowSelection {
   #changed(): void {
     this.#version += 1;
   }
+}
+
+/** Where `doc` is in `docs` (-1: not there); a typed array's own indexOf is not on ArrayLike. */
+function positionOf(docs: ArrayLike<number>, doc: number): number {
+  for (let i = 0; i < docs.length; i += 1) if (docs[i] === doc) return i;
+  return -1;
 }

@@ -118,3 +118,52 @@ describe('RowSelection', () => {
     expect(selection.hasDoc(4)).toBe(false);
   });
 });
+
+// The list hands the worker's Int32Array over as it arrived (no JS array at 1,000,000 docs):
+// selecting over it must behave exactly as over an array.
+describe('RowSelection over the worker’s typed doc list', () => {
+  function typedListOf(docs: Int32Array) {
+    const asked: number[][] = [];
+    const view = { docs };
+    const source: SelectionSource = {
+      viewDocs: () => view.docs,
+      loadedKey: () => undefined,
+      resolveKeys: (wanted) => {
+        asked.push([...wanted]);
+        return Promise.resolve(wanted.map((doc) => `c${doc}`));
+      },
+    };
+    return { selection: new RowSelection(source), view, asked };
+  }
+
+  test('Ctrl+A over an Int32Array view selects every doc in it, keys asked in view order', async () => {
+    // Descending, so an "every doc up to the first" slip would show.
+    const docs = Int32Array.from({ length: 200_000 }, (_, i) => 199_999 - i);
+    const { selection, asked } = typedListOf(docs);
+    selection.selectAll();
+    expect(selection.count).toBe(200_000);
+    expect([selection.hasDoc(0), selection.hasDoc(199_999), selection.hasDoc(200_000)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toEqual(Array.from(docs));
+    selection.toggle(5);
+    const keys = await selection.keys();
+    expect(keys).toHaveLength(199_999);
+    expect(keys).not.toContain('c5');
+    expect(keys[0]).toBe('c199999');
+  });
+
+  test('Shift finds the anchor again in a re-sorted Int32Array view', async () => {
+    const { selection, view } = typedListOf(Int32Array.from([10, 11, 12, 13, 14, 15]));
+    selection.selectOnly(12);
+    view.docs = Int32Array.from([15, 14, 13, 11, 12, 10]);
+    selection.selectRange(1);
+    expect((await selection.keys()).sort()).toEqual(['c11', 'c12', 'c13', 'c14']);
+    view.docs = Int32Array.from([20, 21, 22]);
+    selection.selectRange(2);
+    expect(await selection.keys()).toEqual(['c22']);
+  });
+});
