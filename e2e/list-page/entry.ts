@@ -6,14 +6,19 @@ import { mount } from 'svelte';
 import { setupOneConnection } from '../sync-lab/page/bench-connections';
 import type { BenchConnectionConfig } from '../sync-lab/bench-api';
 import ContextHost from '../../src-renderer/features/customers/test-support/ContextHost.svelte';
+import { ConnectionList } from '../../src-renderer/lib/state/connection-list';
 import { ConnectionsState } from '../../src-renderer/lib/state/connections.svelte';
+import { OnlineState } from '../../src-renderer/lib/state/online.svelte';
 import { Navigation } from '../../src-renderer/lib/state/navigation.svelte';
 import { SyncBoard } from '../../src-renderer/lib/state/sync-board.svelte';
 import { startAppSync } from '../../src-renderer/lib/sync/start-app-sync';
 
 const api = window.fieldbook;
-const connections = new ConnectionsState(api);
-const sync = startAppSync(api);
+// One connection list and one online state, shared by the screens and the sync as in App.svelte.
+const connectionList = new ConnectionList(api);
+const online = new OnlineState();
+const connections = new ConnectionsState(api, connectionList);
+const sync = startAppSync(api, undefined, undefined, { connections: connectionList, online });
 const navigation = new Navigation();
 void connections.load();
 mount(ContextHost, {
@@ -25,7 +30,7 @@ mount(ContextHost, {
       runner: sync.runner,
       connections,
       navigation,
-      board: new SyncBoard(sync.runner),
+      board: new SyncBoard(sync.runner, online),
     },
   },
 });

@@ -1,10 +1,12 @@
 // The connections the app knows (one account on one API each), which one is active, and whether
 // each is signed in. Main announces every change (`connections.changed`, `auth.changed`), so
-// nothing here polls: the state listens from construction until dispose().
+// nothing here polls: the state listens from construction until dispose(). The list itself is heard
+// through the window's one ConnectionList, shared with the sync (see connection-list.ts).
 import type { ConnectionView } from '../../../src-shared/connection';
 import type { EventPayload } from '../../../src-shared/ipc/events';
 import type { FieldbookApi, Unsubscribe } from '../../../src-shared/ipc/fieldbook-api';
 import type { Result } from '../../../src-shared/ipc/result';
+import { ConnectionList } from './connection-list';
 import { describeError } from './error-message';
 
 type Heard =
@@ -22,6 +24,7 @@ export class ConnectionsState {
   readonly active = $derived(this.connections.find((connection) => connection.active));
 
   readonly #api: FieldbookApi;
+  readonly #list: ConnectionList;
   readonly #unsubscribe: Unsubscribe[];
   /**
    * Events heard while a call that answers with connections was on its way. Main may have read
@@ -34,20 +37,24 @@ export class ConnectionsState {
   #callsOnTheirWay = 0;
   #disposed = false;
 
-  constructor(api: FieldbookApi) {
+  /** `list`: the window's shared one; without it the state hears main through a list of its own. */
+  constructor(api: FieldbookApi, list?: ConnectionList) {
     this.#api = api;
+    this.#list = list ?? new ConnectionList(api);
     // Listen before the first call, so no change made meanwhile is missed.
     this.#unsubscribe = [
-      api.on('connections.changed', (payload) =>
-        this.#hear({ event: 'connections.changed', payload }),
+      this.#list.subscribe((connections) =>
+        this.#hear({ event: 'connections.changed', payload: { connections } }),
       ),
       api.on('auth.changed', (payload) => this.#hear({ event: 'auth.changed', payload })),
     ];
+    // A list of its own is this state's to close; a shared one belongs to whoever made it.
+    if (!list) this.#unsubscribe.push(() => this.#list.dispose());
   }
 
   async load(): Promise<void> {
     this.loading = true;
-    const answer = await this.#whileListening(() => this.#api.connections.list());
+    const answer = await this.#whileListening(() => this.#list.list());
     this.loading = false;
     this.#acceptList(answer);
   }
