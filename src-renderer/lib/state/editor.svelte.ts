@@ -27,6 +27,7 @@ import { readText, type InputSpec } from '../forms/field-input';
 import { blankItem, initialSameAs } from '../forms/editor-layout';
 import { regionalLocale } from '../forms/locale-dates';
 import { untrack } from 'svelte';
+import { invalidText, problemText, savedText, storeRecord } from './editor-save';
 import { EditorUniqueness } from './editor-uniqueness.svelte';
 import { LiveValue } from './live-value.svelte';
 import type { Navigation } from './navigation.svelte';
@@ -266,11 +267,7 @@ export class EditorState {
       await this.#unique.check();
       this.#submitted = true;
       if (this.#blocking > 0) {
-        const n = this.#blocking;
-        this.#status = {
-          kind: 'invalid',
-          text: `Fix ${n} ${n === 1 ? 'field' : 'fields'} before saving.`,
-        };
+        this.#status = { kind: 'invalid', text: invalidText(this.#blocking) };
         return false;
       }
       await this.#write();
@@ -285,32 +282,22 @@ export class EditorState {
   }
 
   async #write(): Promise<void> {
-    const { store, connection, descriptor, navigation, board } = this.#deps;
+    const { descriptor, board } = this.#deps;
     const record = descriptor.prepareForStore(
       descriptor.normalizeDraft(this.#draft, this.#lookups),
     );
-    if (this.#key === null) {
-      const key = await store.createCustomer(descriptor, connection.id, record);
-      this.#key = key;
-      navigation.replaceOpen(key);
-    } else {
-      await store.saveCustomer(descriptor, connection.id, this.#key, record);
-    }
-    const row = await store.getCustomer(connection.id, this.#key);
+    const { key, row } = await storeRecord(this.#deps, this.#key, record, (created) => {
+      this.#key = created;
+    });
     if (row) this.#takeRow(row);
     // A new customer is followed from its first save on.
-    if (this.#live === null && row) this.#follow(this.#key, row);
+    if (this.#live === null && row) this.#follow(key, row);
     const stored = row?.record ?? record;
     this.#saved = stored;
     this.#draft = applySameAs(stored, this.#sameAs);
     this.#submitted = false;
     this.#touched = {};
-    this.#status = {
-      kind: 'saved',
-      text: board.online
-        ? 'Saved on this computer. It will sync shortly.'
-        : 'Saved on this computer. It will sync when Fieldbook is online.',
-    };
+    this.#status = { kind: 'saved', text: savedText(board.online) };
   }
 
   /** Forgets the draft (the leave guard's "Discard"). */
@@ -378,10 +365,4 @@ export class EditorState {
     }
     this.#takeRow(row);
   }
-}
-
-function problemText(error: unknown): string {
-  if (error instanceof StoreError)
-    return `Not saved: ${error.message} Your changes are still here.`;
-  return 'Not saved: something went wrong on this computer. Your changes are still here.';
 }
