@@ -10,7 +10,7 @@ import type {
 } from '../../../src-shared/connectors/descriptor';
 import type { FieldPath } from '../../../src-shared/sync/field-path';
 import { deepEqual } from '../../../src-shared/sync/values';
-import { systemClock, type Clock } from '../../../src-shared/time/clock';
+import type { Clock } from '../../../src-shared/time/clock';
 import { StoreError, type CustomerStore } from '../db/customer-store';
 import type { CustomerRow } from '../db/rows';
 import {
@@ -24,9 +24,11 @@ import {
 } from '../forms/draft-ops';
 import { errorPathOf, getIn, locKey, locOf, removeAt, setIn, type Loc } from '../forms/draft-path';
 import { readText, type InputSpec } from '../forms/field-input';
-import { blankItem, initialSameAs, topLevelFields } from '../forms/editor-layout';
+import { blankItem, initialSameAs } from '../forms/editor-layout';
 import { regionalLocale } from '../forms/locale-dates';
 import { untrack } from 'svelte';
+import { invalidText, problemText, savedText, storeRecord } from './editor-save';
+import { EditorUniqueness } from './editor-uniqueness.svelte';
 import { LiveValue } from './live-value.svelte';
 import type { Navigation } from './navigation.svelte';
 import { describeError } from './error-message';
@@ -54,11 +56,6 @@ export type EditorStatus = {
   readonly text: string;
 } | null;
 
-interface UniqueField {
-  readonly path: FieldPath;
-  readonly field: EditorField;
-}
-
 export class EditorState {
   readonly descriptor: ConnectorDescriptor<unknown>;
   readonly locale: string;
@@ -75,15 +72,14 @@ export class EditorState {
   #submitted = $state(false);
   #server = $state.raw<FieldMessages>({});
   #input = $state.raw<FieldMessages>({});
-  #unique = $state.raw<FieldMessages>({});
   #sameAs = $state.raw<readonly SameAsPair[]>([]);
   #status = $state.raw<EditorStatus>(null);
   #saving = $state(false);
   /** The stored row as it changes (null for a new customer until its first save). */
   #live = $state.raw<LiveValue<CustomerRow | undefined> | null>(null);
-  #cancelUniqueCheck: (() => void) | undefined;
   #disposed = false;
-  readonly #uniqueFields: readonly UniqueField[];
+  /** The offline uniqueness check: its messages join the form's. */
+  readonly #unique: EditorUniqueness;
 
   readonly dirty = $derived.by(
     () => this.#loaded && isDirty(this.#deps.descriptor, this.#lookups, this.#draft, this.#saved),
@@ -95,18 +91,19 @@ export class EditorState {
     return result.ok ? {} : result.errors;
   });
   /** Every message the form shows, by field path. */
-  readonly messages = $derived(
+  // `.by`: the uniqueness check is made in the constructor, and only a function may read it here.
+  readonly messages = $derived.by(() =>
     visibleMessages({
       schema: this.#schema,
       input: this.#input,
-      unique: this.#unique,
+      unique: this.#unique.messages,
       server: this.#server,
       shown: (path) => this.#submitted || this.#touched[path] === true,
     }),
   );
   /** How many fields keep the record from being saved (shown or not yet). */
-  readonly #blocking = $derived(
-    Object.keys({ ...this.#schema, ...this.#input, ...this.#unique }).length,
+  readonly #blocking = $derived.by(
+    () => Object.keys({ ...this.#schema, ...this.#input, ...this.#unique.messages }).length,
   );
 
   constructor(deps: EditorDeps) {
@@ -114,9 +111,15 @@ export class EditorState {
     this.descriptor = deps.descriptor;
     this.locale = deps.locale ?? regionalLocale();
     this.#key = deps.key;
-    this.#uniqueFields = topLevelFields(deps.descriptor.editor)
-      .filter((field) => field.uniqueAmongCustomers)
-      .map((field) => ({ path: field.path, field }));
+    this.#unique = new EditorUniqueness({
+      store: deps.store,
+      connection: deps.connection,
+      descriptor: deps.descriptor,
+      draft: () => this.#draft,
+      key: () => this.#key,
+      delayMs: deps.uniqueDelayMs,
+      clock: deps.clock,
+    });
   }
 
   get key(): string | null {
@@ -216,7 +219,7 @@ export class EditorState {
     this.#server = withoutMessagesAt(this.#server, path);
     this.#input = withoutMessagesAt(this.#input, path);
     this.#status = null;
-    this.#scheduleUniqueCheck();
+    this.#unique.schedule();
   }
 
   /** Typed text of an input: dates in the regional format, numbers; what cannot be read is kept. */
@@ -261,14 +264,10 @@ export class EditorState {
     if (!this.#loaded || this.#saving) return false;
     this.#saving = true;
     try {
-      await this.#checkUnique();
+      await this.#unique.check();
       this.#submitted = true;
       if (this.#blocking > 0) {
-        const n = this.#blocking;
-        this.#status = {
-          kind: 'invalid',
-          text: `Fix ${n} ${n === 1 ? 'field' : 'fields'} before saving.`,
-        };
+        this.#status = { kind: 'invalid', text: invalidText(this.#blocking) };
         return false;
       }
       await this.#write();
@@ -283,32 +282,22 @@ export class EditorState {
   }
 
   async #write(): Promise<void> {
-    const { store, connection, descriptor, navigation, board } = this.#deps;
+    const { descriptor, board } = this.#deps;
     const record = descriptor.prepareForStore(
       descriptor.normalizeDraft(this.#draft, this.#lookups),
     );
-    if (this.#key === null) {
-      const key = await store.createCustomer(descriptor, connection.id, record);
-      this.#key = key;
-      navigation.replaceOpen(key);
-    } else {
-      await store.saveCustomer(descriptor, connection.id, this.#key, record);
-    }
-    const row = await store.getCustomer(connection.id, this.#key);
+    const { key, row } = await storeRecord(this.#deps, this.#key, record, (created) => {
+      this.#key = created;
+    });
     if (row) this.#takeRow(row);
     // A new customer is followed from its first save on.
-    if (this.#live === null && row) this.#follow(this.#key, row);
+    if (this.#live === null && row) this.#follow(key, row);
     const stored = row?.record ?? record;
     this.#saved = stored;
     this.#draft = applySameAs(stored, this.#sameAs);
     this.#submitted = false;
     this.#touched = {};
-    this.#status = {
-      kind: 'saved',
-      text: board.online
-        ? 'Saved on this computer. It will sync shortly.'
-        : 'Saved on this computer. It will sync when Fieldbook is online.',
-    };
+    this.#status = { kind: 'saved', text: savedText(board.online) };
   }
 
   /** Forgets the draft (the leave guard's "Discard"). */
@@ -318,7 +307,7 @@ export class EditorState {
 
   dispose(): void {
     this.#disposed = true;
-    this.#cancelUniqueCheck?.();
+    this.#unique.dispose();
   }
 
   /**
@@ -376,40 +365,4 @@ export class EditorState {
     }
     this.#takeRow(row);
   }
-
-  #scheduleUniqueCheck(): void {
-    if (this.#uniqueFields.length === 0) return;
-    this.#cancelUniqueCheck?.();
-    this.#cancelUniqueCheck = (this.#deps.clock ?? systemClock).schedule(
-      () => void this.#checkUnique(),
-      this.#deps.uniqueDelayMs ?? 250,
-    );
-  }
-
-  /** The rules the server applies across customers, checked against this computer's copy. */
-  async #checkUnique(): Promise<void> {
-    this.#cancelUniqueCheck?.();
-    this.#cancelUniqueCheck = undefined;
-    const draft = this.#draft;
-    const found: Record<FieldPath, string[]> = {};
-    for (const { path, field } of this.#uniqueFields) {
-      const rule = field.uniqueAmongCustomers!;
-      const key = rule.key(draft);
-      if (key === '') continue;
-      const other = await this.#deps.store.findOtherCustomer(
-        this.#deps.connection.id,
-        this.#key,
-        (record) => rule.key(record) === key,
-      );
-      if (other !== null) found[path] = [rule.message(draft)];
-    }
-    // A newer keystroke has its own check coming; this answer is about an older value.
-    if (!this.#disposed && draft === this.#draft) this.#unique = found;
-  }
-}
-
-function problemText(error: unknown): string {
-  if (error instanceof StoreError)
-    return `Not saved: ${error.message} Your changes are still here.`;
-  return 'Not saved: something went wrong on this computer. Your changes are still here.';
 }
