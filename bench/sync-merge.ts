@@ -9,11 +9,21 @@ import { printFigures, round, sized } from './figures';
 
 const scenarios = fc.sample(threeWay(r2Arbitraries), { numRuns: sized(5_000), seed: 42 });
 
+/** Timed passes per figure; the fastest one counts. */
+const PASSES = 5;
+
+// The best of several passes: one pass over the quick run's 500 scenarios takes ~25 ms, so a single
+// preemption by another process on a shared 2-core machine (a CI run beside other work measured
+// 515 µs/record against 49–54 µs alone) would otherwise be reported as the sync core's cost.
 function microsecondsPer(work: () => void): number {
   work(); // warm up the JIT on the same inputs
-  const started = performance.now();
-  work();
-  return ((performance.now() - started) * 1000) / scenarios.length;
+  let fastest = Infinity;
+  for (let pass = 0; pass < PASSES; pass += 1) {
+    const started = performance.now();
+    work();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return (fastest * 1000) / scenarios.length;
 }
 
 const diffUs = microsecondsPer(() => {
