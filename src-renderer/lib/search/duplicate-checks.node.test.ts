@@ -1,37 +1,22 @@
 // The worker's duplicate checks on the real Dexie store (fake-indexeddb): the duplicate index
 // follows the same rows as the search — the first read, a save, a new customer, a discard — and a
 // check never offers the customer being edited.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { searchServiceWorld } from './test-support/service-world';
 import { afterEach, describe, expect, it } from 'vitest';
 import { revnueDescriptor } from '../../../src-shared/connectors';
-import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import { noDuplicateFields, type DuplicateFields } from '../../../src-shared/duplicates';
 import type { CustomerStore } from '../db/customer-store';
-import { openCustomerStore } from '../db/dexie-customer-store';
 import { DuplicateChecks } from './duplicate-checkers';
-import { SearchService } from './search-service';
-import type { FromWorker, ToWorker } from './search-types';
-import { corpusLookups, corpusPulled, corpusRecord } from './test-support/customer-corpus';
+import type { ToWorker } from './search-types';
+import { corpusRecord } from './test-support/customer-corpus';
 
-const factory = new IDBFactory();
 let store: CustomerStore | undefined;
 afterEach(() => store?.close());
 
 async function world(count: number) {
-  let clock = 1_000;
-  store = openCustomerStore(`duplicates-${Math.random()}`, {
-    indexedDb: { indexedDB: factory, IDBKeyRange },
-    now: () => (clock += 1),
-  });
-  await store.putLookups('c', corpusLookups, 1);
-  await store.applyPulled(revnueDescriptor, 'c', corpusPulled(0, count));
-  const messages: FromWorker[] = [];
-  const service = new SearchService(
-    store,
-    'c',
-    revnueDescriptor as ConnectorDescriptor<unknown>,
-    (message) => messages.push(message),
-  );
+  const made = await searchServiceWorld(count);
+  store = made.store;
+  const { service, messages } = made;
   let seq = 0;
   /** Keys of the candidates for a probe, as the worker answers them. */
   const check = (probe: Partial<DuplicateFields>, excludeKey: string | null = null) => {

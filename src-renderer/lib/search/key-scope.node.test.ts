@@ -1,38 +1,18 @@
 // The Favourites and Recently opened views on the worker's real logic (fake-indexeddb): only the
 // given customers, in the sort's order or in the given order, and the search still narrows them.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { allByName, searchServiceWorld } from './test-support/service-world';
 import { afterEach, describe, expect, it } from 'vitest';
-import { revnueDescriptor } from '../../../src-shared/connectors';
-import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';
-import { openCustomerStore } from '../db/dexie-customer-store';
-import { SearchService } from './search-service';
-import type { FromWorker, ListQuery } from './search-types';
-import { corpusLookups, corpusPulled } from './test-support/customer-corpus';
+import type { ListQuery } from './search-types';
 
-const factory = new IDBFactory();
-const all: ListQuery = {
-  text: '',
-  facets: {},
-  badge: '',
-  sort: { column: 'name', descending: false },
-};
+const all = allByName;
 let store: CustomerStore | undefined;
 afterEach(() => store?.close());
 
 async function answer(queries: ListQuery[]) {
-  store = openCustomerStore(`scope-${Math.random()}`, {
-    indexedDb: { indexedDB: factory, IDBKeyRange },
-  });
-  await store.putLookups('c', corpusLookups, 1);
-  await store.applyPulled(revnueDescriptor, 'c', corpusPulled(0, 300));
-  const messages: FromWorker[] = [];
-  const service = new SearchService(
-    store,
-    'c',
-    revnueDescriptor as ConnectorDescriptor<unknown>,
-    (message) => messages.push(message),
-  );
+  const made = await searchServiceWorld(300, { clock: false });
+  store = made.store;
+  const { service, messages } = made;
   await service.load();
   const keysOf = (seq: number) => {
     const result = messages.findLast((m) => m.type === 'result' && m.seq === seq);

@@ -1,6 +1,7 @@
 // The worker's logic on the real Dexie store (fake-indexeddb): the first read in chunks, then only
 // the rows written since — a save, a new customer, a discard that removes a row.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBKeyRange } from 'fake-indexeddb';
+import { allByName, factory, searchServiceWorld } from './test-support/service-world';
 import { afterEach, describe, expect, it } from 'vitest';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
@@ -8,36 +9,19 @@ import type { CustomerStore } from '../db/customer-store';
 import { openCustomerStore } from '../db/dexie-customer-store';
 import { openFirstScreens } from './first-screen';
 import { SearchService } from './search-service';
-import type { FromWorker, ListQuery } from './search-types';
+import type { FromWorker } from './search-types';
 import type { corpusRecord } from './test-support/customer-corpus';
 import { corpusLookups, corpusPulled } from './test-support/customer-corpus';
 
-const factory = new IDBFactory();
-const query: ListQuery = {
-  text: '',
-  facets: {},
-  badge: '',
-  sort: { column: 'name', descending: false },
-};
+const query = allByName;
 let store: CustomerStore | undefined;
 
 afterEach(() => store?.close());
 
 async function world(count: number) {
-  let clock = 1_000;
-  store = openCustomerStore(`search-${Math.random()}`, {
-    indexedDb: { indexedDB: factory, IDBKeyRange },
-    now: () => (clock += 1),
-  });
-  await store.putLookups('c', corpusLookups, 1);
-  await store.applyPulled(revnueDescriptor, 'c', corpusPulled(0, count));
-  const messages: FromWorker[] = [];
-  const service = new SearchService(
-    store,
-    'c',
-    revnueDescriptor as ConnectorDescriptor<unknown>,
-    (message) => messages.push(message),
-  );
+  const made = await searchServiceWorld(count);
+  store = made.store;
+  const { service, messages } = made;
   const results = () => messages.flatMap((m) => (m.type === 'result' ? [m] : []));
   return { store, service, messages, results };
 }
