@@ -6,11 +6,12 @@
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import WebSocket from 'ws';
 import { freePort } from '../../e2e/sync-faults/harness-child';
 import { startBenchWorld } from './bench-world';
+import { chromiumCpu, processTable } from './process-cpu';
 import { pullSeconds, pullWatchExpression, type PullWatch } from './pull-watch';
 
 interface ProfileNode {
@@ -62,82 +63,16 @@ async function inspectorOf(port: number) {
   };
 }
 
-/** Each live process: its parent, command line and CPU time so far (ms, user + system). */
-function processTable() {
-  const table = new Map<number, { parent: number; command: string; cpuMs: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      table.set(Number(entry), {
-        parent: Number(fields[1]),
-        command,
-        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100,
-      });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return table;
-}
-
-/** CPU ms of each thread of a process, by thread name (threads of one name summed). */
-function threadCpu(pid: number): Map<string, number> {
-  const out = new Map<string, number>();
-  let tasks: string[];
-  try {
-    tasks = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return out;
-  }
-  for (const task of tasks) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
-      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-      out.set(name, (out.get(name) ?? 0) + ms);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
-
 /** CPU ms of each process of the world (this one, the harness child, every Chromium process). */
 function worldCpu(scratch: string, harnessPid: number): Map<string, number> {
   const table = processTable();
-  const roots = [...table].filter(
-    ([, p]) => p.command.includes(scratch) && p.command.includes('chromium'),
-  );
-  const chromium = new Set(roots.map(([pid]) => pid));
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, p] of table)
-      if (!chromium.has(pid) && chromium.has(p.parent)) {
-        chromium.add(pid);
-        grew = true;
-      }
-  }
+  const roots = [...table]
+    .filter(([, p]) => p.command.includes(scratch) && p.command.includes('chromium'))
+    .map(([pid]) => pid);
   const out = new Map<string, number>();
   out.set('bench process (sandbox)', table.get(process.pid)?.cpuMs ?? 0);
   out.set('harness child (main)', table.get(harnessPid)?.cpuMs ?? 0);
-  for (const pid of chromium) {
-    const p = table.get(pid)!;
-    const type = /--type=([\w-]+)/.exec(p.command)?.[1] ?? 'browser';
-    const service = /--utility-sub-type=([\w.]+)/.exec(p.command)?.[1];
-    const name = `chromium ${service ? service.split('.').at(-2) : type}`;
-    out.set(name, (out.get(name) ?? 0) + p.cpuMs);
-    // Which thread of the browser and the page spends it (IndexedDB's backend has its own).
-    if (type === 'browser' || type === 'renderer') {
-      for (const [thread, ms] of threadCpu(pid)) {
-        const key = `  ${name} / ${thread}`;
-        out.set(key, (out.get(key) ?? 0) + ms);
-      }
-    }
-  }
+  for (const [name, ms] of chromiumCpu(table, roots)) out.set(name, ms);
   return out;
 }
 
