@@ -6,7 +6,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright';
+import { chromium as playwrightChromium, type Page } from 'playwright';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/index';
 import { buildLab } from '../../e2e/sync-faults/build-lab';
 import { startChromium, type RunningChromium } from '../../e2e/sync-faults/chromium-process';
@@ -17,6 +17,7 @@ import {
 } from '../../e2e/sync-faults/harness-child';
 import type { BenchConnectionConfig, BenchLabApi } from '../../e2e/sync-lab/bench-api';
 import type { SyncLabApi } from '../../e2e/sync-lab/lab-api';
+import { browserEndpoint, pageProtocol, type PageProtocol } from './page-protocol';
 
 export interface BenchWorldOptions {
   sandbox: SandboxOptions;
@@ -30,8 +31,14 @@ export interface BenchWorldOptions {
 export interface BenchWorld {
   readonly sandbox: Sandbox;
   readonly harness: HarnessChild;
+  /** Playwright's handle on the page (a new one after `detached`). */
   readonly page: Page;
   readonly connectionId: string;
+  /**
+   * Runs `timed` with Playwright disconnected and only a bare protocol client on the page
+   * (page-protocol.ts says why), then attaches Playwright again.
+   */
+  detached<T>(timed: (page: PageProtocol) => Promise<T>): Promise<T>;
   /** Where the page's bundle (lab.js, and lab.js.map with `sourcemap`) was written. */
   readonly labDir: string;
   lab<M extends keyof SyncLabApi>(
@@ -132,14 +139,35 @@ export async function startBenchWorld(options: BenchWorldOptions): Promise<Bench
             token: sandbox.revnue.token,
           };
     const connectionId = (await callIn(page, 'benchLab', 'setupConnection', [config])) as string;
+    let attached = { browser: chromium.browser, page };
     return {
       sandbox,
       harness,
-      page,
+      get page() {
+        return attached.page;
+      },
       connectionId,
       labDir: dirs.lab,
-      lab: (method, ...args) => callIn(page, 'syncLab', method, args) as never,
-      bench: (method, ...args) => callIn(page, 'benchLab', method, args) as never,
+      lab: (method, ...args) => callIn(attached.page, 'syncLab', method, args) as never,
+      bench: (method, ...args) => callIn(attached.page, 'benchLab', method, args) as never,
+      async detached(timed) {
+        // Closing a browser Playwright connected to over CDP only disconnects it.
+        await attached.browser.close();
+        const bare = await pageProtocol(dirs.chromium, harness.url);
+        const outcome = await timed(bare).then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+        bare.close();
+        const browser = await playwrightChromium.connectOverCDP(
+          await browserEndpoint(dirs.chromium),
+        );
+        const again = browser.contexts()[0]?.pages()[0];
+        if (!again) throw new Error('the bench page is gone after the detached run');
+        attached = { browser, page: again };
+        if (!outcome.ok) throw outcome.error;
+        return outcome.value;
+      },
       close,
     };
   } catch (error) {

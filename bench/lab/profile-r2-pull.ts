@@ -6,11 +6,13 @@
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import WebSocket from 'ws';
 import { freePort } from '../../e2e/sync-faults/harness-child';
 import { startBenchWorld } from './bench-world';
+import { chromiumCpu, processTable } from './process-cpu';
+import { pullSeconds, pullWatchExpression, type PullWatch } from './pull-watch';
 
 interface ProfileNode {
   id: number;
@@ -30,6 +32,11 @@ const customers = Number(customersArg ?? 10_000);
 const outDir = outDirArg ?? join(process.cwd(), '.profiles');
 /** `--cpu-only`: no sampling profilers (they slow the run), only each process's CPU time. */
 const sampling = !process.argv.includes('--cpu-only');
+/**
+ * `--playwright`: Playwright stays attached during the pull, as it did before the benches ran
+ * the pull detached; its Network domain then copies every WebSocket frame (page-protocol.ts).
+ */
+const withPlaywright = process.argv.includes('--playwright');
 await mkdir(outDir, { recursive: true });
 
 /** A minimal DevTools-protocol client over the harness child's inspector WebSocket. */
@@ -56,52 +63,16 @@ async function inspectorOf(port: number) {
   };
 }
 
-/** Each live process: its parent, command line and CPU time so far (ms, user + system). */
-function processTable() {
-  const table = new Map<number, { parent: number; command: string; cpuMs: number }>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      table.set(Number(entry), {
-        parent: Number(fields[1]),
-        command,
-        cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100,
-      });
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return table;
-}
-
 /** CPU ms of each process of the world (this one, the harness child, every Chromium process). */
 function worldCpu(scratch: string, harnessPid: number): Map<string, number> {
   const table = processTable();
-  const roots = [...table].filter(
-    ([, p]) => p.command.includes(scratch) && p.command.includes('chromium'),
-  );
-  const chromium = new Set(roots.map(([pid]) => pid));
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [pid, p] of table)
-      if (!chromium.has(pid) && chromium.has(p.parent)) {
-        chromium.add(pid);
-        grew = true;
-      }
-  }
+  const roots = [...table]
+    .filter(([, p]) => p.command.includes(scratch) && p.command.includes('chromium'))
+    .map(([pid]) => pid);
   const out = new Map<string, number>();
   out.set('bench process (sandbox)', table.get(process.pid)?.cpuMs ?? 0);
   out.set('harness child (main)', table.get(harnessPid)?.cpuMs ?? 0);
-  for (const pid of chromium) {
-    const p = table.get(pid)!;
-    const type = /--type=([\w-]+)/.exec(p.command)?.[1] ?? 'browser';
-    const service = /--utility-sub-type=([\w.]+)/.exec(p.command)?.[1];
-    const name = `chromium ${service ? service.split('.').at(-2) : type}`;
-    out.set(name, (out.get(name) ?? 0) + p.cpuMs);
-  }
+  for (const [name, ms] of chromiumCpu(table, roots)) out.set(name, ms);
   return out;
 }
 
@@ -120,7 +91,6 @@ const listPages = () => world.sandbox.state().requests['GET /r2/customers'] ?? 0
 const main = await inspectorOf(inspectPort);
 const sandbox = new Session();
 sandbox.connect();
-const page = await world.page.context().newCDPSession(world.page);
 let pages = 0;
 let cpuBefore = new Map<string, number>();
 /** What the run measured (filled in inside the try; read after the world is closed). */
@@ -136,49 +106,44 @@ try {
   await world.bench('setOfflineScope', world.connectionId, 'opened');
   const pagesBefore = listPages();
   const scratch = dirname(world.labDir);
-  cpuBefore = worldCpu(scratch, world.harness.pid);
   measured.servedBefore = world.sandbox.state().r2ListServed.ms;
-  const pageClient = {
-    post: (method: string, params?: object) => page.send(method as never, params as never),
-  };
-  for (const client of (sampling ? [main, sandbox, pageClient] : []) as {
+  const timed = async (pageClient: {
     post(m: string, p?: object): Promise<unknown>;
-  }[]) {
-    await client.post('Profiler.enable');
-    await client.post('Profiler.setSamplingInterval', { interval: 200 });
-    await client.post('Profiler.start');
-  }
-  const watch = await world.page.evaluate(async (id) => {
-    const g = globalThis as unknown as {
-      syncLab: { start(o: { online: boolean }): Promise<unknown> };
-      benchLab: {
-        watchUntil(
-          id: string,
-          until: 'pulled',
-          t: number,
-        ): Promise<{ endedAt: number; marks: { phase: string; at: number }[] }>;
-      };
-    };
-    const watching = g.benchLab.watchUntil(id, 'pulled', 600_000);
-    await g.syncLab.start({ online: true });
-    return watching;
-  }, world.connectionId);
-  if (sampling) {
-    const stopped = await Promise.all([
-      main.post('Profiler.stop'),
-      sandbox.post('Profiler.stop'),
-      page.send('Profiler.stop'),
-    ]);
-    const [mainProfile, sandboxProfile, pageProfile] = stopped.map(
-      (answer) => (answer as { profile: CpuProfile }).profile,
-    );
-    Object.assign(profiles, { main: mainProfile, sandbox: sandboxProfile, page: pageProfile });
-  }
+    evaluate<T>(expression: string): Promise<T>;
+  }) => {
+    for (const client of sampling ? [main, sandbox, pageClient] : []) {
+      await client.post('Profiler.enable');
+      await client.post('Profiler.setSamplingInterval', { interval: 200 });
+      await client.post('Profiler.start');
+    }
+    cpuBefore = worldCpu(scratch, world.harness.pid);
+    const watch = await pageClient.evaluate<PullWatch>(pullWatchExpression(world.connectionId));
+    measured.cpuAfter = worldCpu(scratch, world.harness.pid);
+    if (sampling) {
+      const stopped = await Promise.all(
+        [main, sandbox, pageClient].map((client) => client.post('Profiler.stop')),
+      );
+      const [mainProfile, sandboxProfile, pageProfile] = stopped.map(
+        (answer) => (answer as { profile: CpuProfile }).profile,
+      );
+      Object.assign(profiles, { main: mainProfile, sandbox: sandboxProfile, page: pageProfile });
+    }
+    return watch;
+  };
+  const watch = withPlaywright
+    ? await world.page
+        .context()
+        .newCDPSession(world.page)
+        .then((session) =>
+          timed({
+            post: (method, params) => session.send(method as never, params as never),
+            evaluate: (expression) => world.page.evaluate(expression),
+          }),
+        )
+    : await world.detached(timed);
   pages = listPages() - pagesBefore;
-  measured.cpuAfter = worldCpu(scratch, world.harness.pid);
   measured.servedMs = world.sandbox.state().r2ListServed.ms - measured.servedBefore;
-  const startedAt = watch.marks.find((mark) => mark.phase === 'pulling')?.at ?? Number.NaN;
-  measured.seconds = (watch.endedAt - startedAt) / 1000;
+  measured.seconds = pullSeconds(watch);
 } finally {
   measured.labMapText = await readFile(join(world.labDir, 'lab.js.map'), 'utf8').catch(() => '{}');
   main.close();
@@ -203,6 +168,14 @@ function sourceOf(frame: ProfileNode['callFrame']): string {
 const stages: [stage: string, pattern: RegExp][] = [
   ['idle', /^\(idle\)$/],
   ['gc', /^\(garbage collector\)$/],
+  // Native work outside any JS frame: structured clone, mojo, the bridge's socket.
+  ['(program)', /^\(program\)$/],
+  // Native IndexedDB calls: most of their self time is cloning the value and its index keys.
+  [
+    'IndexedDB calls',
+    /^(put|add|get|getAll|getAllKeys|openCursor|openKeyCursor|count|transaction|objectStore|index)$/,
+  ],
+  ['JSON parse/stringify', /^(parse|stringify)$/],
   ['sandbox list', /sandbox\/r2\/|sandbox\/http\//],
   ['sandbox other', /sandbox\//],
   ['schema check (zod)', /node_modules\/zod\//],
@@ -213,9 +186,9 @@ const stages: [stage: string, pattern: RegExp][] = [
   ['main connector + http', /src-main\/(http|connectors)\//],
   [
     'ipc bridge',
-    /ws-bridge|node_modules\/ws\/|e2e\/harness\/|src-main\/ipc\/|src-preload|src-shared\/ipc\//,
+    /ws-bridge|node_modules\/ws\/|e2e\/harness\/|__harness\/|src-main\/ipc\/|src-preload|src-shared\/ipc\//,
   ],
-  ['fold rows → summaries', /src-shared\/api\/r2\/|adapters\/r2-pull/],
+  ['fold rows → summaries', /src-shared\/connectors\/r2\/|adapters\/r2\/pull/],
   ['store (pull writes, compare)', /src-renderer\/lib\/db\/|src-shared\/sync\/values/],
   ['dexie', /node_modules\/dexie\//],
   ['engine + status', /src-renderer\/lib\/sync\//],

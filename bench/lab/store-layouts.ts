@@ -6,6 +6,8 @@
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../../e2e/chromium';
+import { appRowTemplates } from './app-rows';
+import { chromiumCpu, processTable } from './process-cpu';
 
 const customers = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 2);
@@ -19,6 +21,8 @@ interface Layout {
   readonly rowsPerTransaction: number;
   /** 'row': one value per customer; 'chunk': one value holding the whole transaction's rows. */
   readonly value: 'row' | 'chunk';
+  /** 'synthetic': a small made-up summary; 'app': copies of real stored rows (app-rows.ts). */
+  readonly rows: 'synthetic' | 'app';
 }
 
 const customerIndexes: [string, string | string[]][] = [
@@ -32,28 +36,39 @@ const rowStore = (indexes: [string, string | string[]][]): Layout['stores'] => [
 
 const layouts: Layout[] = [
   {
-    name: 'today: a row per customer, 3 indexes, 500 per transaction',
+    name: 'synthetic row per customer, 3 indexes, 500 per transaction',
     stores: rowStore(customerIndexes),
     rowsPerTransaction: 500,
     value: 'row',
+    rows: 'synthetic',
   },
   {
-    name: 'a row per customer, 3 indexes, 5,000 per transaction',
+    name: 'app row per customer, 3 indexes, 200 per transaction (today)',
     stores: rowStore(customerIndexes),
-    rowsPerTransaction: 5_000,
+    rowsPerTransaction: 200,
     value: 'row',
+    rows: 'app',
   },
   {
-    name: 'a row per customer, no index, 500 per transaction',
+    name: 'app row per customer, 3 indexes, 1,000 per transaction',
+    stores: rowStore(customerIndexes),
+    rowsPerTransaction: 1_000,
+    value: 'row',
+    rows: 'app',
+  },
+  {
+    name: 'app row per customer, no index, 200 per transaction',
     stores: rowStore([]),
-    rowsPerTransaction: 500,
+    rowsPerTransaction: 200,
     value: 'row',
+    rows: 'app',
   },
   {
-    name: 'packed: one value per 500 customers',
+    name: 'app rows packed: one value per 200 customers',
     stores: [['chunks', 'id', []]],
-    rowsPerTransaction: 500,
+    rowsPerTransaction: 200,
     value: 'chunk',
+    rows: 'app',
   },
 ];
 
@@ -67,6 +82,10 @@ await page.route('http://lab.invalid/', (route) =>
   route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>lab</title>' }),
 );
 await page.goto('http://lab.invalid/');
+// ~200 customers is one list page of the sandbox's data (500 customer × contact rows).
+await page.evaluate((templates) => {
+  (globalThis as unknown as { appRows: unknown[] }).appRows = templates;
+}, appRowTemplates(1_000));
 
 // The few IndexedDB types the page code uses: this file compiles for Node, without the DOM's.
 interface LabRequest<T> {
@@ -162,7 +181,18 @@ async function measure(layout: Layout, round: number) {
           updatedAt: 1_700_000_000_000 + n,
         };
       };
-      const rows = Array.from({ length: customers }, (_, n) => summary(n));
+      // A copy of a real stored row with its own ids; the record IS the base, as in the app.
+      const appRows = (globalThis as unknown as { appRows: Record<string, unknown>[] }).appRows;
+      const appRow = (n: number) => {
+        const row = structuredClone(appRows[n % appRows.length]!);
+        const id = String(1_000_000 + n);
+        const record = { ...(row.record as object), recordid: id };
+        return { ...row, key: id, serverId: id, record, base: record, updatedAt: 1.7e12 + n };
+      };
+      const rows = Array.from({ length: customers }, (_, n) =>
+        layout.rows === 'app' ? appRow(n) : summary(n),
+      );
+      // JSON counts the record twice (record and base); the stored clone holds it once.
       const bytes = new Blob([JSON.stringify(rows.slice(0, 1000))]).size / 1000;
       const storeName = layout.stores[0]![0];
       const started = performance.now();
@@ -191,13 +221,28 @@ async function measure(layout: Layout, round: number) {
 }
 
 console.log(`store layouts: ${customers.toLocaleString('en')} customers, ${rounds} rounds`);
+/** CPU ms of Chromium's IndexedDB backend (browser thread pool) and of the page's main thread. */
+function chromiumSplit() {
+  const cpu = chromiumCpu(processTable(), [process.pid]);
+  return {
+    backend: cpu.get('  chromium browser / ThreadPoolForeg') ?? 0,
+    page: cpu.get('  chromium renderer / chromium') ?? 0,
+  };
+}
+
 for (let round = 0; round < rounds; round++) {
   // Interleaved, so a change in the machine's load hits every layout alike.
   for (const layout of layouts) {
+    const before = chromiumSplit();
     const { ms, bytesPerCustomer } = await measure(layout, round);
+    const after = chromiumSplit();
+    // Per 200 customers (one list page); the page's figure includes building the rows.
+    const per200 = (cpuMs: number) => ((cpuMs / customers) * 200).toFixed(1);
     console.log(
       `${layout.name}: ${Math.round((customers / ms) * 1000).toLocaleString('en')} customers/s ` +
-        `(${Math.round(ms)} ms, ~${Math.round(bytesPerCustomer)} B JSON per customer, load ${loadavg()[0]!.toFixed(1)})`,
+        `(${Math.round(ms)} ms, ~${Math.round(bytesPerCustomer)} B JSON per customer, ` +
+        `CPU per 200: backend ${per200(after.backend - before.backend)} ms, ` +
+        `page ${per200(after.page - before.page)} ms, load ${loadavg()[0]!.toFixed(1)})`,
     );
   }
 }
