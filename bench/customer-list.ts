@@ -10,6 +10,7 @@ import { corpusQueries, keystrokes } from '../src-renderer/lib/search/test-suppo
 import { percentile, printFigures, quick, round, sized, type FigureInput } from './figures';
 import { labCall, serveLabPage } from './lab/serve-list-lab';
 import { appRendererGzip } from './app-bundle';
+import { reloadSplitNote, type ReloadSplit } from './lab/reload-split';
 
 const large = process.argv.includes('--large');
 const customers = large ? 1_000_000 : sized(100_000);
@@ -22,18 +23,6 @@ const browser = await chromium.launch({
   executablePath: chromiumPath,
   args: [...chromiumArgs, '--enable-precise-memory-info'],
 });
-
-/** The split of a reload, ms since navigation start (see ReloadSplit in list-lab/entry.ts). */
-interface ReloadSplit {
-  readonly htmlParsed: number;
-  readonly entryRan: number;
-  readonly mounted: number;
-  readonly firstRowsRead: number | null;
-  readonly firstRowsShown: number;
-  readonly workerStarted: number | null;
-  readonly workerFirstMessage: number | null;
-  readonly workerFirstAnswer: number | null;
-}
 
 type Bench = {
   seed(count: number): Promise<number>;
@@ -174,18 +163,7 @@ try {
 
   const limits = large ? { p95: 33, limit: 100 } : { p95: 16, limit: 100 };
   const p = (values: number[], at: number) => round(percentile(values, at), 2);
-  const ms = (value: number | null) => (value === null ? '—' : `${round(value)} ms`);
-  const { split } = loaded;
-  const splitNote = [
-    `HTML parsed ${ms(split.htmlParsed)}`,
-    `page JS run ${ms(split.entryRan)}`,
-    `screen mounted ${ms(split.mounted)}`,
-    `first screenful read from IndexedDB on the main thread ${ms(split.firstRowsRead)}`,
-    `first rows in the DOM ${ms(split.firstRowsShown)}`,
-    `worker started ${ms(split.workerStarted)}`,
-    `worker's first message ${ms(split.workerFirstMessage)}`,
-    `worker's first answer rendered ${ms(split.workerFirstAnswer)}`,
-  ].join(', ');
+  const splitNote = reloadSplitNote(loaded.split);
   const oursP95 = p(compared.results.ours, 95);
   figures.push(
     {
@@ -200,7 +178,7 @@ try {
     },
     {
       name: `the worker's first answer rendered after a reload, ${label} cached customers`,
-      value: round(split.workerFirstAnswer ?? Number.NaN),
+      value: round(loaded.split.workerFirstAnswer ?? Number.NaN),
       unit: 'ms',
       better: 'lower',
       goal: 500,

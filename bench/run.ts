@@ -22,6 +22,7 @@ const benches: string[][] = [
   ['r2-pull.ts', 'limited'],
   ['main-rss.ts'],
   ['customer-list.ts'],
+  ['list-first-rows.ts'],
   ['duplicates.ts'],
   ['export.ts'],
 ];

@@ -23,7 +23,11 @@ export interface ServedLabPage {
   close(): Promise<void>;
 }
 
-export async function serveLabPage(name: string): Promise<ServedLabPage> {
+/**
+ * `port` 0 picks a free one; a fixed port keeps the origin, and with it the IndexedDB data of a
+ * browser profile kept between runs (list-first-rows.ts).
+ */
+export async function serveLabPage(name: string, port = 0): Promise<ServedLabPage> {
   const scratch = await mkdtemp(join(tmpdir(), `fieldbook-${name}-bench-`));
   const built = await buildVitePage(
     fileURLToPath(new URL('../list-lab/', import.meta.url)),
@@ -43,7 +47,7 @@ export async function serveLabPage(name: string): Promise<ServedLabPage> {
       () => res.writeHead(404).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     built,

@@ -9,7 +9,8 @@ import {
   corpusLookups,
   corpusPulled,
 } from '../../src-renderer/lib/search/test-support/customer-corpus';
-import { openFirstScreens } from '../../src-renderer/lib/search/first-screen';
+import { openFirstScreens, type FirstScreen } from '../../src-renderer/lib/search/first-screen';
+import type { ReloadSplit } from '../lab/reload-split';
 import { openForFirstRows } from '../../src-renderer/lib/state/first-rows';
 import type { FromWorker } from '../../src-renderer/lib/search/search-types';
 import type { Engine } from './compare-engines';
@@ -139,25 +140,27 @@ interface KeystrokeSplit {
 }
 const split: KeystrokeSplit = { toWorker: [], worker: [], transfer: [], apply: [], render: [] };
 
-/** Where the time to the first rows went, each stage's end since navigation start. */
-interface ReloadSplit {
-  /** The page's HTML answered and parsed, before the module graph ran. */
-  readonly htmlParsed: number;
-  /** The page's JS (Svelte, Dexie, the screen) fetched, parsed and begun to run. */
-  readonly entryRan: number;
-  /** The screen mounted (the list state made, the worker started, the store read begun). */
-  readonly mounted: number;
-  /** The main thread's read of the first screenful from IndexedDB resolved. */
-  readonly firstRowsRead: number | null;
-  /** The first grid row in the DOM. */
-  readonly firstRowsShown: number;
-  /** The search worker constructed (its script still to fetch and run). */
-  readonly workerStarted: number | null;
-  /** The worker's first message (its module loaded, its database open, its head start read). */
-  readonly workerFirstMessage: number | null;
-  /** The worker's first answer rendered (what the first rows waited for before this change). */
-  readonly workerFirstAnswer: number | null;
+/** The split of the opening so far (see ReloadSplit), once the first rows are in the DOM. */
+function reloadSplit(): ReloadSplit {
+  const navigation = performance.getEntriesByType('navigation')[0] as
+    PerformanceNavigationTiming | undefined;
+  return {
+    unloaded: navigation?.unloadEventEnd ?? Number.NaN,
+    fetchStarted: navigation?.fetchStart ?? Number.NaN,
+    htmlAnswered: navigation?.responseEnd ?? Number.NaN,
+    htmlParsed: navigation?.domInteractive ?? Number.NaN,
+    entryRan: entryAt,
+    mounted: mounted?.to ?? Number.NaN,
+    firstRowsRead: markAt('fieldbook:list-first-rows-read'),
+    firstRowsShown: firstRowsAt!,
+    workerStarted: workerAt.started ?? null,
+    workerFirstMessage: workerAt.firstMessage ?? null,
+    workerFirstAnswer: workerAt.firstAnswer ?? null,
+  };
 }
+
+/** The remembered first screens' database beside the bench store (first-screen.ts names it). */
+const firstScreensName = `${store.name}-list-first-screen`;
 
 const listBench = {
   async seed(count: number): Promise<number> {
@@ -179,23 +182,43 @@ const listBench = {
     // The grid's header row is its row 1: the customers are aria-rowcount − 1.
     const shown = () => Number(grid().getAttribute('aria-rowcount')) - 1;
     await waitFor(() => ready && shown() === expected);
-    const navigation = performance.getEntriesByType('navigation')[0] as
-      PerformanceNavigationTiming | undefined;
     return {
       firstRowsMs: firstRowsAt!,
       indexedMs: performance.now(),
       rows: shown(),
-      split: {
-        htmlParsed: navigation?.domInteractive ?? Number.NaN,
-        entryRan: entryAt,
-        mounted: mounted?.to ?? Number.NaN,
-        firstRowsRead: markAt('fieldbook:list-first-rows-read'),
-        firstRowsShown: firstRowsAt!,
-        workerStarted: workerAt.started ?? null,
-        workerFirstMessage: workerAt.firstMessage ?? null,
-        workerFirstAnswer: workerAt.firstAnswer ?? null,
-      },
+      split: reloadSplit(),
     };
+  },
+  /**
+   * Since navigation start: the first row in the DOM, once the worker answered too (the index
+   * may still be incomplete: the narrow bench does not wait minutes for it at 1,000,000).
+   */
+  async firstRows(): Promise<{ firstRowsMs: number; split: ReloadSplit }> {
+    await waitFor(() => firstRowsAt !== null && workerAt.firstAnswer !== undefined);
+    return { firstRowsMs: firstRowsAt!, split: reloadSplit() };
+  },
+  /** Customers in the bench store (a cached profile is seeded once). */
+  count(): Promise<number> {
+    return store.countRows('bench');
+  },
+  /**
+   * Forgets the remembered first screen (a very first open follows) and answers it, so that
+   * restoreFirstScreen can put it back without the minutes a complete index takes at 1,000,000.
+   */
+  async takeFirstScreen(): Promise<FirstScreen | null> {
+    const screens = openFirstScreens(store.name);
+    const screen = await screens.read('bench').finally(() => screens.close());
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.deleteDatabase(firstScreensName);
+      request.onsuccess = () => resolve();
+      request.onerror = () => reject(request.error ?? new Error('not deleted'));
+      // Blocked only until the last page's worker has closed it (Dexie closes on versionchange).
+    });
+    return screen ?? null;
+  },
+  async restoreFirstScreen(screen: FirstScreen): Promise<void> {
+    const screens = openFirstScreens(store.name);
+    await screens.write(screen).finally(() => screens.close());
   },
   /** Types each text (one keystroke each), waiting for its rendered answer before the next. */
   async keystrokes(texts: readonly string[]): Promise<number[]> {

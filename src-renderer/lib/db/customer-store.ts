@@ -134,6 +134,11 @@ export interface CustomerStore {
     connectionId: string,
     since?: number,
     chunkSize?: number,
+    /**
+     * With `since`: read no more than this many of the rows written since, so a caller that
+     * gives up past a limit (the list's first screenful) never reads every changed key.
+     */
+    atMost?: number,
   ): AsyncGenerator<CustomerRow<T>[]>;
   /** The keys of every row of the connection (the list index drops keys no longer here). */
   listKeys(connectionId: string): Promise<string[]>;

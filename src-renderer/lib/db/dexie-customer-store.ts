@@ -91,7 +91,8 @@ export function openCustomerStore(
         return row && publicRow(row);
       }),
     getCustomers: (connectionId, keys) => getRows(ctx, connectionId, keys),
-    listRows: (connectionId, since, chunkSize) => listRows(ctx, connectionId, since, chunkSize),
+    listRows: (connectionId, since, chunkSize, atMost) =>
+      listRows(ctx, connectionId, since, chunkSize, atMost),
     listKeys: (connectionId) => listKeys(ctx, connectionId),
     countRows: (connectionId) => countRows(ctx, connectionId),
     findOtherCustomer: (connectionId, exceptKey, matches) =>

@@ -14,16 +14,17 @@ export async function* listRows<T>(
   connectionId: string,
   since?: number,
   chunkSize = defaultChunk,
+  atMost = Infinity,
 ): AsyncGenerator<CustomerRow<T>[]> {
   const db = ctx.relaxed;
   if (since !== undefined) {
     // Few rows change between two reads: find their keys by the updatedAt index, then read them.
-    const keys = await guarded('read', () =>
-      db.customers
+    const keys = await guarded('read', () => {
+      const written = db.customers
         .where('[connectionId+updatedAt]')
-        .between([connectionId, since], [connectionId, Dexie.maxKey], true, true)
-        .primaryKeys(),
-    );
+        .between([connectionId, since], [connectionId, Dexie.maxKey], true, true);
+      return (atMost < Infinity ? written.limit(atMost) : written).primaryKeys();
+    });
     for (let start = 0; start < keys.length; start += chunkSize) {
       const rows = await guarded('read', () =>
         db.customers.bulkGet(keys.slice(start, start + chunkSize)),

@@ -55,8 +55,9 @@ async function rowsWrittenSince(
   limit: number,
 ): Promise<CustomerRow[] | null> {
   const rows: CustomerRow[] = [];
-  // One chunk one past the limit: a longer one says enough, without reading the rest.
-  for await (const chunk of store.listRows(connectionId, since, limit + 1)) {
+  // At most one past the limit: that one says enough, without reading the other keys (after a
+  // pull with the list closed, every row of the connection may have been written since).
+  for await (const chunk of store.listRows(connectionId, since, limit + 1, limit + 1)) {
     rows.push(...chunk);
     if (rows.length > limit) return null;
   }

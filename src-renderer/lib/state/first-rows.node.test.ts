@@ -2,8 +2,8 @@
 // fake-indexeddb: the same rows, in the same order, as the search worker's first answer after a
 // reload — with rows renamed and added since the first screen was remembered — and nothing when
 // nothing was remembered or too much changed since.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, expect, it } from 'vitest';
+import { IDBFactory, IDBIndex, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, expect, it, vi } from 'vitest';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';
@@ -22,6 +22,7 @@ const dependencies = { indexedDB: new IDBFactory(), IDBKeyRange };
 const descriptor = revnueDescriptor as ConnectorDescriptor<unknown>;
 const closers: (() => void)[] = [];
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const close of closers.splice(0)) close();
 });
 
@@ -101,3 +102,33 @@ it('reads nothing on a first open, or when more changed since than a screenful i
   for (let key = 1; key <= 201; key += 1) await rename(store, String(key), `Renamed ${key}`);
   expect(await readFirstRows({ store, connectionId: 'c', descriptor, screens })).toEqual([]);
 });
+
+it('reads no more keys of the rows written since than one past its limit', async () => {
+  const { store, screens } = await remembered(400);
+  // Every row written since, as after a pull while the list was closed.
+  await store.applyPulled(
+    revnueDescriptor,
+    'c',
+    corpusPulled(0, 400).map((pulled) => ({
+      ...pulled,
+      record: { ...pulled.record, name: `${pulled.record.name} again` },
+    })),
+  );
+  const keysAsked: number[] = [];
+  const getAllKeys = IDBIndex.prototype.getAllKeys;
+  vi.spyOn(IDBIndex.prototype, 'getAllKeys').mockImplementation(function (this: IDBIndex, ...args) {
+    keysAsked.push(countAsked(args));
+    return getAllKeys.apply(this, args);
+  });
+  expect(await readFirstRows({ store, connectionId: 'c', descriptor, screens })).toEqual([]);
+  expect(keysAsked).toEqual([201]);
+});
+
+/** How many entries a getAll/getAllKeys asks for: its second argument, or its options' count. */
+function countAsked(args: readonly unknown[]): number {
+  const [first, count] = args;
+  if (first && typeof first === 'object' && 'count' in first) {
+    return (first as { count?: number }).count ?? Infinity;
+  }
+  return typeof count === 'number' ? count : Infinity;
+}

@@ -68,6 +68,34 @@ export function liveRules<T>(environment: StoreEnvironment, storeCase: StoreCase
       changes.stop();
     });
 
+    // The read behind the count is the connection's first row (counting them walks every row):
+    // a write anywhere in the connection still answers, before that row, at it and after it.
+    test('the change count answers writes before, at and after the first row', async () => {
+      await world.pulled('500');
+      await world.pulled('600');
+      const changes = listen(world.store.liveChanges(world.connectionId));
+      let seen = await nextChange(changes, 0);
+      await world.pulled('100');
+      seen = await nextChange(changes, seen);
+      await world.pulled('700');
+      seen = await nextChange(changes, seen);
+      await world.pulled('600', 'Renamed');
+      seen = await nextChange(changes, seen);
+      // The first row and the last one leave.
+      await world.store.markDeletedOnServer(world.connectionId, ['100']);
+      seen = await nextChange(changes, seen);
+      await world.store.markDeletedOnServer(world.connectionId, ['700']);
+      seen = await nextChange(changes, seen);
+      // Every row gone: the read finds none, and the next write still answers.
+      await world.store.applyDeletions(world.connectionId, new Set());
+      seen = await nextChange(changes, seen);
+      await world.pulled('900');
+      seen = await nextChange(changes, seen);
+      expect(changes.errors).toEqual([]);
+      expect(changes.answers).toEqual(Array.from({ length: seen }, (_, index) => index));
+      changes.stop();
+    });
+
     test('writes to another connection do not answer', async () => {
       const changes = listen(world.store.liveChanges(world.connectionId));
       await nextChange(changes, 0);
