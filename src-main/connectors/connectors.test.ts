@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ok } from '../../src-shared/ipc/result';
+import { checkOnce } from '../../src-shared/ipc/checked-once';
+import { contract } from '../../src-shared/ipc/contract';
+import { seedListRow } from '../../src-shared/connectors/r2/api/seed-samples';
 import { createHttpClient } from '../http/http-client';
 import { createPacer } from '../http/pacer';
 import {
@@ -81,6 +84,22 @@ describe('connectors on an unexpected server', () => {
     const r2 = createR2Connector(await httpFor((_q, res) => sendJson(res, 201, {})));
     const created = await r2.create({ companyname: 'Acme' } as never);
     expect(created.ok ? null : created.error.kind).toBe('bad_response');
+  });
+
+  it('checks an R2 page with the contract schema: errors name the row, the router need not walk it', async () => {
+    const good = { ...seedListRow };
+    const bad = { ...seedListRow, createddate: '2024-01-15' };
+    const r2 = createR2Connector(
+      await httpFor((req, res) =>
+        sendJson(res, 200, req.url?.includes('page=2') ? [good, good, good, bad] : [good]),
+      ),
+    );
+    const refused = await r2.list({ page: 2 });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/customer list.*at 3\.createddate: /);
+    const page = await r2.list({ page: 1 });
+    if (!page.ok) throw new Error(page.error.message);
+    expect(page.value).toEqual({ rows: [seedListRow], total: 1 });
+    expect(checkOnce(contract['r2.customers.list'].output, page.value).data).toBe(page.value);
   });
 
   it('sends R2 paging, filters and updatedsince in the server wall clock', async () => {

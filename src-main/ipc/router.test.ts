@@ -3,6 +3,9 @@ import { describe, expect, test, vi } from 'vitest';
 import { channels } from '../../src-shared/ipc/channels';
 import type { Handlers, IpcSender } from '../../src-shared/ipc/contract';
 import { appErrorSchema, ok, fail } from '../../src-shared/ipc/result';
+import { parseVouched } from '../../src-shared/ipc/checked-once';
+import { r2ListPageSchema } from '../../src-shared/connectors/r2/api';
+import { seedListRow } from '../../src-shared/connectors/r2/api/seed-samples';
 import { createIpcRouter, type IpcRouterOptions } from './router';
 import { createUnavailableHandlers } from './unavailable-handlers';
 
@@ -195,6 +198,22 @@ describe('createIpcRouter', () => {
     const list = await router.handle('connections.list', app, undefined);
     expect(list).toEqual({ ok: true, value: { connections: [view] } });
     expect(JSON.stringify([selected, list])).not.toMatch(/secret-|accessToken|refreshToken/);
+  });
+
+  test('a page the contract schema itself produced crosses as it is; any other is checked', async () => {
+    const parsed = parseVouched(r2ListPageSchema, { rows: [seedListRow], total: 1 });
+    if (!parsed.success) throw new Error('the seed row is a valid list row');
+    const handled = { connectionId: 'c1' };
+    const vouched = (async () => ok(parsed.data)) as Handlers['r2.customers.list'];
+    const { router } = routerWith({ 'r2.customers.list': vouched });
+    const answer = await router.handle('r2.customers.list', app, handled);
+    expect(answer.ok && answer.value).toBe(parsed.data);
+
+    const leaky = { rows: [{ ...seedListRow, accessToken: 'secret-access-token-1234' }], total: 1 };
+    const unvouched = (async () => ok(leaky)) as Handlers['r2.customers.list'];
+    const second = routerWith({ 'r2.customers.list': unvouched }).router;
+    const checked = await second.handle('r2.customers.list', app, handled);
+    expect(checked).toEqual({ ok: true, value: { rows: [seedListRow], total: 1 } });
   });
 
   test('whatever arrives, it answers a well-formed Result and never throws', async () => {

@@ -7,6 +7,7 @@ import {
   type IpcSender,
 } from '../../src-shared/ipc/contract';
 import { isChannel, type Channel } from '../../src-shared/ipc/channels';
+import { checkOnce } from '../../src-shared/ipc/checked-once';
 import { fail, ok, type AppError, type Result } from '../../src-shared/ipc/result';
 import { redactSecrets } from '../secrets/redact';
 import { validationFailure } from './validation-failure';
@@ -48,8 +49,9 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
     if (!isResult(answer)) return unexpected(channel, new Error('handler answered a non-Result'));
     if (!answer.ok) return answer;
     // Always, and the PARSED value is what crosses: zod objects drop keys the contract does not
-    // name, so a token a handler attached by mistake never reaches the renderer.
-    const checked = operation.output.safeParse(answer.value);
+    // name, so a token a handler attached by mistake never reaches the renderer. A value this
+    // very schema produced (a connector parsed the server's body with it) is that parsed value.
+    const checked = checkOnce(operation.output, answer.value);
     if (!checked.success) return unexpected(channel, checked.error);
     return ok(checked.data as unknown);
   }

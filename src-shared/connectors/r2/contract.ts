@@ -8,7 +8,7 @@ import {
   r2CustomerPatchSchema,
   r2CustomerSchema,
   r2CustomerWriteSchema,
-  r2ListRowSchema,
+  r2ListPageSchema,
 } from './api';
 import type { r2Channels } from './channels';
 
@@ -43,7 +43,7 @@ export const r2Contract = {
       updatedSince: isoDateTime.optional(),
       filters: z.record(r2FilterName, z.string()).optional(),
     }),
-    output: z.object({ rows: z.array(r2ListRowSchema), total: z.number().int().nonnegative() }),
+    output: r2ListPageSchema,
   },
   'r2.customers.get': { input: onConnection({ id: r2Id }), output: r2CustomerSchema },
   /** The new id comes from the `Location` header of R2's 201. */

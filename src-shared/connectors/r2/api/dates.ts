@@ -19,10 +19,33 @@ function isValidMoment(year: string, month: string, day: string, hour: string, m
   );
 }
 
-/** True for `MM/dd/yyyy HH:mm` strings that name a real day and time. */
+/** The number written at `value[from…from+count)`, or -1 unless each of those is 0–9. */
+function digitsAt(value: string, from: number, count: number): number {
+  let number = 0;
+  for (let at = from; at < from + count; at += 1) {
+    const digit = value.charCodeAt(at) - 48;
+    if (!(digit >= 0 && digit <= 9)) return -1;
+    number = number * 10 + digit;
+  }
+  return number;
+}
+
+/**
+ * True for `MM/dd/yyyy HH:mm` strings that name a real day and time. Read character by character
+ * instead of by `r2Pattern` and five numbers made from its match: every row of R2's list has four
+ * such dates (2,000 per page), and the regex, match array and strings were a measurable part of
+ * checking a page. It accepts exactly what the pattern and `isValidMoment` accept (dates.test.ts).
+ */
 export function isR2DateTime(value: string): boolean {
-  const m = r2Pattern.exec(value);
-  return m !== null && isValidMoment(m[3]!, m[1]!, m[2]!, m[4]!, m[5]!);
+  if (value.length !== 16) return false;
+  if (value[2] !== '/' || value[5] !== '/' || value[10] !== ' ' || value[13] !== ':') return false;
+  const month = digitsAt(value, 0, 2);
+  const day = digitsAt(value, 3, 2);
+  const year = digitsAt(value, 6, 4);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  if (month < 0 || day < 0 || year < 0 || hour < 0 || minute < 0) return false;
+  return hour < 24 && minute < 60 && isValidDay(year, month, day);
 }
 
 /** True for minute-precision ISO local date-times `yyyy-MM-ddTHH:mm` (the record's form). */

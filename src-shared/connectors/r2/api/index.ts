@@ -39,7 +39,7 @@ export {
   type R2CustomerWrite,
   type R2CustomerPatch,
 } from './customer';
-export { r2ListRowSchema, r2ListSchema, type R2ListRow } from './list-row';
+export { r2ListRowSchema, r2ListSchema, r2ListPageSchema, type R2ListRow } from './list-row';
 export {
   r2RecordSchema,
   r2ContactRecordSchema,

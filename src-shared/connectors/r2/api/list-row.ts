@@ -65,3 +65,9 @@ export const r2ListRowSchema = z.object({
 export type R2ListRow = z.infer<typeof r2ListRowSchema>;
 
 export const r2ListSchema = z.array(r2ListRowSchema);
+
+/** One page of the list as `r2.customers.list` answers it: the rows and the total row count. */
+export const r2ListPageSchema = z.object({
+  rows: r2ListSchema,
+  total: z.number().int().nonnegative(),
+});
