@@ -69,8 +69,11 @@ export class DuplicateIndex {
   #logWords = new Uint16Array(1024);
   #logLength = new Uint16Array(1024);
   readonly #words = new TextTermPostings();
-  /** Word variants with one letter left out → the words they come from (typo look-up). */
-  readonly #wordsByDeletion = new HashedTermPostings();
+  /**
+   * Word variants with one letter left out → the words they come from (typo look-up). One hash:
+   * a variant sharing a term with another only adds a word that withinEdits then rejects.
+   */
+  readonly #wordsByDeletion = new HashedTermPostings({ oneHash: true });
   readonly #byName = new HashedTermPostings();
   readonly #byNumber = new HashedTermPostings();
   readonly #byPhone = new HashedTermPostings();
@@ -171,6 +174,21 @@ export class DuplicateIndex {
     this.#logStart[doc] = notIndexed;
     this.#logLength[doc] = 0;
     this.#logWords[doc] = 0;
+  }
+
+  /**
+   * Gives back the room the arrays grew into ahead of need (typed arrays grow by half again, so
+   * up to a third of them is empty after a big build). For after a big batch, not every row.
+   */
+  trim(): void {
+    for (let kind = 0; kind < kinds; kind++) this.#postings(kind).trim();
+    this.#wordsByDeletion.trim();
+    if (this.#logGarbage > 0) this.#compactLog();
+    this.#log = this.#log.slice(0, Math.max(64, this.#logEnd));
+    const docs = Math.max(1, this.#keys.length);
+    this.#logStart = this.#logStart.slice(0, docs);
+    this.#logWords = this.#logWords.slice(0, docs);
+    this.#logLength = this.#logLength.slice(0, docs);
   }
 
   /** Keeps only these customers (the others were discarded, deleted or re-keyed). */

@@ -18,6 +18,8 @@ import { TextArena } from '../../../src-shared/duplicates/text-arena';
 const sliceSize = 500;
 /** A check indexes this many waiting rows itself rather than answer without them. */
 const drainOnCheck = 2_000;
+/** After indexing this many rows in one go, the index gives back the room it grew into. */
+const trimAfter = 10_000;
 
 export class DuplicateFeed {
   readonly #index = new DuplicateIndex();
@@ -30,6 +32,8 @@ export class DuplicateFeed {
   /** Per doc: its waiting arena entry + 1, or 0 (indexed, or a newer row of it came). */
   #waitingEntry = new Int32Array(1_024);
   #waiting = 0;
+  /** Rows indexed since the index last gave back its spare room. */
+  #indexedSinceTrim = 0;
   readonly #nextTurn: () => Promise<void>;
   #started = false;
   #draining = false;
@@ -119,12 +123,17 @@ export class DuplicateFeed {
       this.#index.indexTerms(doc, { ...fields, name: this.#index.nameOf(doc) });
       taken += 1;
     }
+    this.#indexedSinceTrim += taken;
     this.#releaseWhenEmpty();
   }
 
   /** Nothing waits: the arena's memory goes, and its entry numbers start again. */
   #releaseWhenEmpty(): void {
     if (this.#waiting > 0) return;
+    if (this.#indexedSinceTrim >= trimAfter) {
+      this.#index.trim();
+      this.#indexedSinceTrim = 0;
+    }
     this.#arena.reset();
     this.#entryDoc = new Int32Array(1_024);
     this.#next = 0;
