@@ -1,5 +1,5 @@
-// Incremental updates against a fresh build: after any sequence of upserts, removals and
-// retainOnly (doc numbers re-used, the term log compacted), the index answers every check exactly
+// Incremental updates against a fresh build: after any sequence of upserts, removals, retainOnly
+// and trims (doc numbers re-used, the term log compacted, arrays cut to size and grown again), the index answers every check exactly
 // as an index built once from the rows that remain.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,7 @@ const step = fc.oneof(
   fc.record({ op: fc.constant('upsert' as const), key, row }),
   fc.record({ op: fc.constant('remove' as const), key }),
   fc.record({ op: fc.constant('retain' as const), keys: fc.uniqueArray(key) }),
+  fc.record({ op: fc.constant('trim' as const) }),
 );
 
 describe('DuplicateIndex updates', () => {
@@ -40,6 +41,8 @@ describe('DuplicateIndex updates', () => {
             } else if (change.op === 'remove') {
               index.remove(change.key);
               model.delete(change.key);
+            } else if (change.op === 'trim') {
+              index.trim();
             } else {
               const keep = new Set<string>(change.keys);
               index.retainOnly(keep);

@@ -182,3 +182,20 @@ describe('DuplicateIndex.check: hard negatives', () => {
     ]);
   });
 });
+
+describe('customers admitted before their terms', () => {
+  it('are nobody’s candidate and no part of the word weights until indexed', () => {
+    const index = indexOf(others);
+    const probe = company({ name: 'Zentrix Optik', phones: ['030 7654321'] });
+    const before = index.check(probe);
+    const doc = index.admit('new', ' Zentrix Optik ');
+    expect([index.size, index.docOf('new'), index.nameOf(doc)]).toEqual([4, doc, 'Zentrix Optik']);
+    expect(index.check(probe)).toEqual(before);
+    index.indexTerms(doc, probe);
+    expect(index.size).toBe(5);
+    expect(index.check(probe).map((candidate) => [candidate.key, candidate.name])).toEqual([
+      ['new', 'Zentrix Optik'],
+    ]);
+    expect(() => index.indexTerms(doc, probe)).toThrow();
+  });
+});

@@ -9,6 +9,7 @@ import {
   type DuplicateFields,
   type MatchReason,
 } from './fields';
+import { DocOfKey } from './doc-of-key';
 import { compareNames, isGenericWord } from './name-similarity';
 import {
   addressKey,
@@ -50,22 +51,29 @@ export interface CheckOptions {
 export class DuplicateIndex {
   // Columns by doc number (a customer's slot; freed slots are re-used): its key, its name as
   // typed, and where its terms sit in #log. No object per customer, and nothing normalised is
-  // kept that the terms do not already hold.
-  readonly #docOfKey = new Map<string, number>();
+  // kept that the terms do not already hold. The key and name strings are the record's own, so
+  // in the search worker they are the very strings the search index keeps too.
   readonly #keys: (string | undefined)[] = [];
+  readonly #docOfKey = new DocOfKey((doc) => this.#keys[doc]);
   readonly #names: string[] = [];
   readonly #freeDocs: number[] = [];
+  /** Customers whose terms are in (admitted ones wait for indexTerms). */
+  #indexed = 0;
   /** Per doc: its name's word terms in order (repeats too), then its other terms, once each. */
   #log = new Int32Array(64);
   #logEnd = 0;
   /** Log entries of removed docs, reclaimed by #compactLog. */
   #logGarbage = 0;
-  #logStart = new Int32Array(1024);
+  /** Per doc: where its terms begin in #log, or `notIndexed`. */
+  #logStart = new Int32Array(1024).fill(notIndexed);
   #logWords = new Uint16Array(1024);
   #logLength = new Uint16Array(1024);
   readonly #words = new TextTermPostings();
-  /** Word variants with one letter left out → the words they come from (typo look-up). */
-  readonly #wordsByDeletion = new HashedTermPostings();
+  /**
+   * Word variants with one letter left out → the words they come from (typo look-up). One hash:
+   * a variant sharing a term with another only adds a word that withinEdits then rejects.
+   */
+  readonly #wordsByDeletion = new HashedTermPostings({ oneHash: true });
   readonly #byName = new HashedTermPostings();
   readonly #byNumber = new HashedTermPostings();
   readonly #byPhone = new HashedTermPostings();
@@ -74,18 +82,53 @@ export class DuplicateIndex {
   readonly #byAddress = new HashedTermPostings();
   #sortedWords: string[] | null = null;
 
+  /** How many customers are indexed (admitted ones waiting for their terms do not count). */
   get size(): number {
-    return this.#docOfKey.size;
+    return this.#indexed;
   }
 
   upsert(key: string, fields: DuplicateFields): void {
+    this.indexTerms(this.admit(key, fields.name), fields);
+  }
+
+  /**
+   * Gives the customer a doc number, its key and its name (replacing what the key had), without
+   * terms: it is nobody's candidate until `indexTerms`. The feed admits rows as they arrive and
+   * indexes their terms later, so a waiting row needs no key or name of its own.
+   */
+  admit(key: string, name: string): number {
     this.remove(key);
+    const doc = this.#freeDocs.pop() ?? this.#keys.length;
+    this.#ensureDoc(doc);
+    this.#keys[doc] = key;
+    this.#names[doc] = name.trim();
+    this.#docOfKey.add(key, doc);
+    return doc;
+  }
+
+  /** The doc of an admitted customer, or undefined. */
+  docOf(key: string): number | undefined {
+    return this.#docOfKey.get(key);
+  }
+
+  /** The key of an admitted doc. */
+  keyOf(doc: number): string | undefined {
+    return this.#keys[doc];
+  }
+
+  /** The name of an admitted doc, as `admit` was given it (trimmed). */
+  nameOf(doc: number): string {
+    return this.#names[doc] ?? '';
+  }
+
+  /** Indexes an admitted doc's terms (once); `fields.name` is the one it was admitted with. */
+  indexTerms(doc: number, fields: DuplicateFields): void {
+    if (this.#keys[doc] === undefined || this.#logStart[doc] !== notIndexed) {
+      throw new Error('indexTerms: the doc is not admitted or already indexed');
+    }
+    // Surrounding spaces only separate words: the trimmed name has the same tokens.
     const tokens = nameTokens(fields.name);
     const emails = unique(fields.emails.map(emailKey));
-    const doc = this.#freeDocs.pop() ?? this.#keys.length;
-    this.#docOfKey.set(key, doc);
-    this.#keys[doc] = key;
-    this.#names[doc] = fields.name.trim();
     const words = tokens.map((word) => {
       const known = this.#words.find(word);
       return known >= 0 ? known : this.#addWord(word);
@@ -108,6 +151,7 @@ export class DuplicateIndex {
     }
     for (const term of terms) this.#postings(term % kinds).add(Math.floor(term / kinds), doc);
     this.#writeLog(doc, words, terms);
+    this.#indexed += 1;
   }
 
   remove(key: string): void {
@@ -116,6 +160,9 @@ export class DuplicateIndex {
     this.#docOfKey.delete(key);
     this.#keys[doc] = undefined;
     this.#names[doc] = '';
+    this.#freeDocs.push(doc);
+    if (this.#logStart[doc] === notIndexed) return;
+    this.#indexed -= 1;
     const start = this.#logStart[doc]! + this.#logWords[doc]!;
     const end = this.#logStart[doc]! + this.#logLength[doc]!;
     // A word no customer has any more stays among the typo variants: it finds nobody there.
@@ -124,14 +171,32 @@ export class DuplicateIndex {
       this.#postings(term % kinds).remove(Math.floor(term / kinds), doc);
     }
     this.#logGarbage += this.#logLength[doc]!;
+    this.#logStart[doc] = notIndexed;
     this.#logLength[doc] = 0;
     this.#logWords[doc] = 0;
-    this.#freeDocs.push(doc);
+  }
+
+  /**
+   * Gives back the room the arrays grew into ahead of need (typed arrays grow by half again, so
+   * up to a third of them is empty after a big build). For after a big batch, not every row.
+   */
+  trim(): void {
+    for (let kind = 0; kind < kinds; kind++) this.#postings(kind).trim();
+    this.#wordsByDeletion.trim();
+    if (this.#logGarbage > 0) this.#compactLog();
+    this.#log = this.#log.slice(0, Math.max(64, this.#logEnd));
+    const docs = Math.max(1, this.#keys.length);
+    this.#logStart = this.#logStart.slice(0, docs);
+    this.#logWords = this.#logWords.slice(0, docs);
+    this.#logLength = this.#logLength.slice(0, docs);
   }
 
   /** Keeps only these customers (the others were discarded, deleted or re-keyed). */
   retainOnly(keys: ReadonlySet<string>): void {
-    for (const key of [...this.#docOfKey.keys()]) if (!keys.has(key)) this.remove(key);
+    for (let doc = 0; doc < this.#keys.length; doc++) {
+      const key = this.#keys[doc];
+      if (key !== undefined && !keys.has(key)) this.remove(key);
+    }
   }
 
   /** The customers the draft may duplicate, most likely first, at most five. */
@@ -281,7 +346,7 @@ export class DuplicateIndex {
   /** How telling a word is: rare words weigh more; trade words ("Supply") half. */
   #weight(token: string): number {
     const count = this.#words.count(this.#words.find(token));
-    const rarity = Math.log(1 + (this.#docOfKey.size + 1) / (1 + count));
+    const rarity = Math.log(1 + (this.#indexed + 1) / (1 + count));
     return isGenericWord(token) ? rarity / 2 : rarity;
   }
 
@@ -334,12 +399,6 @@ export class DuplicateIndex {
         );
       }
     }
-    if (doc >= this.#logStart.length) {
-      const size = Math.max(this.#logStart.length * 2, doc + 1);
-      this.#logStart = grown(this.#logStart, size);
-      this.#logWords = grown(this.#logWords, size);
-      this.#logLength = grown(this.#logLength, size);
-    }
     this.#logStart[doc] = this.#logEnd;
     this.#logWords[doc] = words.length;
     this.#logLength[doc] = words.length + terms.length;
@@ -349,11 +408,22 @@ export class DuplicateIndex {
     if (length !== words.length + terms.length) throw new Error('a customer with too many terms');
   }
 
+  #ensureDoc(doc: number): void {
+    if (doc < this.#logStart.length) return;
+    const size = Math.max(this.#logStart.length * 2, doc + 1);
+    const starts = new Int32Array(size).fill(notIndexed);
+    starts.set(this.#logStart);
+    this.#logStart = starts;
+    this.#logWords = grown(this.#logWords, size);
+    this.#logLength = grown(this.#logLength, size);
+  }
+
   /** Moves the live docs' log entries together, dropping those of removed docs. */
   #compactLog(): void {
     const log = new Int32Array(Math.max(64, (this.#logEnd - this.#logGarbage) * 2));
     let end = 0;
-    for (const doc of this.#docOfKey.values()) {
+    for (let doc = 0; doc < this.#keys.length; doc++) {
+      if (this.#logStart[doc] === notIndexed) continue;
       const start = this.#logStart[doc]!;
       const length = this.#logLength[doc]!;
       log.set(this.#log.subarray(start, start + length), end);
@@ -365,6 +435,9 @@ export class DuplicateIndex {
     this.#logGarbage = 0;
   }
 }
+
+/** In #logStart: the doc has no terms (free, or admitted and waiting for them). */
+const notIndexed = -1;
 
 /** The kinds of term, in the low digits of a term number in the log (term × kinds + kind). */
 const kinds = 7;

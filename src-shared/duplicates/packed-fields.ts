@@ -1,7 +1,8 @@
-// A row waiting to be indexed, as one string: the feed may hold 100,000 of them until the list's
-// first load is complete, and an object with three arrays and seven strings per row cost about
-// 450 bytes each (bench/lab/duplicate-memory.ts). Each field is written as its length, a colon
-// and its text, so any character a salesperson types survives the round trip.
+// A row waiting to be indexed, as one string: the feed may hold 1,000,000 of them (as bytes, in
+// text-arena.ts) until the list's first load is complete, and an object with three arrays and
+// seven strings per row cost about 450 bytes each (bench/lab/duplicate-memory.ts). Each field is
+// written as its length, a colon and its text, so any character a salesperson types survives
+// the round trip.
 import type { DuplicateFields } from './fields';
 
 export function packFields(fields: DuplicateFields): string {
@@ -32,8 +33,7 @@ export function unpackFields(packed: string): DuplicateFields {
     return packed.slice(at - length, at);
   };
   const list = () => Array.from({ length: number() }, text);
-  // The index keeps the name: as a slice it would keep the whole packed row alive with it.
-  const name = ownCopy(text());
+  const name = text();
   const customerNumber = text();
   const addressLine = text();
   const city = text();
@@ -41,13 +41,4 @@ export function unpackFields(packed: string): DuplicateFields {
   const emails = list();
   const websites = list();
   return { name, customerNumber, phones, emails, websites, addressLine, city };
-}
-
-/**
- * The same text in a string of its own. V8 makes a substring of 13 or more characters a view of
- * its parent string; JSON's round trip builds a new one (measured: settled feed 98.0 → 67.7 MB
- * at 100,000 customers).
- */
-function ownCopy(text: string): string {
-  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }

@@ -40,7 +40,7 @@ export abstract class TermPostings {
   protected newTerm(): number {
     const term = this.#terms;
     this.#terms += 1;
-    if (term === this.#single.length) this.#single = grown(this.#single, term + (term >> 1));
+    if (term === this.#single.length) this.#single = grown(this.#single, term + (term >> 1) + 1);
     this.#single[term] = none;
     return term;
   }
@@ -104,13 +104,27 @@ export abstract class TermPostings {
     this.#freeBlocks.push(block);
   }
 
+  /**
+   * Gives back the room arrays grew into ahead of need (up to half their size): called once a
+   * big batch of rows is in, when few more are to come. The next add grows them again.
+   */
+  trim(): void {
+    this.#single = this.#single.slice(0, Math.max(1, this.#terms));
+    if (this.#poolGarbage > 0) this.#compact();
+    this.#pool = this.#pool.slice(0, Math.max(1, this.#poolEnd));
+    const blocks = Math.max(1, this.#blocks);
+    this.#blockStart = this.#blockStart.slice(0, blocks);
+    this.#blockCount = this.#blockCount.slice(0, blocks);
+    this.#blockRoom = this.#blockRoom.slice(0, blocks);
+  }
+
   #newBlock(room: number): number {
     let block = this.#freeBlocks.pop();
     if (block === undefined) {
       block = this.#blocks;
       this.#blocks += 1;
       if (block === this.#blockStart.length) {
-        const size = block + (block >> 1);
+        const size = block + (block >> 1) + 1;
         this.#blockStart = grown(this.#blockStart, size);
         this.#blockCount = grown(this.#blockCount, size);
         this.#blockRoom = grown(this.#blockRoom, size);
@@ -198,20 +212,30 @@ export class TextTermPostings extends TermPostings {
  * keys), so a false "Same phone number" is not a practical concern.
  */
 export class HashedTermPostings extends TermPostings {
-  /** Per term: its two hashes. */
+  /** Per term: its two hashes (no second one when a shared term does no harm). */
   #hashA = new Int32Array(1024);
-  #hashB = new Int32Array(1024);
+  #hashB: Int32Array<ArrayBuffer> | null;
   /** Open addressing by hash A: term + 1, 0 = empty slot. Kept at most half full. */
   #slots = new Int32Array(2048);
 
+  /**
+   * `oneHash`: texts are told apart by hash A alone, 4 bytes less per term; for keys whose false
+   * match a later step rejects anyway (typo variants: the word found is compared letter by letter).
+   */
+  constructor(options: { oneHash?: boolean } = {}) {
+    super();
+    this.#hashB = options.oneHash === true ? null : new Int32Array(1024);
+  }
+
   find(text: string): number {
     const a = hashA(text);
-    const b = hashB(text);
+    const hashesB = this.#hashB;
+    const b = hashesB ? hashB(text) : 0;
     const mask = this.#slots.length - 1;
     for (let slot = a & mask; ; slot = (slot + 1) & mask) {
       const term = this.#slots[slot]! - 1;
       if (term < 0) return -1;
-      if (this.#hashA[term] === a && this.#hashB[term] === b) return term;
+      if (this.#hashA[term] === a && (!hashesB || hashesB[term] === b)) return term;
     }
   }
 
@@ -220,14 +244,20 @@ export class HashedTermPostings extends TermPostings {
     if (known >= 0) return known;
     const term = this.newTerm();
     if (term === this.#hashA.length) {
-      this.#hashA = grown(this.#hashA, term + (term >> 1));
-      this.#hashB = grown(this.#hashB, term + (term >> 1));
+      this.#hashA = grown(this.#hashA, term + (term >> 1) + 1);
+      if (this.#hashB) this.#hashB = grown(this.#hashB, term + (term >> 1) + 1);
     }
     this.#hashA[term] = hashA(text);
-    this.#hashB[term] = hashB(text);
+    if (this.#hashB) this.#hashB[term] = hashB(text);
     if ((term + 1) * 2 > this.#slots.length) this.#rehash(this.#slots.length * 2);
     else this.#place(term);
     return term;
+  }
+
+  override trim(): void {
+    super.trim();
+    this.#hashA = this.#hashA.slice(0, Math.max(1, this.terms));
+    this.#hashB = this.#hashB?.slice(0, Math.max(1, this.terms)) ?? null;
   }
 
   #place(term: number): void {

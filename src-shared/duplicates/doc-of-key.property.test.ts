@@ -2,7 +2,7 @@
 // short keys, so probing, removed slots and rebuilds all happen): the same answers and size.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { propertyParams } from '../../../src-shared/sync/test-support/fc-params';
+import { propertyParams } from '../sync/test-support/fc-params';
 import { DocOfKey } from './doc-of-key';
 
 const key = fc.string({ unit: fc.constantFrom('a', 'b', '1', 'é'), maxLength: 4 });
