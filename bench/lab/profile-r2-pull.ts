@@ -1,8 +1,10 @@
-// `npx tsx bench/lab/profile-r2-pull.ts [customers] [outDir]`: where the time of R2's first pull
-// goes. Runs the r2-pull bench world (rate limit off) with three CPU profilers over exactly the
-// pull — the sandbox (this process, node:inspector), main's services (the harness child, through
-// its inspector port) and the page (Chrome DevTools Protocol) — and prints each process's
-// self-time per stage as ms per 500-row list page. docs/performance.md explains the stages.
+// `npx tsx bench/lab/profile-r2-pull.ts [customers] [outDir] [--revnue]`: where the time of a
+// first pull goes. Runs the r2-pull bench world (rate limit off) — or with `--revnue` the
+// main-rss one (Revnue's one streamed list, read by the window in pages of 1,000) — with three
+// CPU profilers over exactly the pull — the sandbox (this process, node:inspector), main's
+// services (the harness child, through its inspector port) and the page (Chrome DevTools
+// Protocol) — and prints each process's self-time per stage as ms per list page (R2: ≤ 500 rows;
+// Revnue: 1,000 customers). docs/performance.md explains the stages.
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
@@ -37,6 +39,10 @@ const sampling = !process.argv.includes('--cpu-only');
  * the pull detached; its Network domain then copies every WebSocket frame (page-protocol.ts).
  */
 const withPlaywright = process.argv.includes('--playwright');
+/** `--revnue`: the Revnue API v2 pull instead of R2's. */
+const revnue = process.argv.includes('--revnue');
+/** Customers per page the Revnue window reads (main's default page, customer-list-stream.ts). */
+const revnuePage = 1_000;
 await mkdir(outDir, { recursive: true });
 
 /** A minimal DevTools-protocol client over the harness child's inspector WebSocket. */
@@ -79,12 +85,16 @@ function worldCpu(scratch: string, harnessPid: number): Map<string, number> {
 const inspectPort = await freePort();
 const previousOptions = process.env.NODE_OPTIONS;
 process.env.NODE_OPTIONS = `${previousOptions ?? ''} --inspect=127.0.0.1:${inspectPort}`.trim();
-const world = await startBenchWorld({
-  sandbox: { customers, rateLimitR2: 10_000_000 },
-  connector: 'r2',
-  perMinute: 10_000_000,
-  sourcemap: true,
-});
+const world = await startBenchWorld(
+  revnue
+    ? { sandbox: { customers }, connector: 'revnue-v2', sourcemap: true }
+    : {
+        sandbox: { customers, rateLimitR2: 10_000_000 },
+        connector: 'r2',
+        perMinute: 10_000_000,
+        sourcemap: true,
+      },
+);
 process.env.NODE_OPTIONS = previousOptions;
 const listPages = () => world.sandbox.state().requests['GET /r2/customers'] ?? 0;
 
@@ -103,7 +113,8 @@ const measured = {
 };
 const profiles: Record<string, CpuProfile> = {};
 try {
-  await world.bench('setOfflineScope', world.connectionId, 'opened');
+  // R2: only the list's first tier (no background fetching of full records after it).
+  if (!revnue) await world.bench('setOfflineScope', world.connectionId, 'opened');
   const pagesBefore = listPages();
   const scratch = dirname(world.labDir);
   measured.servedBefore = world.sandbox.state().r2ListServed.ms;
@@ -141,7 +152,10 @@ try {
           }),
         )
     : await world.detached(timed);
-  pages = listPages() - pagesBefore;
+  // Revnue's list is one request; the window reads it in pages of `revnuePage` customers.
+  pages = revnue
+    ? Math.ceil((await world.bench('countRows', world.connectionId)) / revnuePage)
+    : listPages() - pagesBefore;
   measured.servedMs = world.sandbox.state().r2ListServed.ms - measured.servedBefore;
   measured.seconds = pullSeconds(watch);
 } finally {
@@ -176,19 +190,22 @@ const stages: [stage: string, pattern: RegExp][] = [
     /^(put|add|get|getAll|getAllKeys|openCursor|openKeyCursor|count|transaction|objectStore|index)$/,
   ],
   ['JSON parse/stringify', /^(parse|stringify)$/],
-  ['sandbox list', /sandbox\/r2\/|sandbox\/http\//],
+  ['sandbox list', /sandbox\/(r2|revnue)\/|sandbox\/http\//],
   ['sandbox other', /sandbox\//],
   ['schema check (zod)', /node_modules\/zod\//],
   [
     'http (ky, undici, fetch)',
     /node_modules\/ky\/|undici|internal\/deps|node:internal\/(http|net|stream|streams)/,
   ],
-  ['main connector + http', /src-main\/(http|connectors)\//],
+  ['main connector + http', /src-main\/(http|connectors|cursors)\//],
   [
     'ipc bridge',
     /ws-bridge|node_modules\/ws\/|e2e\/harness\/|__harness\/|src-main\/ipc\/|src-preload|src-shared\/ipc\//,
   ],
-  ['fold rows → summaries', /src-shared\/connectors\/r2\/|adapters\/r2\/pull/],
+  [
+    'fold rows → summaries (R2) / map customers (Revnue)',
+    /src-shared\/connectors\/(r2|revnue-v2)\/|adapters\/r2\/pull|adapters\/revnue-v2\//,
+  ],
   ['store (pull writes, compare)', /src-renderer\/lib\/db\/|src-shared\/sync\/values/],
   ['dexie', /node_modules\/dexie\//],
   ['engine + status', /src-renderer\/lib\/sync\//],
@@ -222,7 +239,8 @@ const report: Record<string, unknown> = {
   seconds: measured.seconds,
   load: readFileSync('/proc/loadavg', 'utf8').trim(),
   msPerPage: perPage(measured.seconds * 1000),
-  sandboxListMsPerPage: perPage(measured.servedMs),
+  // The sandbox times only R2's list pages; its one Revnue answer is in the sandbox's CPU.
+  ...(revnue ? {} : { sandboxListMsPerPage: perPage(measured.servedMs) }),
   cpuMsPerPage: Object.fromEntries(
     [...measured.cpuAfter].map(([name, ms]) => [name, perPage(ms - (cpuBefore.get(name) ?? 0))]),
   ),
