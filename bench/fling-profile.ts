@@ -4,7 +4,7 @@
 // compositing, garbage collection) plus the hottest script functions from a CPU profile.
 // `npx tsx bench/fling-profile.ts [customers=100000] [ms=3000]`; a diagnosis tool, not a
 // figure (those stay in bench/customer-list.ts).
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,7 @@ import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { buildVitePage } from '../e2e/list-page/build-vite-page';
 import { percentile, round } from './figures';
+import { rendererPids, settled, spent, threadCpu } from './renderer-threads';
 
 const customers = Number(process.argv[2] ?? 100_000);
 const flingMs = Number(process.argv[3] ?? 3_000);
@@ -129,13 +130,28 @@ try {
   if (room.scroll < 10 * room.client) {
     throw new Error(`the grid does not scroll (${room.client} of ${room.scroll} px shown)`);
   }
+  // The worker builds its duplicate index after loading (a core's worth for many seconds at
+  // 100,000): on 2 cores that would be measured as the grid's. Fling once it is done.
+  // The page's renderer is the one that loaded the customers (others are spare or blank).
+  const busiest = (pid: number) => [...threadCpu(pid).values()].reduce((sum, ms) => sum + ms, 0);
+  const renderer = rendererPids(profileDir).sort((a, b) => busiest(b) - busiest(a))[0];
+  if (renderer === undefined) throw new Error('no renderer process found');
+  console.log(`renderer ${renderer} settled after ${await settled(renderer)} ms`);
   // A warm-up fling, so first-time compilation is not what the profile shows.
   await page.evaluate(lab('fling', 1_000));
   const p = (frames: number[], at: number) => round(percentile(frames, at), 2);
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  const cpuBefore = threadCpu(renderer);
   const plain = (await page.evaluate(lab('fling', flingMs))) as number[];
+  const cpu = spent(cpuBefore, threadCpu(renderer));
   console.log(
-    `${customers} customers, ${plain.length} frames uninstrumented: p50 ${p(plain, 50)} ms, p95 ${p(plain, 95)} ms`,
+    `${customers} customers, ${plain.length} frames uninstrumented: p50 ${p(plain, 50)} ms, p95 ${p(plain, 95)} ms; load ${load()}`,
   );
+  // CPU time from /proc (10 ms ticks): the steadier figure on a loaded machine.
+  console.log('renderer CPU per frame by thread (uninstrumented fling, /proc):');
+  for (const [thread, ms] of [...cpu].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1])) {
+    console.log(`  ${thread.padEnd(40)} ${round(ms / plain.length, 2)} ms/frame`);
+  }
 
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
@@ -158,6 +174,10 @@ try {
   const frames = (await page.evaluate(lab('fling', flingMs))) as number[];
   await cdp.send('Tracing.end');
   await traced;
+  // FLING_TRACE=<file> keeps the trace, for DevTools' Performance panel or a closer look.
+  if (process.env.FLING_TRACE) {
+    await writeFile(process.env.FLING_TRACE, JSON.stringify({ traceEvents: events }));
+  }
   const main = events.find((e) => e.name === 'FireAnimationFrame');
   const onMain = events.filter(
     (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur,
@@ -174,6 +194,12 @@ try {
     .reduce((sum, e) => sum + e.dur!, 0);
   console.log(
     `traced: ${frames.length} frames, p50 ${p(frames, 50)} ms, p95 ${p(frames, 95)} ms; main thread busy ${perFrame(busy, frames.length)} ms/frame`,
+  );
+  // Whether a frame lays out once (the grid's new rows) or more (script reading layout between
+  // writes): the bench's own loop must not be what is measured.
+  const count = (name: string) => onMain.filter((e) => e.name === name).length;
+  console.log(
+    `  per frame: ${round(count('Layout') / frames.length, 2)} layouts, ${round(count('Blink.ForcedStyleAndLayout.UpdateTime') / frames.length, 2)} forced by script, ${round(count('UpdateLayoutTree') / frames.length, 2)} style updates`,
   );
   for (const [stage, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 24)) {
     console.log(`  ${stage.padEnd(40)} ${perFrame(us, frames.length)} ms/frame`);
