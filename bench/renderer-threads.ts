@@ -8,17 +8,22 @@ export type ThreadCpu = Map<string, number>;
 
 const ticksPerSecond = 100;
 
-function statFields(path: string): string[] | undefined {
+function readOrUndefined(path: string): string | undefined {
   try {
-    const stat = readFileSync(path, 'utf8');
-    // The command name (in parentheses) may hold spaces: the fields start after its ')'.
-    return [
-      stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-      ...stat.slice(stat.lastIndexOf(')') + 2).split(' '),
-    ];
+    return readFileSync(path, 'utf8');
   } catch {
     return undefined; // gone meanwhile
   }
+}
+
+function statFields(path: string): string[] | undefined {
+  const stat = readOrUndefined(path);
+  if (stat === undefined) return undefined;
+  // The command name (in parentheses) may hold spaces: the fields start after its ')'.
+  return [
+    stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
+    ...stat.slice(stat.lastIndexOf(')') + 2).split(' '),
+  ];
 }
 
 const cpuMs = (fields: string[]) =>
@@ -34,12 +39,8 @@ export function rendererPids(profileDir: string): number[] {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(`/proc/${entry}/stat`);
     if (!fields) continue;
-    let command = '';
-    try {
-      command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
-    } catch {
-      continue;
-    }
+    const command = readOrUndefined(`/proc/${entry}/cmdline`)?.replaceAll('\0', ' ');
+    if (command === undefined) continue;
     commands.set(Number(entry), { parent: Number(fields[2]), command });
   }
   const browsers = new Set(
@@ -62,11 +63,11 @@ export function rendererPids(profileDir: string): number[] {
 /** Each thread's CPU ms so far, by thread name; the process's first thread is "main". */
 export function threadCpu(pid: number): ThreadCpu {
   const byName: ThreadCpu = new Map();
-  let tids: string[] = [];
+  let tids: string[];
   try {
     tids = readdirSync(`/proc/${pid}/task`);
   } catch {
-    return byName;
+    return byName; // gone
   }
   for (const tid of tids) {
     const fields = statFields(`/proc/${pid}/task/${tid}/stat`);
