@@ -158,17 +158,20 @@ async function profile(): Promise<void> {
   const fling = async () => (await page.evaluate(lab('fling', flingMs))) as number[];
   const p = (frames: number[], at: number) => round(percentile(frames, at), 2);
   const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-  await readAhead();
-  const cpuBefore = threadCpu(renderer);
-  const plain = await fling();
-  const cpu = spent(cpuBefore, threadCpu(renderer));
-  console.log(
-    `${customers} customers, rows ${rows}, ${plain.length} frames uninstrumented: p50 ${p(plain, 50)} ms, p95 ${p(plain, 95)} ms; load ${load()}`,
-  );
-  // CPU time from /proc (10 ms ticks): the steadier figure on a loaded machine.
-  console.log('renderer CPU per frame by thread (uninstrumented fling, /proc):');
-  for (const [thread, ms] of [...cpu].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1])) {
-    console.log(`  ${thread.padEnd(40)} ${round(ms / plain.length, 2)} ms/frame`);
+  // FLING_REPEAT=n uninstrumented flings (a frame's CPU time varies by ~10 % between them).
+  for (let repeat = 0; repeat < Number(process.env.FLING_REPEAT ?? 1); repeat++) {
+    await readAhead();
+    const cpuBefore = threadCpu(renderer);
+    const plain = await fling();
+    const cpu = spent(cpuBefore, threadCpu(renderer));
+    console.log(
+      `${customers} customers, rows ${rows}, ${plain.length} frames uninstrumented: p50 ${p(plain, 50)} ms, p95 ${p(plain, 95)} ms; load ${load()}`,
+    );
+    // CPU time from /proc (10 ms ticks): the steadier figure on a loaded machine.
+    console.log('renderer CPU per frame by thread (uninstrumented fling, /proc):');
+    for (const [thread, ms] of [...cpu].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1])) {
+      console.log(`  ${thread.padEnd(40)} ${round(ms / plain.length, 2)} ms/frame`);
+    }
   }
 
   // FLING_CPU_ONLY=1: the /proc figures alone (for quick A/B runs of a change).
