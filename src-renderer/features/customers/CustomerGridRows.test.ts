@@ -61,6 +61,26 @@ function gridWithArrivingRows() {
   return { arriveDrawn };
 }
 
+describe('customer grid rows drawn while scrolling', () => {
+  test('a fling draws only the rows in view; a slower scroll draws four more on each side', async () => {
+    gridWithArrivingRows();
+    await expect.poll(() => drawnDocs().length).toBeGreaterThan(5);
+    const rowsInView = () => Math.ceil(grid().clientHeight / ROW_HEIGHT) + 1;
+    // The active row (0) stays drawn too, outside the window once scrolled away.
+    const drawnBesidesActive = () => drawnDocs().filter((doc) => doc !== 0).length;
+
+    grid().scrollTop = 2_000 * ROW_HEIGHT;
+    await expect.poll(() => drawnDocs().includes(2_000)).toBe(true);
+    expect(drawnBesidesActive()).toBe(rowsInView());
+
+    grid().scrollTop += 2 * ROW_HEIGHT;
+    await expect.poll(drawnBesidesActive).toBe(rowsInView() + 2 * 4);
+    const first = Math.min(...drawnDocs().filter((doc) => doc !== 0));
+    // Four rows above the first one under the header.
+    expect(first).toBe(2_000 + 2 - 4 - 1);
+  });
+});
+
 describe('customer grid rows from the worker', () => {
   test('rows that arrive show at the next frame, in place of "…"', async () => {
     const { arriveDrawn } = gridWithArrivingRows();

@@ -4,6 +4,8 @@ import type { DisplayRow } from '../../../lib/search/search-types';
 
 export class ArrivingRows {
   #version = $state(0);
+  // Plain, like the list's: #version is the one signal that rows arrived.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see above
   readonly #rows = new Map<number, DisplayRow>();
 
   rowAt = (doc: number): DisplayRow | undefined => {
