@@ -2,9 +2,10 @@
 // bench/customer-list.ts does, under a Chrome DevTools trace; prints the frame p50/p95 and, per
 // frame, the main thread's time by stage (script, style recalculation, layout, paint and
 // compositing, garbage collection) plus the hottest script functions from a CPU profile.
-// `npx tsx bench/fling-profile.ts [customers=100000] [ms=3000]`; a diagnosis tool, not a
+// `npx tsx bench/fling-profile.ts [customers=100000] [ms=3000] [new|read]` (rows not drawn yet, or
+// already read: see `rows` below); a diagnosis tool, not a
 // figure (those stay in bench/customer-list.ts).
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,9 +16,15 @@ import { chromium } from 'playwright';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium';
 import { buildVitePage } from '../e2e/list-page/build-vite-page';
 import { percentile, round } from './figures';
+import { rendererPids, settled, spent, threadCpu } from './renderer-threads';
 
 const customers = Number(process.argv[2] ?? 100_000);
 const flingMs = Number(process.argv[3] ?? 3_000);
+// 'new': every fling goes on to rows the grid has not drawn yet, so they arrive from the worker
+// a frame late (what the bench does at 100,000). 'read': each measured fling first goes the same
+// way once, so its rows are there and every frame draws a window of text (a fling back over
+// rows seen, or the bench at 10,000, which bounces).
+const rows = process.argv[4] === 'read' ? 'read' : 'new';
 
 interface TraceEvent {
   name: string;
@@ -111,7 +118,8 @@ function selfTimes(events: readonly TraceEvent[]): Map<string, number> {
   return self;
 }
 
-try {
+/** The flings and what they measured, printed. */
+async function profile(): Promise<void> {
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(0);
   const seeded = join(profileDir, 'fieldbook-seeded');
@@ -129,14 +137,45 @@ try {
   if (room.scroll < 10 * room.client) {
     throw new Error(`the grid does not scroll (${room.client} of ${room.scroll} px shown)`);
   }
+  // The worker builds its duplicate index after loading (a core's worth for many seconds at
+  // 100,000): on 2 cores that would be measured as the grid's. Fling once it is done.
+  // The page's renderer is the one that loaded the customers (others are spare or blank).
+  const busiest = (pid: number) => [...threadCpu(pid).values()].reduce((sum, ms) => sum + ms, 0);
+  const renderer = rendererPids(profileDir).sort((a, b) => busiest(b) - busiest(a))[0];
+  if (renderer === undefined) throw new Error('no renderer process found');
+  console.log(`renderer ${renderer} settled after ${await settled(renderer)} ms`);
   // A warm-up fling, so first-time compilation is not what the profile shows.
   await page.evaluate(lab('fling', 1_000));
+  const gridScroll = `document.querySelector('[role="grid"]').scrollTop`;
+  /** With rows 'read': the way the next fling goes, flung once (longer) and scrolled back. */
+  const readAhead = async () => {
+    if (rows === 'new') return;
+    const start = (await page.evaluate(gridScroll)) as number;
+    await page.evaluate(lab('fling', flingMs * 1.5));
+    await page.evaluate(`${gridScroll} = ${start}`);
+    await page.evaluate(lab('fling', 0));
+  };
+  const fling = async () => (await page.evaluate(lab('fling', flingMs))) as number[];
   const p = (frames: number[], at: number) => round(percentile(frames, at), 2);
-  const plain = (await page.evaluate(lab('fling', flingMs))) as number[];
-  console.log(
-    `${customers} customers, ${plain.length} frames uninstrumented: p50 ${p(plain, 50)} ms, p95 ${p(plain, 95)} ms`,
-  );
+  const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  // FLING_REPEAT=n uninstrumented flings (a frame's CPU time varies by ~10 % between them).
+  for (let repeat = 0; repeat < Number(process.env.FLING_REPEAT ?? 1); repeat++) {
+    await readAhead();
+    const cpuBefore = threadCpu(renderer);
+    const plain = await fling();
+    const cpu = spent(cpuBefore, threadCpu(renderer));
+    console.log(
+      `${customers} customers, rows ${rows}, ${plain.length} frames uninstrumented: p50 ${p(plain, 50)} ms, p95 ${p(plain, 95)} ms; load ${load()}`,
+    );
+    // CPU time from /proc (10 ms ticks): the steadier figure on a loaded machine.
+    console.log('renderer CPU per frame by thread (uninstrumented fling, /proc):');
+    for (const [thread, ms] of [...cpu].filter(([, ms]) => ms > 0).sort((a, b) => b[1] - a[1])) {
+      console.log(`  ${thread.padEnd(40)} ${round(ms / plain.length, 2)} ms/frame`);
+    }
+  }
 
+  // FLING_CPU_ONLY=1: the /proc figures alone (for quick A/B runs of a change).
+  if (process.env.FLING_CPU_ONLY) return;
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) =>
@@ -145,6 +184,7 @@ try {
   const traced = new Promise<void>((resolve) =>
     cdp.once('Tracing.tracingComplete', () => resolve()),
   );
+  await readAhead();
   await cdp.send('Tracing.start', {
     categories: [
       'devtools.timeline',
@@ -155,9 +195,13 @@ try {
     ].join(','),
     transferMode: 'ReportEvents',
   });
-  const frames = (await page.evaluate(lab('fling', flingMs))) as number[];
+  const frames = await fling();
   await cdp.send('Tracing.end');
   await traced;
+  // FLING_TRACE=<file> keeps the trace, for DevTools' Performance panel or a closer look.
+  if (process.env.FLING_TRACE) {
+    await writeFile(process.env.FLING_TRACE, JSON.stringify({ traceEvents: events }));
+  }
   const main = events.find((e) => e.name === 'FireAnimationFrame');
   const onMain = events.filter(
     (e) => main && e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur,
@@ -174,6 +218,12 @@ try {
     .reduce((sum, e) => sum + e.dur!, 0);
   console.log(
     `traced: ${frames.length} frames, p50 ${p(frames, 50)} ms, p95 ${p(frames, 95)} ms; main thread busy ${perFrame(busy, frames.length)} ms/frame`,
+  );
+  // Whether a frame lays out once (the grid's new rows) or more (script reading layout between
+  // writes): the bench's own loop must not be what is measured.
+  const count = (name: string) => onMain.filter((e) => e.name === name).length;
+  console.log(
+    `  per frame: ${round(count('Layout') / frames.length, 2)} layouts, ${round(count('Blink.ForcedStyleAndLayout.UpdateTime') / frames.length, 2)} forced by script, ${round(count('UpdateLayoutTree') / frames.length, 2)} style updates`,
   );
   for (const [stage, us] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 24)) {
     console.log(`  ${stage.padEnd(40)} ${perFrame(us, frames.length)} ms/frame`);
@@ -192,8 +242,9 @@ try {
 
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await readAhead();
   await cdp.send('Profiler.start');
-  const sampled = (await page.evaluate(lab('fling', flingMs))) as number[];
+  const sampled = await fling();
   const { profile } = await cdp.send('Profiler.stop');
   const own = new Map<string, number>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -207,6 +258,10 @@ try {
   for (const [where, us] of [...own].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
     console.log(`  ${perFrame(us, sampled.length).toFixed(2).padStart(6)} ms  ${where}`);
   }
+}
+
+try {
+  await profile();
 } finally {
   await context.close();
   server.close();

@@ -2,7 +2,7 @@
 // builds, destroys or reorders row elements (the keys, in row order, are always 0, 1, 2, …), and
 // that the active row stays drawn wherever it is.
 import { describe, expect, test } from 'vitest';
-import { drawnIndexes, rowKey, windowAt, windowSize } from './row-window';
+import { drawnIndexes, overscanFor, rowKey, windowAt, windowSize } from './row-window';
 
 const ROW = 36;
 const HEADER = 32;
@@ -18,6 +18,15 @@ describe('row window', () => {
   test('holds a screenful, one row cut at each edge, and the overscan on both sides', () => {
     expect(windowSize(360, ROW, 2)).toBe(10 + 1 + 4);
     expect(windowSize(370, ROW, 2)).toBe(11 + 1 + 4);
+  });
+
+  test('keeps its overscan while a scroll step stays within it; a longer step (a fling) draws none', () => {
+    expect(overscanFor(0, ROW, 4)).toBe(4);
+    expect(overscanFor(4 * ROW, ROW, 4)).toBe(4);
+    expect(overscanFor(-4 * ROW, ROW, 4)).toBe(4);
+    expect(overscanFor(4 * ROW + 1, ROW, 4)).toBe(0);
+    expect(overscanFor(-900, ROW, 4)).toBe(0);
+    expect(windowSize(360, ROW, overscanFor(900, ROW, 2))).toBe(10 + 1);
   });
 
   test('starts overscan rows above the first row under the header', () => {

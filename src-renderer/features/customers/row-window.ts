@@ -20,6 +20,17 @@ export function windowSize(viewportHeight: number, rowHeight: number, overscan: 
 }
 
 /**
+ * The overscan to draw after a scroll of `step` pixels (since the last scroll event, about a
+ * frame). Overscan rows are there for the compositor, which scrolls before the main thread draws
+ * the new window: they must already be drawn where it scrolls to. A step longer than the
+ * overscan outruns them anyway (a fling), and every one of them would be redrawn each frame,
+ * unseen: then none. A wheel, a key or a slow drag keeps them all.
+ */
+export function overscanFor(step: number, rowHeight: number, overscan: number): number {
+  return Math.abs(step) > overscan * rowHeight ? 0 : overscan;
+}
+
+/**
  * The window at `scrollTop`: rows start below a header `headerHeight` high (it sits in the same
  * scroller). Near the end the window stops at the last row rather than shrinking, so its keys
  * stay the same set.
