@@ -15,6 +15,7 @@ import { readFirstScreenRows } from './first-screen-rows';
 import { DuplicateFeed } from './duplicate-feed';
 import { entryOf } from './index-entry';
 import { withinScope } from './key-scope';
+import { QuietTurns } from './quiet-turns';
 import { SearchIndex } from './search-index';
 import type { DisplayRow, DuplicateRequest, FromWorker, ListQuery } from './search-types';
 
@@ -36,8 +37,10 @@ export class SearchService {
   readonly #firstScreens: FirstScreens | undefined;
   /** Customers the remembered first screen counted: the total until the index has them all. */
   #expected = 0;
+  /** Background work waits while the list is being typed in or scrolled (quiet-turns.ts). */
+  readonly #quiet: QuietTurns;
   /** The duplicate warning's index, kept current with the same rows as the search's. */
-  readonly #duplicates = new DuplicateFeed();
+  readonly #duplicates: DuplicateFeed;
   #lookups: ConnectorLookups = {};
   /** Rows written at or after this (local ms) are read again on the next refresh. */
   #watermark = 0;
@@ -53,7 +56,10 @@ export class SearchService {
     descriptor: ConnectorDescriptor<unknown>,
     post: (message: FromWorker) => void,
     firstScreens?: FirstScreens,
+    quiet: QuietTurns = new QuietTurns(),
   ) {
+    this.#quiet = quiet;
+    this.#duplicates = new DuplicateFeed(() => quiet.next());
     this.#store = store;
     this.#firstScreens = firstScreens;
     this.#connectionId = connectionId;
@@ -123,11 +129,13 @@ export class SearchService {
   }
 
   query(seq: number, query: ListQuery): void {
+    this.#quiet.asked();
     this.#query = { seq, query };
     this.#answer(false);
   }
 
   rows(seq: number, docs: readonly number[]): void {
+    this.#quiet.asked();
     this.#post({ type: 'rows', seq, version: this.#index.version, rows: this.#rowsOf(docs) });
   }
 
