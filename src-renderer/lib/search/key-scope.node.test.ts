@@ -1,6 +1,6 @@
 // The Favourites and Recently opened views on the worker's real logic (fake-indexeddb): only the
 // given customers, in the sort's order or in the given order, and the search still narrows them.
-import { allByName, searchServiceWorld } from './test-support/service-world';
+import { allByName, answeredDocs, searchServiceWorld } from './test-support/service-world';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CustomerStore } from '../db/customer-store';
 import type { ListQuery } from './search-types';
@@ -14,15 +14,13 @@ async function answer(queries: ListQuery[]) {
   store = made.store;
   const { service, messages } = made;
   await service.load();
-  const keysOf = (seq: number) => {
-    const result = messages.findLast((m) => m.type === 'result' && m.seq === seq);
-    if (result?.type !== 'result') throw new Error(`no answer to ${seq}`);
-    return Array.from(result.docs, (doc) => service.index.entry(doc)!.display);
-  };
-  return queries.map((query, at) => {
+  const answers = [];
+  for (const [at, query] of queries.entries()) {
     service.query(at + 1, query);
-    return keysOf(at + 1);
-  });
+    const docs = await answeredDocs(messages, at + 1);
+    answers.push(Array.from(docs, (doc) => service.index.entry(doc)!.display));
+  }
+  return answers;
 }
 
 describe('a list limited to some customers', () => {

@@ -9,6 +9,7 @@ import { DocOfKey } from './doc-of-key';
 import { EntryColumns } from './entry-columns';
 import { exactLength, GramPostings, termGrams, type DocSet } from './gram-postings';
 import { popcount } from './packed-postings';
+import { placedAnswer, walkedAnswer, wholeOrderAnswer, type OrderedAnswer } from './ordered-answer';
 import type { IndexEntry } from './index-entry';
 import { SortOrders, type SortedDocs } from './sort-orders';
 import type { DisplayRow, FacetChoices, ListQuery, SortOrder } from './search-types';
@@ -18,7 +19,7 @@ interface LastSearch {
   readonly text: string;
   readonly matcher: Matcher;
   readonly version: number;
-  readonly docs: Int32Array;
+  readonly answer: OrderedAnswer;
 }
 
 interface Matcher {
@@ -216,33 +217,43 @@ export class SearchIndex {
     }
   }
 
+  /** The matching docs in sort order, all of them (tests, tools; the worker reads `answer`). */
   search(query: ListQuery): Int32Array {
+    return this.answer(query).all();
+  }
+
+  /**
+   * The matching docs in sort order, put in order only as far as they are read: the count at
+   * once, the first screenful by a walk up to its last row, the rest on demand (ordered-answer.ts).
+   * Valid until the index changes.
+   */
+  answer(query: ListQuery): OrderedAnswer {
     const filterKey = JSON.stringify([query.facets, query.badge, query.sort]);
     const last = this.#last;
     const sameView =
       last !== null && last.filterKey === filterKey && last.version === this.#version;
-    if (sameView && last.text === query.text) return last.docs;
+    if (sameView && last.text === query.text) return last.answer;
     const matcher = matcherOf(query.text);
     // A space typed after a word ("0171 ", "müller ") asks the same as before it.
     if (sameView && sameMatch(last.matcher, matcher)) {
       this.#last = { ...last, text: query.text };
-      return last.docs;
+      return last.answer;
     }
-    let docs: Int32Array;
+    let answer: OrderedAnswer;
     if (
       sameView &&
-      last.docs.length <= narrowingLimit &&
+      last.answer.count <= narrowingLimit &&
       needsTexts(matcher) &&
       narrows(last.matcher, matcher)
     ) {
-      // last.docs already passed the filters and are in this sort order.
-      docs = last.docs.filter((doc) => this.#matches(doc, matcher));
+      // The last answer's docs already passed the filters and are in this sort order.
+      answer = placedAnswer(last.answer.all().filter((doc) => this.#matches(doc, matcher)));
     } else {
       if (this.#stale.size > Math.max(1_024, this.size * staleShareForRebuild)) this.#rebuild();
-      docs = this.#collect(this.#orders.get(query.sort), matcher, query);
+      answer = this.#collect(this.#orders.get(query.sort), matcher, query);
     }
-    this.#last = { filterKey, text: query.text, matcher, version: this.#version, docs };
-    return docs;
+    this.#last = { filterKey, text: query.text, matcher, version: this.#version, answer };
+    return answer;
   }
 
   /** The first `count` docs of a sort order, unfiltered (the remembered first screen). */
@@ -261,7 +272,7 @@ export class SearchIndex {
   }
 
   /** The matching docs in sort order: from the postings, each confirmed where needed. */
-  #collect(order: SortedDocs, matcher: Matcher, query: ListQuery): Int32Array {
+  #collect(order: SortedDocs, matcher: Matcher, query: ListQuery): OrderedAnswer {
     const facetFilters = this.#facets.flatMap((facet, index) => {
       const wanted = query.facets[facet.id];
       return wanted ? [[index, wanted] as const] : [];
@@ -269,14 +280,14 @@ export class SearchIndex {
     const filtering = query.badge !== '' || facetFilters.length > 0;
     const passes = (doc: number) => !filtering || this.#passes(doc, query.badge, facetFilters);
     if (matcher.terms.length === 0) {
-      return filtering ? order.docs.filter(passes) : order.docs.slice();
+      return filtering ? placedAnswer(order.docs.filter(passes)) : wholeOrderAnswer(order.docs);
     }
     const sides = [
       this.#byText(matcher.terms),
       matcher.digits ? this.#byDigits(matcher.digits) : null,
     ];
     const found = sides.filter((side): side is Found => side !== null);
-    if (found.length === 0) return new Int32Array(0);
+    if (found.length === 0) return placedAnswer(new Int32Array(0));
     // Sorting k hits by rank costs ~k·log k steps, one walk of the order a cheap step per doc.
     const few = Math.max(fewHitsMinimum, order.docs.length / fewHitsShare);
     if (found.every(({ set }) => 'docs' in set && set.docs.length <= few)) {
@@ -295,25 +306,26 @@ export class SearchIndex {
       for (let i = 0; i < sorted.length; i += 1) {
         if (i === 0 || sorted[i] !== sorted[i - 1]) docs[count++] = order.docs[sorted[i]!]!;
       }
-      return docs.slice(0, count);
+      return placedAnswer(docs.slice(0, count));
     }
     // Many docs: one bitset of the hits, each candidate confirmed where needed, then one walk of
     // the order testing one bit per doc.
     const hits = new Uint32Array((order.rank.length + 31) >>> 5);
     for (const side of found) this.#addHits(hits, side, matcher);
     this.#settleStale(hits, matcher);
-    // Sized by the hits (every set bit is a live doc once stale ones are settled): unfiltered, the
-    // answer is not copied again (at 1,000,000 a one-letter answer is 4 MB).
+    // Every set bit is a live doc once stale ones are settled, so unfiltered the count is the
+    // bits', and only the rows read are put in order (at 1,000,000 the walk is milliseconds).
+    if (!filtering) return walkedAnswer(order.docs, hits, popcount(hits));
     let out: Int32Array = new Int32Array(popcount(hits));
     let count = 0;
     const docs = order.docs;
     for (let i = 0; i < docs.length; i += 1) {
       const doc = docs[i]!;
-      if ((hits[doc >>> 5]! & (1 << (doc & 31))) === 0 || (filtering && !passes(doc))) continue;
+      if ((hits[doc >>> 5]! & (1 << (doc & 31))) === 0 || !passes(doc)) continue;
       if (count === out.length) out = grown(out);
       out[count++] = doc;
     }
-    return count === out.length ? out : out.slice(0, count);
+    return placedAnswer(count === out.length ? out : out.slice(0, count));
   }
 
   /** Whether a doc a side's grams found really matches (its text says so when in doubt). */

@@ -1,14 +1,14 @@
 // The worker's logic on the real Dexie store (fake-indexeddb): the first read in chunks, then only
 // the rows written since — a save, a new customer, a discard that removes a row.
 import { IDBKeyRange } from 'fake-indexeddb';
-import { allByName, factory, searchServiceWorld } from './test-support/service-world';
+import { allByName, answeredDocs, factory, searchServiceWorld } from './test-support/service-world';
 import { afterEach, describe, expect, it } from 'vitest';
 import { revnueDescriptor } from '../../../src-shared/connectors';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { CustomerStore } from '../db/customer-store';
 import { openCustomerStore } from '../db/dexie-customer-store';
 import { openFirstScreens } from './first-screen';
-import { SearchService } from './search-service';
+import { FIRST_ROWS, SearchService } from './search-service';
 import type { FromWorker } from './search-types';
 import type { corpusRecord } from './test-support/customer-corpus';
 import { corpusLookups, corpusPulled } from './test-support/customer-corpus';
@@ -36,7 +36,7 @@ describe('SearchService', () => {
     expect(progress.at(-1)!.ready).toBe(true);
     expect(results()[0]!.docs.length).toBe(2_000);
     const last = results().at(-1)!;
-    expect(last.docs.length).toBe(4_500);
+    expect(last.count).toBe(4_500);
     expect(last.total).toBe(4_500);
     expect(last.firstRows.length).toBe(80);
     // In name order, with the lookups read: the country column says "Germany", not 276.
@@ -46,6 +46,24 @@ describe('SearchService', () => {
     );
     expect(folded).toEqual([...folded].sort());
     expect(new Set(shown.map((row) => row.cells[2]))).toEqual(new Set(['Germany']));
+  });
+
+  it('answers with the first screenful and the count; every doc follows unless a newer query came', async () => {
+    const { service, messages, results } = await world(3_000);
+    await service.load();
+    service.query(1, { ...query, text: 'a' });
+    service.query(2, { ...query, text: 'e' });
+    const first = results().find((r) => r.seq === 1)!;
+    const second = results().find((r) => r.seq === 2)!;
+    const everyE = service.index.search({ ...query, text: 'e' });
+    expect(everyE.length).toBeGreaterThan(FIRST_ROWS);
+    expect(second.count).toBe(everyE.length);
+    expect(Array.from(second.docs)).toEqual(Array.from(everyE.subarray(0, FIRST_ROWS)));
+    expect(first.docs.length).toBe(FIRST_ROWS);
+    expect(first.count).toBeGreaterThan(FIRST_ROWS);
+    expect(Array.from(await answeredDocs(messages, 2))).toEqual(Array.from(everyE));
+    // Query 1 was superseded before its rest was put in order: it never is.
+    expect(messages.some((m) => m.type === 'docs' && m.seq === 1)).toBe(false);
   });
 
   it('lookups that arrive after the first read (a first sync) re-index the rows with names', async () => {

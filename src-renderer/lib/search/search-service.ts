@@ -15,11 +15,21 @@ import { readFirstScreenRows } from './first-screen-rows';
 import { DuplicateFeed } from './duplicate-feed';
 import { entryOf } from './index-entry';
 import { withinScope } from './key-scope';
+import { placedAnswer, type OrderedAnswer } from './ordered-answer';
+import { QuietTurns } from './quiet-turns';
 import { SearchIndex } from './search-index';
 import type { DisplayRow, DuplicateRequest, FromWorker, ListQuery } from './search-types';
 
-/** Rows sent with every result: more than any window shows at once. */
+/** Rows (and docs) sent with every result: more than any window shows at once. */
 export const FIRST_ROWS = 80;
+
+/**
+ * Docs of the sort order walked per turn while the rest of a big answer is put in order: a
+ * fraction of a millisecond, so a key typed meanwhile waits for no more than that.
+ */
+const walkPerTurn = 65_536;
+
+const nextTurn = () => new Promise<void>((go) => setTimeout(go, 0));
 
 /** The order the list opens in: its first screen is remembered for the next session. */
 const openingSort = { column: 'name', descending: false } as const;
@@ -36,8 +46,10 @@ export class SearchService {
   readonly #firstScreens: FirstScreens | undefined;
   /** Customers the remembered first screen counted: the total until the index has them all. */
   #expected = 0;
+  /** Background work waits while the list is being typed in or scrolled (quiet-turns.ts). */
+  readonly #quiet: QuietTurns;
   /** The duplicate warning's index, kept current with the same rows as the search's. */
-  readonly #duplicates = new DuplicateFeed();
+  readonly #duplicates: DuplicateFeed;
   #lookups: ConnectorLookups = {};
   /** Rows written at or after this (local ms) are read again on the next refresh. */
   #watermark = 0;
@@ -53,7 +65,10 @@ export class SearchService {
     descriptor: ConnectorDescriptor<unknown>,
     post: (message: FromWorker) => void,
     firstScreens?: FirstScreens,
+    quiet: QuietTurns = new QuietTurns(),
   ) {
+    this.#quiet = quiet;
+    this.#duplicates = new DuplicateFeed(() => quiet.next());
     this.#store = store;
     this.#firstScreens = firstScreens;
     this.#connectionId = connectionId;
@@ -123,11 +138,13 @@ export class SearchService {
   }
 
   query(seq: number, query: ListQuery): void {
+    this.#quiet.asked();
     this.#query = { seq, query };
     this.#answer(false);
   }
 
   rows(seq: number, docs: readonly number[]): void {
+    this.#quiet.asked();
     this.#post({ type: 'rows', seq, version: this.#index.version, rows: this.#rowsOf(docs) });
   }
 
@@ -159,21 +176,42 @@ export class SearchService {
     if (!again && current.seq === this.#answered) return;
     this.#answered = current.seq;
     const started = performance.now();
-    const docs = withinScope(this.#index, this.#index.search(current.query), current.query.only);
-    const first = Array.from(docs.subarray(0, FIRST_ROWS));
-    // A copy: the worker moves it to the main thread, and the index keeps its own for narrowing.
-    const moved = docs.slice();
-    const firstRows = this.#rowsOf(first);
+    const { only } = current.query;
+    const answer = only
+      ? placedAnswer(withinScope(this.#index, this.#index.search(current.query), only))
+      : this.#index.answer(current.query);
+    // The first screenful only (a copy: the worker moves it, the index keeps its answer); the
+    // rest is put in order after it is posted (#placeRest). While loading, every chunk changes
+    // the index and only the first is answered: that answer carries every doc at once.
+    const docs = this.#ready ? answer.first(FIRST_ROWS) : answer.all().slice();
+    const firstRows = this.#rowsOf(Array.from(docs.subarray(0, FIRST_ROWS)));
+    const version = this.#index.version;
     this.#post({
       type: 'result',
       seq: current.seq,
-      docs: moved,
+      docs,
+      count: answer.count,
       total: this.#total(),
       firstRows,
-      version: this.#index.version,
+      version,
       searchMs: performance.now() - started,
       postedAt: performance.timeOrigin + performance.now(),
     });
+    if (docs.length < answer.count) void this.#placeRest(answer, current.seq, version);
+  }
+
+  /**
+   * Every doc of a big answer, walked in slices between turns and posted once in order; given up
+   * when a newer query or a change comes first (its own answer is on its way then).
+   */
+  async #placeRest(answer: OrderedAnswer, seq: number, version: number): Promise<void> {
+    const current = () => this.#query?.seq === seq && this.#index.version === version;
+    do {
+      await nextTurn();
+      if (!current()) return;
+    } while (!answer.advance(walkPerTurn));
+    // A copy: the index keeps its answer for the next keystroke's narrowing.
+    this.#post({ type: 'docs', seq, version, docs: answer.all().slice() });
   }
 
   /** All customers once indexed; while loading, the count the remembered first screen saw. */

@@ -46,8 +46,14 @@ export interface FacetChoices {
 export interface ListResult {
   /** Which query this answers (the client drops answers older than the newest). */
   readonly seq: number;
-  /** Doc numbers of the matching customers in sort order; rows are fetched by them. */
+  /**
+   * Doc numbers of the matching customers in sort order, the first screenful of them when
+   * `docs.length < count`: every one then follows in a `docs` message, unless a newer query or a
+   * change came first. Rows are fetched by them.
+   */
   readonly docs: Int32Array;
+  /** How many customers match (the count shown, the grid's height). */
+  readonly count: number;
   /** Customers in the index (all of the connection's), for "12 of 100,000". */
   readonly total: number;
   /** The rows of the first docs, so the first screen renders without a second round trip. */
@@ -82,6 +88,8 @@ export type FromWorker =
   | { type: 'progress'; indexed: number; ready: boolean; facets: readonly FacetChoices[] }
   | ({ type: 'result' } & ListResult)
   | { type: 'rows'; seq: number; version: number; rows: readonly (readonly [number, DisplayRow])[] }
+  /** Every matching doc in order, for a result that carried only its first screenful. */
+  | { type: 'docs'; seq: number; version: number; docs: Int32Array }
   | { type: 'duplicates'; seq: number; candidates: readonly DuplicateCandidate[] }
   | { type: 'keys'; id: number; keys: readonly (string | null)[] }
   | { type: 'error'; message: string };

@@ -43,7 +43,12 @@ test('indexes the store in its own thread and answers queries and rows', async (
   const expected = Array.from({ length: 1_500 }, (_, i) => corpusRecord(i).name).filter((name) =>
     name.includes('Schmidt'),
   );
-  expect(result.docs.length).toBe(expected.length);
+  // The first screenful of docs and the count; every doc follows in a message of its own.
+  expect(result.count).toBe(expected.length);
+  expect(result.docs.length).toBe(Math.min(80, expected.length));
+  const rest = () => messages.find((m) => m.type === 'docs' && m.seq === seq);
+  await expect.poll(rest).toBeDefined();
+  expect((rest() as Extract<FromWorker, { type: 'docs' }>).docs.length).toBe(expected.length);
   expect(result.total).toBe(1_500);
   expect(result.firstRows.map(([, row]) => row.name).sort()).toEqual(expected.sort().slice(0, 80));
 

@@ -18,8 +18,9 @@ let service: SearchService | undefined;
 
 function post(message: FromWorker): void {
   // The doc list is copied nowhere: it moves to the main thread.
-  if (message.type === 'result') scope.postMessage(message, [message.docs.buffer]);
-  else scope.postMessage(message);
+  if (message.type === 'result' || message.type === 'docs') {
+    scope.postMessage(message, [message.docs.buffer]);
+  } else scope.postMessage(message);
 }
 
 scope.onmessage = ({ data }) => {

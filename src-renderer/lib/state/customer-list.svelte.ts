@@ -43,6 +43,8 @@ export class CustomerListState {
   // The worker's typed array as it arrived (moved, not copied): every reader takes ArrayLike, so
   // an answer of a million docs costs the window nothing per doc (docs/search.md#keystroke-split).
   #docs = $state.raw<Int32Array>(new Int32Array(0));
+  /** How many match: more than #docs holds while only the first screenful is here. */
+  #count = $state(0);
   #total = $state(0);
   #indexed = $state(0);
   #ready = $state(false);
@@ -70,6 +72,8 @@ export class CustomerListState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
   readonly #wanted = new Set<number>();
   readonly #stop: (() => void)[] = [];
+  /** Waiting for every doc of the answer (keysInView, Ctrl+A): called whenever docs arrive. */
+  #docsArrived: (() => void)[] = [];
   /** Counts the writes to this connection's rows and entries (the store's live read). */
   readonly #changes: LiveValue<number>;
   #dataVersion = -1;
@@ -90,6 +94,8 @@ export class CustomerListState {
     });
     this.selection = new RowSelection({
       viewDocs: () => this.#docs,
+      viewComplete: () => this.#docs.length >= this.#count,
+      whenViewComplete: () => this.#allDocs().then(() => undefined),
       loadedKey: (doc) => this.#rows.get(doc)?.key,
       resolveKeys: (docs) => this.#client.keys(docs),
     });
@@ -169,12 +175,15 @@ export class CustomerListState {
     this.#only = only;
     this.#send();
   }
-  /** Matching customers in order, by doc number. */
+  /**
+   * Matching customers in order, by doc number: right after an answer, only its first screenful
+   * (rows past it show as loading until every doc follows, a few ms later).
+   */
   get docs(): ArrayLike<number> {
     return this.#docs;
   }
   get count(): number {
-    return this.#docs.length;
+    return this.#count;
   }
   get total(): number {
     return this.#total;
@@ -230,7 +239,7 @@ export class CustomerListState {
 
   /** The keys of the customers the list shows now, in its order (what "export this view" is). */
   async keysInView(): Promise<readonly string[]> {
-    const keys = await this.#client.keys(this.#docs);
+    const keys = await this.#client.keys(await this.#allDocs());
     // A doc the index no longer holds (deleted since the answer) is left out.
     return keys.filter((key): key is string => key !== null);
   }
@@ -255,8 +264,21 @@ export class CustomerListState {
     });
   }
 
+  /** Every doc of the current answer, once here (at once when it is). */
+  async #allDocs(): Promise<Int32Array> {
+    while (this.#docs.length < this.#count && !this.#closed) {
+      await new Promise<void>((arrived) => this.#docsArrived.push(arrived));
+    }
+    return this.#docs;
+  }
+
+  #arrived(): void {
+    for (const arrived of this.#docsArrived.splice(0)) arrived();
+  }
+
   dispose(): void {
     this.#closed = true;
+    this.#arrived();
     for (const stop of this.#stop.splice(0)) stop();
     this.#client.close();
   }
@@ -295,6 +317,12 @@ export class CustomerListState {
       case 'result':
         if (message.seq === this.#latestSeq) this.#applyResult(message);
         return;
+      case 'docs':
+        if (message.seq === this.#latestSeq && message.version === this.#dataVersion) {
+          this.#docs = message.docs;
+          this.#arrived();
+        }
+        return;
       case 'rows':
         if (message.version !== this.#dataVersion) {
           // Rows of another data version: ask again under the current one.
@@ -324,6 +352,7 @@ export class CustomerListState {
     if (this.#answered || this.#closed || rows.length === 0 || !this.#opening()) return;
     rows.forEach((row, index) => this.#rows.set(-1 - index, row));
     this.#docs = Int32Array.from(rows, (_, index) => -1 - index);
+    this.#count = rows.length;
     this.#early = true;
     this.#rowsVersion += 1;
   }
@@ -335,6 +364,7 @@ export class CustomerListState {
   #dropFirstRows(): void {
     for (const doc of this.#docs) if (doc < 0) this.#rows.delete(doc);
     this.#docs = new Int32Array(0);
+    this.#count = 0;
     this.#early = false;
     // A selection made among them names docs the worker's answer does not have.
     this.selection.clear();
@@ -352,9 +382,11 @@ export class CustomerListState {
     }
     for (const [doc, row] of result.firstRows) this.#rows.set(doc, row);
     this.#docs = result.docs;
+    this.#count = result.count;
     this.#total = result.total;
     this.#answered = true;
     this.#error = null;
     this.#rowsVersion += 1;
+    this.#arrived();
   }
 }

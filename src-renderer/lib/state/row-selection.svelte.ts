@@ -12,6 +12,13 @@ export interface SelectionSource {
    * arrived, never copied into a JS array (a million of them cost the window tens of ms).
    */
   viewDocs(): ArrayLike<number>;
+  /**
+   * Whether viewDocs() holds the whole view: right after an answer only its first screenful may
+   * be here, the rest a few ms later (absent: always whole).
+   */
+  viewComplete?(): boolean;
+  /** Resolves once the whole view is here. */
+  whenViewComplete?(): Promise<void>;
   /** The key of a doc whose row is already here (no request); undefined otherwise. */
   loadedKey(doc: number): string | undefined;
   /** The keys of `docs` from the search worker, in order (null where a doc is gone). */
@@ -38,6 +45,8 @@ export class RowSelection {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- see above
   #excluded = new Set<number>();
   #anchor: number | null = null;
+  /** A Ctrl+A waiting for the whole view; any other selection made since drops it. */
+  #pendingAll: object | null = null;
   /** Docs picked before their rows arrived, resolved together at the next microtask. */
   #unresolved: number[] = [];
   #resolving: Promise<void> = Promise.resolve();
@@ -127,8 +136,19 @@ export class RowSelection {
 
   /** Ctrl/Cmd+A: every customer of the current view, however many; none is drawn for it. */
   selectAll(): void {
-    const docs = this.#source.viewDocs();
     this.#reset();
+    if (this.#source.viewComplete?.() === false) {
+      // Only the first screenful is here yet: select all once the rest arrived, unless the
+      // selection changed meanwhile.
+      const pending = {};
+      this.#pendingAll = pending;
+      this.#changed();
+      void this.#source.whenViewComplete?.().then(() => {
+        if (this.#pendingAll === pending) this.selectAll();
+      });
+      return;
+    }
+    const docs = this.#source.viewDocs();
     let max = -1;
     for (let i = 0; i < docs.length; i += 1) if (docs[i]! > max) max = docs[i]!;
     const bits = new Uint8Array(max + 1);
@@ -161,7 +181,8 @@ export class RowSelection {
 
   /** Escape, a new search or filter: nothing selected. */
   clear(): void {
-    if (this.#all === null && this.#picked.size === 0 && this.#anchor === null) return;
+    const none = this.#all === null && this.#picked.size === 0 && this.#pendingAll === null;
+    if (none && this.#anchor === null) return;
     this.#reset();
     this.#anchor = null;
     this.#changed();
@@ -173,6 +194,7 @@ export class RowSelection {
 
   #reset(): void {
     this.#all = null;
+    this.#pendingAll = null;
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- #version is the signal
     this.#picked = new Map();
     // eslint-disable-next-line svelte/prefer-svelte-reactivity -- #version is the signal

@@ -167,3 +167,53 @@ describe('RowSelection over the worker’s typed doc list', () => {
     expect(await selection.keys()).toEqual(['c22']);
   });
 });
+
+describe('RowSelection while only the first screenful of the view is here', () => {
+  function partialList() {
+    const view = { docs: range(0, 9), count: 1_000 };
+    let complete: () => void = () => {};
+    const arrived = new Promise<void>((resolve) => (complete = resolve));
+    const source: SelectionSource = {
+      viewDocs: () => view.docs,
+      viewComplete: () => view.docs.length >= view.count,
+      whenViewComplete: () => arrived,
+      loadedKey: (doc) => `c${doc}`,
+      resolveKeys: (wanted) => Promise.resolve(wanted.map((doc) => `c${doc}`)),
+    };
+    const selection = new RowSelection(source);
+    const restArrives = async () => {
+      view.docs = range(0, 999);
+      complete();
+      await arrived;
+      await Promise.resolve();
+    };
+    return { selection, restArrives };
+  }
+
+  test('Ctrl+A takes the whole view once the rest of it arrived', async () => {
+    const { selection, restArrives } = partialList();
+    selection.selectAll();
+    expect(selection.count).toBe(0);
+    await restArrives();
+    expect(selection.count).toBe(1_000);
+    expect(selection.hasDoc(999)).toBe(true);
+    expect(await selection.keys()).toHaveLength(1_000);
+  });
+
+  test('a selection made before the rest arrived replaces the waiting Ctrl+A', async () => {
+    const { selection, restArrives } = partialList();
+    selection.selectAll();
+    selection.selectOnly(3);
+    await restArrives();
+    expect(selection.count).toBe(1);
+    expect(await selection.keys()).toEqual(['c3']);
+  });
+
+  test('Escape drops a waiting Ctrl+A', async () => {
+    const { selection, restArrives } = partialList();
+    selection.selectAll();
+    selection.clear();
+    await restArrives();
+    expect(selection.count).toBe(0);
+  });
+});

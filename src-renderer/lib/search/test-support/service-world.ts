@@ -45,3 +45,18 @@ export async function searchServiceWorld(count: number, options: { clock?: boole
   );
   return { store, service, messages } satisfies ServiceWorld;
 }
+
+/**
+ * Every doc the service answered query `seq` with, in order: the result's own when it carried
+ * them all, else the `docs` message that follows it (waiting turns for it).
+ */
+export async function answeredDocs(messages: readonly FromWorker[], seq: number) {
+  for (let turn = 0; turn < 1_000; turn += 1) {
+    const result = messages.findLast((m) => m.type === 'result' && m.seq === seq);
+    if (result?.type === 'result' && result.docs.length === result.count) return result.docs;
+    const rest = messages.findLast((m) => m.type === 'docs' && m.seq === seq);
+    if (rest?.type === 'docs') return rest.docs;
+    await new Promise((go) => setTimeout(go, 0));
+  }
+  throw new Error(`no answer to ${seq}`);
+}
