@@ -41,6 +41,11 @@ export class DuplicateFeed {
     this.#drainSoon();
   }
 
+  remove(key: string): void {
+    this.#waiting.delete(key);
+    this.#index.remove(key);
+  }
+
   retainOnly(keys: ReadonlySet<string>): void {
     for (const key of [...this.#waiting.keys()]) if (!keys.has(key)) this.#waiting.delete(key);
     this.#index.retainOnly(keys);
