@@ -6,6 +6,7 @@ import { deleteListsOf } from './personal-lists';
 import { customersOf } from './schema';
 import { guarded, type StoreContext } from './store-context';
 import { deleteStamp } from './journal-stamp';
+import { deleteRemovalLog } from './removal-log';
 
 export function putLookups(
   ctx: StoreContext,
@@ -78,6 +79,7 @@ export function deleteConnectionData(ctx: StoreContext, connectionId: string): P
         await db.lookups.where('connectionId').equals(connectionId).delete();
         await db.meta.delete(connectionId);
         await deleteStamp(db, connectionId);
+        await deleteRemovalLog(db, connectionId);
       },
     );
   });

@@ -72,6 +72,12 @@ export interface JournalReconciled {
   readonly notices: readonly string[];
 }
 
+/** The keys removed after a reader's seq, or null when the log no longer reaches back that far. */
+export interface Removals {
+  readonly seq: number;
+  readonly keys: readonly string[] | null;
+}
+
 export interface CustomerStore {
   /**
    * Before the engine runs: brings the store and main's change journal level (a wiped or older
@@ -142,7 +148,14 @@ export interface CustomerStore {
   ): AsyncGenerator<CustomerRow<T>[]>;
   /** The keys of every row of the connection (the list index drops keys no longer here). */
   listKeys(connectionId: string): Promise<string[]>;
+  /** Walks every row of the connection: never on a path that runs after each change. */
   countRows(connectionId: string): Promise<number>;
+  /**
+   * The keys of rows removed (discarded, deleted on the server, re-keyed by a create) after
+   * `afterSeq`, and the removal log's seq now (`Infinity`: the seq alone). Keys null when the log
+   * no longer reaches back that far: the caller lists the keys instead (listKeys).
+   */
+  removedSince(connectionId: string, afterSeq: number): Promise<Removals>;
   /** The IndexedDB database's name: the list's search worker opens the same database. */
   readonly name: string;
   /**

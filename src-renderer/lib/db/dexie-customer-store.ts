@@ -24,6 +24,7 @@ import {
 } from './outbox-progress';
 import { countRows, getRows, listKeys, listRows } from './list-rows';
 import { liveChanges, liveCustomer } from './live-reads';
+import { removedSince } from './removal-log';
 import { setFieldOfMany } from './bulk-changes';
 import { findOtherCustomer } from './find-customer';
 import { personalLists } from './personal-lists';
@@ -95,6 +96,8 @@ export function openCustomerStore(
       listRows(ctx, connectionId, since, chunkSize, atMost),
     listKeys: (connectionId) => listKeys(ctx, connectionId),
     countRows: (connectionId) => countRows(ctx, connectionId),
+    removedSince: (connectionId, afterSeq) =>
+      guarded('read', () => removedSince(ctx.relaxed, connectionId, afterSeq)),
     findOtherCustomer: (connectionId, exceptKey, matches) =>
       findOtherCustomer(ctx, connectionId, exceptKey, matches),
     listOutbox: <T>(connectionId: string) =>

@@ -9,6 +9,7 @@ import type { OutboxRow } from './rows';
 import type { FieldbookDatabase } from './schema';
 import { entriesOf, guarded, rowOf, type StoreContext } from './store-context';
 import { withIndexFields, type StoredCustomerRow } from './stored-row';
+import { noteRemoved } from './removal-log';
 
 /** Nothing waits for this record any more: its entries go, its row shows the server's state. */
 async function settle(db: FieldbookDatabase, connectionId: string, key: string): Promise<void> {
@@ -20,6 +21,7 @@ async function settle(db: FieldbookDatabase, connectionId: string, key: string):
   if (!row) return;
   if (row.base === null) {
     await db.customers.delete([connectionId, key]);
+    await noteRemoved(db, connectionId, [key]);
     return;
   }
   await db.customers.put(

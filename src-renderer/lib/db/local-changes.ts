@@ -21,6 +21,7 @@ import { entriesOf, guarded, rowOf, writeEntries, type StoreContext } from './st
 import { withIndexFields, type StoredCustomerRow } from './stored-row';
 import { commitWithJournal } from './journal-early';
 import { appendToJournal, readStamp, stampChange } from './journal-stamp';
+import { noteRemoved } from './removal-log';
 
 const notHere =
   'This customer is no longer on this computer (its changes were discarded or it was deleted). Reopen it from the list.';
@@ -182,6 +183,7 @@ export function discardChanges(
       if (server === null) {
         // Never on the server: without its create there is nothing left of it.
         await db.customers.delete([connectionId, key]);
+        await noteRemoved(db, connectionId, [key]);
         return stampChange(db, connectionId, [key]);
       }
       await db.customers.put(
@@ -311,6 +313,7 @@ export function resolveDeleted<T>(
         queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
       );
       await db.customers.delete([connectionId, key]);
+      await noteRemoved(db, connectionId, [key]);
       if (choice === 'discard') {
         return { newKey: null, batch: await stampChange(db, connectionId, [key]) };
       }

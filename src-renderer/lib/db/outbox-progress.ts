@@ -14,6 +14,7 @@ import { asEntriesOf, entriesOf, guarded, rowOf, type StoreContext } from './sto
 import { withIndexFields } from './stored-row';
 import { moveListEntries } from './personal-lists';
 import { appendToJournal, stampChange } from './journal-stamp';
+import { noteRemoved } from './removal-log';
 
 async function connectionEntries<T>(ctx: StoreContext, connectionId: string) {
   return asEntriesOf<T>(
@@ -126,7 +127,10 @@ export function completeCreate<T>(
       });
       await db.outbox.delete(seq);
       if (done.entries.length > 0) await db.outbox.bulkPut(done.entries);
-      if (!sameKey) await db.customers.delete([connectionId, recordKey]);
+      if (!sameKey) {
+        await db.customers.delete([connectionId, recordKey]);
+        await noteRemoved(db, connectionId, [recordKey]);
+      }
       await db.customers.put(done.row);
       await moveListEntries(db, connectionId, recordKey, serverId);
       return stampChange(db, connectionId, [recordKey, serverId]);

@@ -8,6 +8,7 @@ import type { CustomerRow, OutboxRow } from './rows';
 import { asRowOf, entriesOf, guarded, type StoreContext } from './store-context';
 import { publicRow, withIndexFields, type StoredCustomerRow } from './stored-row';
 import { appendToJournal, stampChange } from './journal-stamp';
+import { noteRemoved } from './removal-log';
 import type { JournalAppend } from '../../../src-shared/journal/journal-record';
 
 /** Rows per transaction: big enough to be fast, small enough to keep the UI's reads flowing. */
@@ -109,9 +110,11 @@ async function markGone(
   const { strict: db } = ctx;
   let affected = 0;
   const conflicted: string[] = [];
+  const deleted: string[] = [];
   for (const row of rows) {
     if (row.syncState === 'synced') {
       await db.customers.delete([row.connectionId, row.key]);
+      deleted.push(row.key);
       affected += 1;
       continue;
     }
@@ -139,6 +142,7 @@ async function markGone(
     affected += 1;
   }
   const connectionId = rows[0]?.connectionId;
+  if (connectionId !== undefined) await noteRemoved(db, connectionId, deleted);
   const batch =
     connectionId !== undefined && conflicted.length > 0
       ? await stampChange(db, connectionId, conflicted)

@@ -65,6 +65,11 @@ export class DuplicateFeed {
     this.#drainSoon();
   }
 
+  remove(key: string): void {
+    this.#waiting.delete(key);
+    this.#index.remove(key);
+  }
+
   retainOnly(keys: ReadonlySet<string>): void {
     for (let entry = this.#next; entry < this.#arena.entries; entry++) {
       const doc = this.#entryDoc[entry]!;

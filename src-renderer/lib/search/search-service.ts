@@ -53,6 +53,8 @@ export class SearchService {
   #lookups: ConnectorLookups = {};
   /** Rows written at or after this (local ms) are read again on the next refresh. */
   #watermark = 0;
+  /** The store's removal log as last read: removals after this are applied on the next refresh. */
+  #removalSeq = 0;
   #ready = false;
   #hasRows = false;
   #query: { seq: number; query: ListQuery } | null = null;
@@ -89,6 +91,9 @@ export class SearchService {
   load(): Promise<void> {
     return this.#serially(async () => {
       this.#lookups = await this.#store.getLookups(this.#connectionId);
+      // Before the rows: a row removed after this read is gone from the chunks or dropped by the
+      // next refresh (its removal has a higher seq), and dropping an absent key is harmless.
+      this.#removalSeq = (await this.#store.removedSince(this.#connectionId, Infinity)).seq;
       if (await this.#openWithFirstScreen()) {
         this.#postProgress();
         this.#answer(true);
@@ -121,13 +126,10 @@ export class SearchService {
       const lookupsChanged = JSON.stringify(lookups) !== JSON.stringify(this.#lookups);
       this.#lookups = lookups;
       const since = lookupsChanged ? 0 : this.#watermark;
+      const removals = await this.#store.removedSince(this.#connectionId, this.#removalSeq);
       for await (const rows of this.#store.listRows(this.#connectionId, since)) this.#upsert(rows);
-      // Rows that went (discarded, deleted on the server, re-keyed by a create): the count says so.
-      if ((await this.#store.countRows(this.#connectionId)) !== this.#index.size) {
-        const keys = new Set(await this.#store.listKeys(this.#connectionId));
-        this.#index.retainOnly(keys);
-        this.#duplicates.retainOnly(keys);
-      }
+      await this.#dropRemoved(removals.keys);
+      this.#removalSeq = removals.seq;
       if (this.#index.version !== before) {
         this.#index.pack();
         this.#postProgress();
@@ -135,6 +137,30 @@ export class SearchService {
         await this.#saveFirstScreen();
       }
     });
+  }
+
+  /**
+   * Rows that went (discarded, deleted on the server, re-keyed by a create), as the store's
+   * removal log names them — never a count of the connection's rows, which walks every row
+   * (seconds at 1,000,000) after each save. A key removed and written again since is still here:
+   * it is read back rather than dropped. Null: the log no longer reaches back, every key is listed.
+   */
+  async #dropRemoved(removed: readonly string[] | null): Promise<void> {
+    if (removed === null) {
+      const keys = new Set(await this.#store.listKeys(this.#connectionId));
+      this.#index.retainOnly(keys);
+      this.#duplicates.retainOnly(keys);
+      return;
+    }
+    if (removed.length === 0) return;
+    const back = await this.#store.getCustomers(this.#connectionId, removed);
+    const here = new Set(back.map((row) => row.key));
+    for (const key of removed) {
+      if (here.has(key)) continue;
+      this.#index.remove(key);
+      this.#duplicates.remove(key);
+    }
+    this.#upsert(back);
   }
 
   query(seq: number, query: ListQuery): void {

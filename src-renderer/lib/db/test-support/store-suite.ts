@@ -5,6 +5,7 @@ import { editRules } from './store-suite-edits';
 import { engineRules } from './store-suite-engine';
 import { liveRules } from './store-suite-live';
 import { pullRules } from './store-suite-pull';
+import { removalRules } from './store-suite-removals';
 import { r2ContactRules } from './store-suite-r2';
 import { resolveRules } from './store-suite-resolve';
 import type { StoreEnvironment } from './store-world';
@@ -21,4 +22,6 @@ export function customerStoreSuite(environment: StoreEnvironment): void {
   r2ContactRules(environment);
   liveRules(environment, r2Case);
   liveRules(environment, revnueCase);
+  removalRules(environment, r2Case);
+  removalRules(environment, revnueCase);
 }
