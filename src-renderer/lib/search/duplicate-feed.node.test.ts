@@ -32,4 +32,18 @@ describe('DuplicateFeed', () => {
     expect(feed.check(named('Zentrix Optik'), {}).map((c) => c.key)).toEqual(['b']);
     expect(feed.waiting).toBe(0);
   });
+
+  it('a removed row is no candidate, whether it still waited or was indexed', async () => {
+    const feed = new DuplicateFeed(() => Promise.resolve());
+    feed.upsert('indexed', named('Quarzwerk Ilmenau'));
+    feed.start();
+    await feed.settled();
+    feed.upsert('waiting', named('Quarzwerk Ilmenau'));
+    feed.upsert('stays', named('Quarzwerk Ilmenau'));
+    feed.remove('indexed');
+    feed.remove('waiting');
+    expect(feed.waiting).toBe(1);
+    await feed.settled();
+    expect(feed.check(named('Quarzwerk Ilmenau'), {}).map((c) => c.key)).toEqual(['stays']);
+  });
 });

@@ -65,8 +65,10 @@ export class DuplicateFeed {
     this.#drainSoon();
   }
 
+  /** The row left the store: its waiting fields are dropped and its terms leave the index. */
   remove(key: string): void {
-    this.#waiting.delete(key);
+    const doc = this.#index.docOf(key);
+    if (doc !== undefined) this.#forget(doc);
     this.#index.remove(key);
   }
 
