@@ -34,6 +34,19 @@ describe('three-way merge: my offline edit meets a colleague’s server edit', (
     });
   });
 
+  test('the same user fields added on both sides in another order: no conflict, nothing to send', () => {
+    const noUdfs = edit((r) => delete r.udfs);
+    const owner = { caption: 'Owner', value: 'Ann' };
+    const region = { caption: 'Region', value: 'North' };
+    const mine = edit((r) => (r.udfs = [owner, region]));
+    const theirs = edit((r) => (r.udfs = [region, owner]));
+    expect(merge(r2Shape, noUdfs, mine, theirs)).toEqual({
+      merged: theirs,
+      changedLocally: [],
+      conflicts: [],
+    });
+  });
+
   test('same field, different values: a conflict with all three values; merged keeps theirs', () => {
     const mine = edit((r) => (r.address!.city = 'York'));
     const theirs = edit((r) => (r.address!.city = 'Hull'));

@@ -3,8 +3,8 @@
 import { applyChanges, getAt } from './apply';
 import { diff, type Change } from './diff';
 import { isPrefixOrEqual, type FieldPath } from './field-path';
-import type { Shape } from './shape';
-import { deepEqual } from './values';
+import { shapeAt, type Shape } from './shape';
+import { sameValue } from './same-value';
 
 /** A place changed on both sides to different values, with the three values to choose from. */
 export interface Conflict {
@@ -36,10 +36,12 @@ export interface MergeResult<T> {
 export function merge<T>(shape: Shape, base: T, mine: T, theirs: T): MergeResult<T> {
   const mineChanges = diff(shape, base, mine);
   const theirChanges = diff(shape, base, theirs);
-  const conflictPaths = findConflictPaths(mineChanges, theirChanges);
+  const conflictPaths = findConflictPaths(shape, mineChanges, theirChanges);
   const inConflict = (path: FieldPath) => conflictPaths.some((root) => isPrefixOrEqual(root, path));
   const changedLocally = mineChanges.filter(
-    (change) => !inConflict(change.path) && !deepEqual(change.value, getAt(theirs, change.path)),
+    (change) =>
+      !inConflict(change.path) &&
+      !sameValue(shapeAt(shape, change.path), change.value, getAt(theirs, change.path)),
   );
   const conflicts = conflictPaths.map((path) => ({
     path,
@@ -51,12 +53,19 @@ export function merge<T>(shape: Shape, base: T, mine: T, theirs: T): MergeResult
 }
 
 /** The outermost paths where the two sides' changes overlap and disagree. */
-function findConflictPaths(mine: readonly Change[], theirs: readonly Change[]): FieldPath[] {
+function findConflictPaths(
+  shape: Shape,
+  mine: readonly Change[],
+  theirs: readonly Change[],
+): FieldPath[] {
   const candidates = new Set<FieldPath>();
   for (const left of mine) {
     for (const right of theirs) {
       if (left.path === right.path) {
-        if (!deepEqual(left.value, right.value)) candidates.add(left.path);
+        // Both set the same place: the same value is agreement, even a list in another order.
+        if (!sameValue(shapeAt(shape, left.path), left.value, right.value)) {
+          candidates.add(left.path);
+        }
       } else if (isPrefixOrEqual(left.path, right.path)) {
         candidates.add(left.path);
       } else if (isPrefixOrEqual(right.path, left.path)) {
