@@ -39,7 +39,21 @@ export class CustomerList {
     return Number(await this.page.locator(`[id="${id}"]`).getAttribute('aria-rowindex')) - 1;
   }
 
-  async cellTexts(row: Locator): Promise<string[]> {
-    return row.getByRole('gridcell').allInnerTexts();
+  /**
+   * The texts of the cells of the customer at 1-based position `index` (rendered: scroll or walk
+   * to it first), found and read in one step in the page. The grid reuses its row elements as it
+   * scrolls (an element shows another customer and takes that customer's aria-rowindex), and a
+   * locator's read finds the element first and reads it in a second round trip: a scroll that
+   * lands in between gave the next customer's texts.
+   */
+  async cellTexts(index: number): Promise<string[]> {
+    return this.grid.evaluate((grid, rowIndex) => {
+      const row = grid.querySelector(`[role="row"][aria-rowindex="${rowIndex}"]`);
+      if (!row) throw new Error(`row ${rowIndex} of the customer grid is not drawn`);
+      const cells = [...row.querySelectorAll('[role="gridcell"]')] as unknown as {
+        innerText: string;
+      }[];
+      return cells.map((cell) => cell.innerText);
+    }, index + 1);
   }
 }

@@ -29,7 +29,7 @@ test('Customers, Changes, Settings and the delete warning', async ({ appPage: pa
   await list.expectShown(count);
   await expect(shell.syncStatus).toContainText('Last synced');
   // The Country column shows the name Revnue answers with (the lookup), not the stored code.
-  const [, firstName = '', , country = ''] = await list.cellTexts(list.row(1));
+  const [, firstName = '', , country = ''] = await list.cellTexts(1);
   expect(country).toBe(customers.find((c) => c.name === firstName)?.country);
   await checkScreen(page, 'customers');
 
