@@ -7,7 +7,8 @@
 //
 // Each function takes the database instance (`ctx.strict` or `ctx.relaxed`) and runs inside the
 // caller's transaction when there is one, so a read-modify-write stays one transaction. They
-// return Dexie's own promises (no `async`), so a liveQuery sees every read they make.
+// return Dexie's own promises (no `async`), so a liveQuery sees every read they make. A caller's
+// transaction names `customers` in its scope; with pages it must name their table too.
 //
 // Writers stay where they are; these are the ones a packed layout must change:
 // - pull-writes.ts: `applyChunk` (bulkPut of pulled rows: becomes a page write plus the own-row
