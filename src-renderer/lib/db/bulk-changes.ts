@@ -18,7 +18,8 @@ import {
 import { commitWithJournal } from './journal-early';
 import { stampChange } from './journal-stamp';
 import { storable, writeEdit } from './local-changes';
-import { guarded, rowOf, type StoreContext } from './store-context';
+import { guarded, type StoreContext } from './store-context';
+import { rowOf } from './customer-rows';
 
 export function setFieldOfMany<T>(
   ctx: StoreContext,

@@ -1,6 +1,6 @@
 // The editor's offline check of the server's cross-customer rules (Revnue: a name unique per
 // account; R2: a customer ID): is there ANOTHER customer of the connection this matches?
-import { customersOf } from './schema';
+import { firstRowWhere } from './customer-rows';
 import { guarded, type StoreContext } from './store-context';
 
 /** The key of the first other row whose record `matches`, else null. A cursor scan that stops at the first hit. */
@@ -11,9 +11,11 @@ export function findOtherCustomer(
   matches: (record: unknown) => boolean,
 ): Promise<string | null> {
   return guarded('read', async () => {
-    const row = await customersOf(ctx.strict, connectionId)
-      .filter((candidate) => candidate.key !== exceptKey && matches(candidate.record))
-      .first();
+    const row = await firstRowWhere(
+      ctx.strict,
+      connectionId,
+      (candidate) => candidate.key !== exceptKey && matches(candidate.record),
+    );
     return row?.key ?? null;
   });
 }

@@ -7,7 +7,8 @@ import { StoreError, type JournalReconciled } from './customer-store';
 import { readStamp, waitingRecordsOf, writeStamp } from './journal-stamp';
 import type { OutboxRow } from './rows';
 import type { FieldbookDatabase } from './schema';
-import { entriesOf, guarded, rowOf, type StoreContext } from './store-context';
+import { entriesOf, guarded, type StoreContext } from './store-context';
+import { rowOf } from './customer-rows';
 import { withIndexFields, type StoredCustomerRow } from './stored-row';
 import { noteRemoved } from './removal-log';
 

@@ -11,7 +11,8 @@ import type {
 } from '../../../src-shared/journal/journal-record';
 import type { ConnectionMeta, OutboxRow } from './rows';
 import type { FieldbookDatabase } from './schema';
-import { entriesOf, rowOf, type StoreContext } from './store-context';
+import { entriesOf, type StoreContext } from './store-context';
+import { rowOf } from './customer-rows';
 import type { StoredCustomerRow } from './stored-row';
 
 /** Main's journal as the store uses it; each call throws a StoreError in words when it fails. */

@@ -8,9 +8,9 @@
 import { Dexie, liveQuery } from 'dexie';
 import type { LiveRead } from './live-read';
 import type { CustomerRow } from './rows';
-import { customersOf } from './schema';
+import { firstRowOf, rowOf } from './customer-rows';
 import type { StoreContext } from './store-context';
-import { publicRow, type StoredCustomerRow } from './stored-row';
+import { publicRow } from './stored-row';
 
 /** One customer row as it is stored now; undefined once it is gone (discarded, deleted, re-keyed). */
 export function liveCustomer<T>(
@@ -19,9 +19,7 @@ export function liveCustomer<T>(
   key: string,
 ): LiveRead<CustomerRow<T> | undefined> {
   return liveQuery(() =>
-    ctx.strict.customers
-      .get([connectionId, key])
-      .then((row) => row && publicRow(row as StoredCustomerRow<T>)),
+    rowOf<T>(ctx.strict, connectionId, key).then((row) => row && publicRow(row)),
   );
 }
 
@@ -38,7 +36,7 @@ export function liveCustomer<T>(
 export function liveChanges(ctx: StoreContext, connectionId: string): LiveRead<number> {
   const read = liveQuery(() =>
     Dexie.Promise.all([
-      customersOf(ctx.strict, connectionId).limit(1).toArray(),
+      firstRowOf(ctx.strict, connectionId),
       ctx.strict.outbox.where('connectionId').equals(connectionId).count(),
     ]),
   );

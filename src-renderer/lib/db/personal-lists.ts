@@ -3,6 +3,7 @@
 // customers so they survive restarts and go when the connection is deleted.
 import { Dexie } from 'dexie';
 import { StoreError } from './customer-store';
+import { rowOf, rowsOf } from './customer-rows';
 import type {
   FavouriteRow,
   PersonalList,
@@ -47,7 +48,11 @@ async function withoutGone<R extends { key: string }>(
 ): Promise<R[]> {
   const { rows, present } = await db.transaction('r', table, db.customers, async () => {
     const rows = await read();
-    const present = await db.customers.bulkGet(rows.map((row) => [connectionId, row.key]));
+    const present = await rowsOf(
+      db,
+      connectionId,
+      rows.map((row) => row.key),
+    );
     return { rows, present };
   });
   const gone = rows.filter((_row, index) => present[index] === undefined);
@@ -118,7 +123,7 @@ export function personalLists(ctx: StoreContext): PersonalLists {
       guarded('change', async () => {
         await db.transaction('rw', db.favourites, db.customers, async () => {
           if (!favourite) return db.favourites.delete([connectionId, key]);
-          if (!(await db.customers.get([connectionId, key]))) {
+          if (!(await rowOf(db, connectionId, key))) {
             throw new StoreError('This customer is no longer on this computer.', 'not_found');
           }
           const favourites = await byConnection(db.favourites, connectionId).toArray();

@@ -1,11 +1,17 @@
 // What a pull writes (docs/sync.md#the-local-store): pulled records in chunks on the relaxed
 // instance, deletions the server reports, and which summary rows the second tier fetches next.
-import { Dexie } from 'dexie';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { PulledRecord } from './customer-store';
 import { rowAfterPull } from './pulled-rows';
 import type { CustomerRow, OutboxRow } from './rows';
-import { asRowOf, entriesOf, guarded, type StoreContext } from './store-context';
+import {
+  keysBetween,
+  keysWithServerIdNotIn,
+  rowsOf,
+  rowsToFetchInFull,
+  rowsWithServerIds,
+} from './customer-rows';
+import { entriesOf, guarded, type StoreContext } from './store-context';
 import { publicRow, withIndexFields, type StoredCustomerRow } from './stored-row';
 import { appendToJournal, stampChange } from './journal-stamp';
 import { noteRemoved } from './removal-log';
@@ -73,7 +79,7 @@ async function existingRows<T>(
   chunk: readonly PulledRecord<T>[],
 ): Promise<(StoredCustomerRow<T> | undefined)[]> {
   const { relaxed: db } = ctx;
-  const keys = chunk.map((pulled): [string, string] => [connectionId, pulled.serverId]);
+  const ids = chunk.map((pulled) => pulled.serverId);
   if (chunk.length === 0) return [];
   let low = chunk[0]!.serverId;
   let high = low;
@@ -82,19 +88,13 @@ async function existingRows<T>(
     if (serverId > high) high = serverId;
   }
   const probeLimit = chunk.length * 2;
-  const inRange = await db.customers
-    .where('[connectionId+key]')
-    .between([connectionId, low], [connectionId, high], true, true)
-    .limit(probeLimit + 1)
-    .primaryKeys();
-  if (inRange.length > probeLimit) {
-    return (await db.customers.bulkGet(keys)).map((row) => asRowOf<T>(row));
-  }
-  const present = new Set(inRange.map(([, key]) => key));
-  const wanted = keys.filter(([, serverId]) => present.has(serverId));
-  const rows = wanted.length === 0 ? [] : await db.customers.bulkGet(wanted);
+  const inRange = await keysBetween(db, connectionId, low, high, probeLimit + 1);
+  if (inRange.length > probeLimit) return rowsOf<T>(db, connectionId, ids);
+  const present = new Set(inRange);
+  const wanted = ids.filter((serverId) => present.has(serverId));
+  const rows = wanted.length === 0 ? [] : await rowsOf<T>(db, connectionId, wanted);
   const byId = new Map<string, StoredCustomerRow<T> | undefined>();
-  wanted.forEach(([, serverId], index) => byId.set(serverId, asRowOf<T>(rows[index])));
+  wanted.forEach((serverId, index) => byId.set(serverId, rows[index]));
   return chunk.map((pulled) => byId.get(pulled.serverId));
 }
 
@@ -158,15 +158,8 @@ export function applyDeletions(
   return guarded('sync', async () => {
     const { strict: db } = ctx;
     const gone = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
-      const missing: [string, string][] = [];
-      await db.customers
-        .where('[connectionId+serverId]')
-        .between([connectionId, Dexie.minKey], [connectionId, Dexie.maxKey])
-        .eachKey((indexKey, cursor) => {
-          const [, serverId] = indexKey as [string, string];
-          if (!seenServerIds.has(serverId)) missing.push(cursor.primaryKey as [string, string]);
-        });
-      const rows = await db.customers.bulkGet(missing);
+      const missing = await keysWithServerIdNotIn(db, connectionId, seenServerIds);
+      const rows = await rowsOf(db, connectionId, missing);
       return markGone(
         ctx,
         rows.filter((row) => row !== undefined),
@@ -186,11 +179,7 @@ export function markDeletedOnServer(
     const { strict: db } = ctx;
     const gone = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
       if (serverIds.length === 0) return { affected: 0, batch: null };
-      const rows = await db.customers
-        .where('[connectionId+serverId]')
-        .anyOf(serverIds.map((id) => [connectionId, id]))
-        .toArray();
-      return markGone(ctx, rows);
+      return markGone(ctx, await rowsWithServerIds(db, connectionId, serverIds));
     });
     await appendToJournal(ctx, gone.batch, 'bookkeeping');
     return gone.affected;
@@ -205,18 +194,17 @@ export function rowsToHydrate(
 ): Promise<CustomerRow[]> {
   return guarded('read', async () => {
     const { relaxed: db } = ctx;
-    const ranked = (rank: 0 | 1, count: number) =>
-      db.customers.where('[connectionId+hydrateRank]').equals([connectionId, rank]).limit(count);
     if (limit <= 0) return [];
-    const opened = await ranked(0, limit).toArray();
+    const opened = await rowsToFetchInFull(db, connectionId, 0, limit);
     const rest = limit - opened.length;
     if (wanted === 'opened' || rest === 0) return opened.map(publicRow);
-    if (wanted === 'all') return [...opened, ...(await ranked(1, rest).toArray())].map(publicRow);
+    if (wanted === 'all') {
+      return [...opened, ...(await rowsToFetchInFull(db, connectionId, 1, rest))].map(publicRow);
+    }
     const own: StoredCustomerRow[] = [];
     const ids = [...wanted];
     for (let start = 0; start < ids.length && own.length < rest; start += 500) {
-      const keys = ids.slice(start, start + 500).map((id): [string, string] => [connectionId, id]);
-      for (const row of await db.customers.bulkGet(keys)) {
+      for (const row of await rowsOf(db, connectionId, ids.slice(start, start + 500))) {
         if (row?.hydrateRank === 1 && own.length < rest) own.push(row);
       }
     }

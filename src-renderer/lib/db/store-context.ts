@@ -1,9 +1,9 @@
 // What the store's operations share: the two database instances, time and ids, the change
-// signal, error wording, and the few reads every operation needs (a row, its entries).
+// signal, error wording, and the outbox reads every operation needs (a record's entries; its row
+// comes from customer-rows.ts).
 import { toStoreError, type StoreActivity } from './store-errors';
 import type { OutboxRow } from './rows';
 import type { FieldbookDatabase } from './schema';
-import type { StoredCustomerRow } from './stored-row';
 import type { JournalPort } from './journal-stamp';
 
 export interface StoreContext {
@@ -30,19 +30,8 @@ export async function guarded<R>(activity: StoreActivity, work: () => Promise<R>
 
 // The tables hold the rows of every connector; a caller's T is its claim about the records of
 // the connection it names, which only ever receives records of its own descriptor.
-export function asRowOf<T>(row: StoredCustomerRow | undefined): StoredCustomerRow<T> | undefined {
-  return row as StoredCustomerRow<T> | undefined;
-}
 export function asEntriesOf<T>(entries: OutboxRow[]): OutboxRow<T>[] {
   return entries as OutboxRow<T>[];
-}
-
-export async function rowOf<T>(
-  db: FieldbookDatabase,
-  connectionId: string,
-  key: string,
-): Promise<StoredCustomerRow<T> | undefined> {
-  return asRowOf<T>(await db.customers.get([connectionId, key]));
 }
 
 /** A record's entries, oldest first (the compound index orders equal keys by seq). */

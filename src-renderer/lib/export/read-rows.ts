@@ -1,11 +1,12 @@
 // Reads customer rows from the same IndexedDB database as the store (its `relaxed` side: reading
-// needs no durability), two ways: by key, a batch at a time in the order the keys are given
-// (`bulkGet`: one get per key), or the connection's rows in primary-key order, a page per request
-// (a connection's rows are one range of the primary key, see `customersOf`). A page costs about a
-// quarter of the same rows by key, so an export of most of a connection reads by range.
-import Dexie from 'dexie';
+// needs no durability) through the store's read path (customer-rows.ts), two ways: by key, a batch
+// at a time in the order the keys are given (one get per key), or the connection's rows in
+// primary-key order, a page per request (a connection's rows are one range of the primary key,
+// see `customersOf`). A page costs about a quarter of the same rows by key, so an export of most
+// of a connection reads by range.
+import { rowCountOf, rowsInKeyOrder, rowsOf } from '../db/customer-rows';
 import type { CustomerRow } from '../db/rows';
-import { customersOf, FieldbookDatabase, type IndexedDbDependencies } from '../db/schema';
+import { FieldbookDatabase, type IndexedDbDependencies } from '../db/schema';
 import { publicRow, type StoredCustomerRow } from '../db/stored-row';
 
 export interface ExportRowSource {
@@ -34,18 +35,12 @@ export function openExportRowSource(
   };
   return {
     async read(keys) {
-      return found(await db.customers.bulkGet(keys.map((key) => [connectionId, key])));
+      return found(await rowsOf(db, connectionId, keys));
     },
-    count: () => customersOf(db, connectionId).count(),
+    count: () => rowCountOf(db, connectionId),
     async page(after, limit) {
       // One getAll over [after, end of the connection]: a single request per page.
-      const range =
-        after === undefined
-          ? customersOf(db, connectionId)
-          : db.customers
-              .where('[connectionId+key]')
-              .between([connectionId, after], [connectionId, Dexie.maxKey], false, true);
-      return found(await range.limit(limit).toArray());
+      return found(await rowsInKeyOrder(db, connectionId, after ?? null, limit));
     },
     close: () => db.close(),
   };
