@@ -3,6 +3,7 @@
 // guarantees). One strict transaction per call, so a batch is all or nothing and a customer is
 // never half-written; its changes are journalled like a single save's. The caller batches and
 // yields between calls (lib/state/bulk-edit.ts).
+import { rowTables } from './schema';
 import type {
   ConnectorDescriptor,
   ConnectorLookups,
@@ -34,7 +35,7 @@ export function setFieldOfMany<T>(
     // Like a single save, the batch's changes reach main's change journal (docs/journal.md): the
     // append starts inside the transaction and the batch counts as saved once both are on disk.
     const result = await commitWithJournal(ctx, connectionId, (start) =>
-      db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+      db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
         const written: string[] = [];
         let queued = 0;
         let unchanged = 0;
