@@ -1,7 +1,7 @@
 // The one read path for customer rows: every read of the `customers` and `summaryPages` tables
 // outside a write goes through these functions, each named for what it answers. A row is the
 // customer's own row in `customers` when there is one, else its page's record as a derived row
-// (summary-page.ts; docs/performance.md#packed-summary-pages). A guard test
+// (summary-page.ts; docs/performance.md#packed-summary-pages-the-plan). A guard test
 // (scripts/customer-table-reads.test.ts) keeps every other file from reading the tables.
 //
 // Each function takes the database instance (`ctx.strict` or `ctx.relaxed`) and runs inside the

@@ -1,4 +1,4 @@
-// Packed summary pages (docs/performance.md#packed-summary-pages): a pull whose chunk comes in key
+// Packed summary pages (docs/performance.md#packed-summary-pages-the-plan): a pull whose chunk comes in key
 // order stores its server summaries as ONE IndexedDB value per page instead of one per customer,
 // because IndexedDB's cost is per value and index entry, not per byte. A page's records are
 // synced summaries only, so the row of each is derived; a customer that is more than that
