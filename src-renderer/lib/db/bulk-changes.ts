@@ -20,7 +20,7 @@ import { commitWithJournal } from './journal-early';
 import { stampChange } from './journal-stamp';
 import { storable, writeEdit } from './local-changes';
 import { guarded, type StoreContext } from './store-context';
-import { rowOf } from './customer-rows';
+import { rowOf, rowsOf } from './customer-rows';
 
 export function setFieldOfMany<T>(
   ctx: StoreContext,
@@ -41,8 +41,13 @@ export function setFieldOfMany<T>(
         let unchanged = 0;
         let missing = 0;
         const refused: RefusedCustomer[] = [];
-        for (const key of keys) {
-          const row = await rowOf<T>(db, connectionId, key);
+        // All rows in one read: with packed pages each page is decoded once for all its keys,
+        // not once per key. A key named twice is read again, after its first write.
+        const firstRead = await rowsOf<T>(db, connectionId, keys);
+        const seen = new Set<string>();
+        for (const [index, key] of keys.entries()) {
+          const row = seen.has(key) ? await rowOf<T>(db, connectionId, key) : firstRead[index];
+          seen.add(key);
           if (!row) {
             missing += 1;
             continue;

@@ -2,8 +2,8 @@
 // readers then answer. The store suite runs every rule on both layouts; these are the rules of
 // the layout itself — which chunk becomes pages, carry-over of unaligned pages, the own-row fold,
 // the deletion sweep and its removal log, the hydration queue, a connection's deletion.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { R2CustomerRecord } from '../../../src-shared/connectors/r2/api';
 import type { CustomerStore, PulledRecord } from './customer-store';
 import { openCustomerStore } from './dexie-customer-store';
@@ -208,5 +208,24 @@ describe('readers of pages', () => {
     expect(rows).toHaveLength(21);
     expect(rows.filter((row) => row.key === id(9))).toMatchObject([{ opened: true }]);
     expect(rows.at(-1)?.key.startsWith('local-')).toBe(true);
+  });
+});
+
+describe('by-key readers decode each page once', () => {
+  test('a bulk edit of keys on one page reads that page once, and a key named twice is re-read', async () => {
+    await pull(range(1, 100));
+    const pageReads = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const keys = [id(10), id(20), id(30), id(40), id(50), id(10)];
+    const result = await store.setFieldOfMany(descriptor, c, keys, {
+      path: r2Case.phonePath,
+      value: '+44 20 7946 0000',
+      lookups: {},
+    });
+    const onPages = pageReads.mock.contexts.filter(
+      (s) => (s as IDBObjectStore).name === 'summaryPages',
+    );
+    pageReads.mockRestore();
+    expect(result).toEqual({ queued: 5, unchanged: 1, missing: 0, refused: [] });
+    expect(onPages).toHaveLength(1);
   });
 });
