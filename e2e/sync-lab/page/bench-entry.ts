@@ -7,7 +7,8 @@ import type { ConnectorDescriptor } from '../../../src-shared/connectors/descrip
 import { applyChanges } from '../../../src-shared/sync/apply';
 import { openCustomerStore } from '../../../src-renderer/lib/db/dexie-customer-store';
 import { journalPortOf } from '../../../src-renderer/lib/sync/journal-port';
-import { customersOf, FieldbookDatabase } from '../../../src-renderer/lib/db/schema';
+import { rowCountOf, rowsInKeyOrder } from '../../../src-renderer/lib/db/customer-rows';
+import { FieldbookDatabase } from '../../../src-renderer/lib/db/schema';
 import type { OfflineScope } from '../../../src-shared/connectors/descriptor';
 import type { BenchLabApi, PhaseMark } from '../bench-api';
 import type { SyncLabApi } from '../lab-api';
@@ -56,10 +57,10 @@ const benchLab: BenchLabApi = {
   },
 
   async countRows(connectionId) {
-    // The CustomerStore has no count of rows (the UI's list will add one): read the table.
+    // Through the store's read path: rows are own rows or packed summary pages.
     const db = new FieldbookDatabase(labDatabase, 'relaxed');
     try {
-      return await customersOf(db, connectionId).count();
+      return await rowCountOf(db, connectionId);
     } finally {
       db.close();
     }
@@ -68,8 +69,8 @@ const benchLab: BenchLabApi = {
   async rowKeys(connectionId, limit) {
     const db = new FieldbookDatabase(labDatabase, 'relaxed');
     try {
-      const rows = customersOf(db, connectionId).limit(limit);
-      return (await rows.toArray()).map((row) => row.key);
+      const rows = await rowsInKeyOrder(db, connectionId, null, limit);
+      return rows.map((row) => row.key);
     } finally {
       db.close();
     }

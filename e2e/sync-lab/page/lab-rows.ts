@@ -1,35 +1,31 @@
 // Finding a row again by its natural key: a record this run created changes its key from
 // `local-…` to the server id when its create completes, and the CustomerStore interface has no
-// "list rows" operation yet (the UI's list will add one) — so the lab reads the store's
-// `customers` table (rows.ts CustomerRow) read-only through Dexie, test code only.
-import Dexie from 'dexie';
+// "find by natural key" operation — so the lab reads the connection's rows read-only through the
+// store's own read path (customer-rows.ts: own rows and packed summary pages), test code only.
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
+import { rowsInKeyOrder } from '../../../src-renderer/lib/db/customer-rows';
 import type { CustomerRow } from '../../../src-renderer/lib/db/rows';
+import { FieldbookDatabase } from '../../../src-renderer/lib/db/schema';
+
+const chunk = 2_000;
 
 export function createRowFinder(databaseName: string) {
-  let db: Dexie | undefined;
-  const table = async () => {
-    if (!db) {
-      // No version(): Dexie opens the existing database with whatever schema the store gave it.
-      db = new Dexie(databaseName);
-      await db.open();
-    }
-    return db.table<CustomerRow>('customers');
-  };
+  let db: FieldbookDatabase | undefined;
   return {
     async byNaturalKey<T>(
       descriptor: ConnectorDescriptor<T>,
       connectionId: string,
       naturalKey: string,
     ): Promise<CustomerRow<T>[]> {
-      const rows = await (
-        await table()
-      )
-        .filter((row) => row.connectionId === connectionId)
-        .toArray();
-      return (rows as CustomerRow<T>[]).filter(
-        (row) => descriptor.naturalKey(row.record) === naturalKey,
-      );
+      db ??= new FieldbookDatabase(databaseName, 'relaxed');
+      const found: CustomerRow<T>[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const rows: CustomerRow<T>[] = await rowsInKeyOrder<T>(db, connectionId, after, chunk);
+        found.push(...rows.filter((row) => descriptor.naturalKey(row.record) === naturalKey));
+        if (rows.length < chunk) return found;
+        after = rows[rows.length - 1]!.key;
+      }
     },
     close() {
       db?.close();

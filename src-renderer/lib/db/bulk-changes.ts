@@ -3,6 +3,7 @@
 // guarantees). One strict transaction per call, so a batch is all or nothing and a customer is
 // never half-written; its changes are journalled like a single save's. The caller batches and
 // yields between calls (lib/state/bulk-edit.ts).
+import { rowTables } from './schema';
 import type {
   ConnectorDescriptor,
   ConnectorLookups,
@@ -19,7 +20,7 @@ import { commitWithJournal } from './journal-early';
 import { stampChange } from './journal-stamp';
 import { storable, writeEdit } from './local-changes';
 import { guarded, type StoreContext } from './store-context';
-import { rowOf } from './customer-rows';
+import { rowOf, rowsOf } from './customer-rows';
 
 export function setFieldOfMany<T>(
   ctx: StoreContext,
@@ -34,14 +35,19 @@ export function setFieldOfMany<T>(
     // Like a single save, the batch's changes reach main's change journal (docs/journal.md): the
     // append starts inside the transaction and the batch counts as saved once both are on disk.
     const result = await commitWithJournal(ctx, connectionId, (start) =>
-      db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+      db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
         const written: string[] = [];
         let queued = 0;
         let unchanged = 0;
         let missing = 0;
         const refused: RefusedCustomer[] = [];
-        for (const key of keys) {
-          const row = await rowOf<T>(db, connectionId, key);
+        // All rows in one read: with packed pages each page is decoded once for all its keys,
+        // not once per key. A key named twice is read again, after its first write.
+        const firstRead = await rowsOf<T>(db, connectionId, keys);
+        const seen = new Set<string>();
+        for (const [index, key] of keys.entries()) {
+          const row = seen.has(key) ? await rowOf<T>(db, connectionId, key) : firstRead[index];
+          seen.add(key);
           if (!row) {
             missing += 1;
             continue;

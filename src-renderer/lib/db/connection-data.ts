@@ -3,7 +3,8 @@
 import type { ConnectorLookups } from '../../../src-shared/connectors/descriptor';
 import type { ConnectionMeta, LookupRow } from './rows';
 import { deleteListsOf } from './personal-lists';
-import { customersOf } from './schema';
+import { customersOf, rowTables } from './schema';
+import { pagesOf } from './summary-page';
 import { guarded, type StoreContext } from './store-context';
 import { deleteStamp } from './journal-stamp';
 import { deleteRemovalLog } from './removal-log';
@@ -71,9 +72,10 @@ export function deleteConnectionData(ctx: StoreContext, connectionId: string): P
     const lists = [db.savedViews, db.favourites, db.recents];
     return db.transaction(
       'rw',
-      [db.customers, db.outbox, db.lookups, db.meta, ...lists],
+      [...rowTables(db), db.outbox, db.lookups, db.meta, ...lists],
       async () => {
         await customersOf(db, connectionId).delete();
+        await pagesOf(db, connectionId).delete();
         await deleteListsOf(db, connectionId);
         await db.outbox.where('connectionId').equals(connectionId).delete();
         await db.lookups.where('connectionId').equals(connectionId).delete();

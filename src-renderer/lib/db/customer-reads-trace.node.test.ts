@@ -1,4 +1,4 @@
-// Which requests every reader of `customers` sends to IndexedDB: the store's operations, its live
+// Which requests every reader of `customers` and `summaryPages` sends to IndexedDB: the store's operations, its live
 // reads and the export's row source, each traced on fake-indexeddb (request, index, key range).
 // The trace is kept in a snapshot so that moving the readers behind one read path
 // (customer-rows.ts) shows it sends the same requests over the same indexes: no extra read, no
@@ -49,12 +49,14 @@ function traced(where: 'store' | 'index', prototype: object, method: string): vo
   vi.spyOn(prototype as Record<string, (...args: unknown[]) => unknown>, method).mockImplementation(
     function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
       const storeName = this instanceof IDBIndex ? this.objectStore.name : this.name;
-      if (storeName === 'customers') {
+      if (storeName === 'customers' || storeName === 'summaryPages') {
         const on = this instanceof IDBIndex ? this.name : 'primary';
         const [query, second] = args;
         const extra = second === undefined ? '' : ` ${JSON.stringify(second)}`;
+        // Own rows as before; the packed pages' requests marked as such.
+        const table = storeName === 'summaryPages' ? 'pages ' : '';
         trace.push(
-          `${where === 'index' ? 'index' : 'store'} ${on} ${method} ${describeQuery(query)}${extra}`,
+          `${table}${where === 'index' ? 'index' : 'store'} ${on} ${method} ${describeQuery(query)}${extra}`,
         );
       }
       return original.apply(this, args);

@@ -1,25 +1,30 @@
-// The one read path for customer rows: every read of the `customers` table outside a write goes
-// through these functions, each named for what it answers. Today a row is one IndexedDB value per
-// customer; with packed summary pages (docs/performance.md#packed-summary-pages-the-plan) a row
-// becomes the customer's own row, else its page's record as a derived row, and only this file
-// has to learn that. A guard test (scripts/customer-table-reads.test.ts) keeps every other file
-// from reading the table.
+// The one read path for customer rows: every read of the `customers` and `summaryPages` tables
+// outside a write goes through these functions, each named for what it answers. A row is the
+// customer's own row in `customers` when there is one, else its page's record as a derived row
+// (summary-page.ts; docs/performance.md#packed-summary-pages-the-plan). A guard test
+// (scripts/customer-table-reads.test.ts) keeps every other file from reading the tables.
 //
 // Each function takes the database instance (`ctx.strict` or `ctx.relaxed`) and runs inside the
-// caller's transaction when there is one, so a read-modify-write stays one transaction. They
-// return Dexie's own promises (no `async`), so a liveQuery sees every read they make. A caller's
-// transaction names `customers` in its scope; with pages it must name their table too.
+// caller's transaction when there is one, so a read-modify-write stays one transaction. A caller's
+// transaction names both tables in its scope (`rowTables`). The reads the live queries make
+// (`rowOf`, `firstRowOf`, `firstPageOf`) return Dexie's own promises (no `async`), so a liveQuery
+// sees every read they make.
 //
-// Writers stay where they are; these are the ones a packed layout must change:
-// - pull-writes.ts: `applyChunk` (bulkPut of pulled rows: becomes a page write plus the own-row
-//   fold), `markGone` (delete / put: a page record is dropped, an own row as today);
-// - connection-data.ts: `deleteConnectionData` (the connection's range: its pages go too).
-// These write own rows only and keep doing so (each materialises the row it read):
-// local-changes.ts (create, edit, discard, open, resolve), outbox-progress.ts (push outcomes),
-// journal-restore.ts (rows put back from the journal).
+// Writers: pull-writes.ts and page-writes.ts write pages (the pull's chunk in key order, the
+// deletion sweep, `markGone`); connection-data.ts deletes a connection's rows and pages. These
+// write own rows only (each materialises the row it read): local-changes.ts (create, edit,
+// discard, open, resolve), outbox-progress.ts (push outcomes), journal-restore.ts.
 import { Dexie } from 'dexie';
 import { customersOf, type FieldbookDatabase } from './schema';
 import type { StoredCustomerRow } from './stored-row';
+import {
+  derivedRow,
+  indexAfter,
+  indexInPage,
+  pageAt,
+  pagesOf,
+  type SummaryPage,
+} from './summary-page';
 
 // The table holds the rows of every connector; a caller's T is its claim about the records of the
 // connection it names, which only ever receives records of its own descriptor.
@@ -34,7 +39,16 @@ export function rowOf<T>(
   connectionId: string,
   key: string,
 ): Promise<Row<T> | undefined> {
-  return db.customers.get([connectionId, key]) as Promise<Row<T> | undefined>;
+  return db.customers
+    .get([connectionId, key])
+    .then((own) =>
+      own ? (own as Row<T>) : pageAt(db, connectionId, key).then((page) => pageRowOf<T>(page, key)),
+    );
+}
+
+function pageRowOf<T>(page: SummaryPage | undefined, key: string): Row<T> | undefined {
+  const index = page ? indexInPage(page, key) : -1;
+  return index < 0 ? undefined : derivedRow<T>(page!, index);
 }
 
 /** The rows of `keys`, in their order, undefined where none is (one get per key). */
@@ -43,11 +57,26 @@ export function rowsOf<T>(
   connectionId: string,
   keys: readonly string[],
 ): Promise<(Row<T> | undefined)[]> {
-  return db.customers.bulkGet(pairsOf(connectionId, keys)) as Promise<(Row<T> | undefined)[]>;
+  return db.customers.bulkGet(pairsOf(connectionId, keys)).then(async (found) => {
+    const own = found as (Row<T> | undefined)[];
+    const missing = [...new Set(keys.filter((_, index) => !own[index]))].sort();
+    if (missing.length === 0) return own;
+    // Each page is read once, however many of the keys it holds (keys sorted: pages in order).
+    const fromPages = new Map<string, Row<T>>();
+    let page: SummaryPage | undefined;
+    for (const key of missing) {
+      if (!page || key < page.firstKey || key > page.lastKey) {
+        page = await pageAt(db, connectionId, key);
+      }
+      const row = pageRowOf<T>(page, key);
+      if (row) fromPages.set(key, row);
+    }
+    return keys.map((key, index) => own[index] ?? fromPages.get(key));
+  });
 }
 
-/** Up to `limit` rows in key order after the key `after` (from the first when null): one getAll. */
-export function rowsInKeyOrder<T>(
+/** Up to `limit` rows in key order after the key `after` (from the first when null). */
+export async function rowsInKeyOrder<T>(
   db: FieldbookDatabase,
   connectionId: string,
   after: string | null,
@@ -59,11 +88,73 @@ export function rowsInKeyOrder<T>(
       : db.customers
           .where('[connectionId+key]')
           .between([connectionId, after], [connectionId, Dexie.maxKey], false, true);
-  return range.limit(limit).toArray() as Promise<Row<T>[]>;
+  const own = (await range.limit(limit).toArray()) as Row<T>[];
+  const paged = await pageRowsAfter<T>(db, connectionId, after, limit);
+  return mergedByKey(own, paged).slice(0, limit);
 }
 
-/** The keys of rows written at or after `since` (the `[connectionId+updatedAt]` index), at most `atMost`. */
-export function keysWrittenSince(
+/** Up to `limit` page records after `after` as derived rows, in key order. */
+async function pageRowsAfter<T>(
+  db: FieldbookDatabase,
+  connectionId: string,
+  after: string | null,
+  limit: number,
+): Promise<Row<T>[]> {
+  const rows: Row<T>[] = [];
+  const take = (page: SummaryPage, from: number) => {
+    for (let index = from; index < page.keys.length && rows.length < limit; index += 1) {
+      rows.push(derivedRow<T>(page, index));
+    }
+  };
+  let from = after;
+  if (after !== null) {
+    const holding = await pageAt(db, connectionId, after);
+    if (holding) take(holding, indexAfter(holding, after));
+  }
+  while (rows.length < limit) {
+    const next = await db.summaryPages
+      .where('[connectionId+firstKey]')
+      .between(
+        [connectionId, from ?? Dexie.minKey],
+        [connectionId, Dexie.maxKey],
+        from === null,
+        true,
+      )
+      .limit(8)
+      .toArray();
+    for (const page of next) take(page, 0);
+    if (next.length < 8) break;
+    from = next[next.length - 1]!.firstKey;
+  }
+  return rows;
+}
+
+/** Two key-ordered lists as one; where both hold a key, the own row wins. */
+function mergedByKey<T>(own: readonly Row<T>[], paged: readonly Row<T>[]): Row<T>[] {
+  if (paged.length === 0) return [...own];
+  if (own.length === 0) return [...paged];
+  const out: Row<T>[] = [];
+  let o = 0;
+  let p = 0;
+  while (o < own.length || p < paged.length) {
+    const ownKey = own[o]?.key;
+    const pageKey = paged[p]?.key;
+    if (pageKey === undefined || (ownKey !== undefined && ownKey <= pageKey)) {
+      if (ownKey === pageKey) p += 1;
+      out.push(own[o++]!);
+    } else {
+      out.push(paged[p++]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * The keys of rows written at or after `since`, at most `atMost`: own rows by their
+ * `[connectionId+updatedAt]` index, and every key of the pages written since (a page is written
+ * whole, so all its records count as written).
+ */
+export async function keysWrittenSince(
   db: FieldbookDatabase,
   connectionId: string,
   since: number,
@@ -72,24 +163,45 @@ export function keysWrittenSince(
   const written = db.customers
     .where('[connectionId+updatedAt]')
     .between([connectionId, since], [connectionId, Dexie.maxKey], true, true);
-  return (atMost < Infinity ? written.limit(atMost) : written)
+  const own = await (atMost < Infinity ? written.limit(atMost) : written)
     .primaryKeys()
     .then((keys) => keys.map(([, key]) => key));
+  const pages = db.summaryPages
+    .where('[connectionId+updatedAt]')
+    .between([connectionId, since], [connectionId, Dexie.maxKey], true, true);
+  const keys = new Set(own);
+  await pages
+    .until(() => keys.size >= atMost)
+    .each((page) => {
+      for (const key of page.keys) keys.add(key);
+    });
+  return [...keys].slice(0, atMost);
 }
 
 /** Every key of the connection, in key order. */
-export function keysOf(db: FieldbookDatabase, connectionId: string): Promise<string[]> {
-  return customersOf(db, connectionId)
+export async function keysOf(db: FieldbookDatabase, connectionId: string): Promise<string[]> {
+  const own = await customersOf(db, connectionId)
     .primaryKeys()
     .then((keys) => keys.map(([, key]) => key));
+  const paged: string[] = [];
+  await pagesOf(db, connectionId).each((page) => {
+    for (const key of page.keys) paged.push(key);
+  });
+  if (paged.length === 0) return own;
+  const ownSet = new Set(own);
+  return [...own, ...paged.filter((key) => !ownSet.has(key))].sort();
 }
 
-/** How many rows the connection has (IndexedDB walks the range: seconds at 1,000,000). */
-export function rowCountOf(db: FieldbookDatabase, connectionId: string): Promise<number> {
-  return customersOf(db, connectionId).count();
+/**
+ * How many rows the connection has. Without pages IndexedDB counts the own rows (it walks the
+ * range: seconds at 1,000,000); with pages every page is read for its keys (~0.8 s at 100,000).
+ */
+export async function rowCountOf(db: FieldbookDatabase, connectionId: string): Promise<number> {
+  if ((await pagesOf(db, connectionId).count()) === 0) return customersOf(db, connectionId).count();
+  return (await keysOf(db, connectionId)).length;
 }
 
-/** The keys from `low` to `high` (both included), at most `limit`: which rows exist, no row read. */
+/** The own rows' keys from `low` to `high` (both included), at most `limit`: no row read. */
 export function keysBetween(
   db: FieldbookDatabase,
   connectionId: string,
@@ -105,7 +217,10 @@ export function keysBetween(
     .then((keys) => keys.map(([, key]) => key));
 }
 
-/** The keys of rows with a server id that is not in `seen`, from the server-id index's keys alone. */
+/**
+ * The keys of own rows with a server id that is not in `seen`, from the server-id index's keys
+ * alone (page records are swept by page-writes.ts).
+ */
 export function keysWithServerIdNotIn(
   db: FieldbookDatabase,
   connectionId: string,
@@ -122,43 +237,91 @@ export function keysWithServerIdNotIn(
     .then(() => missing);
 }
 
-/** The rows whose server id is one of `serverIds` (the `[connectionId+serverId]` index). */
-export function rowsWithServerIds(
+/** The rows whose server id is one of `serverIds`: own rows by index, else page records. */
+export async function rowsWithServerIds(
   db: FieldbookDatabase,
   connectionId: string,
   serverIds: readonly string[],
 ): Promise<Row<unknown>[]> {
-  return db.customers
+  const own = await db.customers
     .where('[connectionId+serverId]')
     .anyOf(serverIds.map((id) => [connectionId, id]))
     .toArray();
+  const found = new Set(own.map((row) => row.serverId));
+  // A page record's key is its server id.
+  const rest = serverIds.filter((id) => !found.has(id));
+  const paged = rest.length === 0 ? [] : await rowsOf(db, connectionId, rest);
+  return [...own, ...paged.filter((row): row is Row<unknown> => row !== undefined)];
 }
 
-/** The hydration queue: up to `limit` rows of `rank` (0 opened, 1 the rest; see withIndexFields). */
-export function rowsToFetchInFull(
+/**
+ * The hydration queue: up to `limit` rows of `rank` (0 opened, 1 the rest; see withIndexFields).
+ * Rank 0 is own rows only (opening materialises one); rank 1 is own rows of rank 1, then page
+ * records without an own row (a hydrated customer has one), in key order.
+ */
+export async function rowsToFetchInFull(
   db: FieldbookDatabase,
   connectionId: string,
   rank: 0 | 1,
   limit: number,
 ): Promise<Row<unknown>[]> {
-  return db.customers
+  const own = await db.customers
     .where('[connectionId+hydrateRank]')
     .equals([connectionId, rank])
     .limit(limit)
     .toArray();
+  if (rank === 0 || own.length >= limit) return own;
+  const queued = new Set(own.map((row) => row.key));
+  const rows = [...own];
+  let from: string | null = null;
+  while (rows.length < limit) {
+    const pages: SummaryPage[] = await db.summaryPages
+      .where('[connectionId+firstKey]')
+      .between(
+        [connectionId, from ?? Dexie.minKey],
+        [connectionId, Dexie.maxKey],
+        from === null,
+        true,
+      )
+      .limit(8)
+      .toArray();
+    for (const page of pages) {
+      const owned = new Set(
+        await keysBetween(db, connectionId, page.firstKey, page.lastKey, Infinity),
+      );
+      page.keys.forEach((key, index) => {
+        if (rows.length < limit && !owned.has(key) && !queued.has(key)) {
+          rows.push(derivedRow(page, index));
+        }
+      });
+      if (rows.length >= limit) break;
+    }
+    if (pages.length < 8) break;
+    from = pages[pages.length - 1]!.firstKey;
+  }
+  return rows;
 }
 
-/** The first row in key order whose row passes `test`, read by one cursor that stops there. */
-export function firstRowWhere(
+/** The first row in key order whose row passes `test`, read in chunks until one does. */
+export async function firstRowWhere(
   db: FieldbookDatabase,
   connectionId: string,
   test: (row: Row<unknown>) => boolean,
 ): Promise<Row<unknown> | undefined> {
-  return customersOf(db, connectionId).filter(test).first();
+  if ((await pagesOf(db, connectionId).count()) === 0) {
+    return customersOf(db, connectionId).filter(test).first();
+  }
+  let after: string | null = null;
+  for (;;) {
+    const rows: Row<unknown>[] = await rowsInKeyOrder(db, connectionId, after, 2_000);
+    const match = rows.find(test);
+    if (match || rows.length < 2_000) return match;
+    after = rows[rows.length - 1]!.key;
+  }
 }
 
 /**
- * The connection's first row in key order. The live change signal reads it: Dexie watches the
+ * The connection's first own row in key order. The live change signal reads it: Dexie watches the
  * whole range a read asked for, whatever its limit, so any write to the connection answers it.
  */
 export function firstRowOf(
@@ -169,4 +332,42 @@ export function firstRowOf(
     .limit(1)
     .toArray()
     .then((rows) => rows[0]);
+}
+
+/** The connection's first page: for the live change signal, as `firstRowOf` for own rows. */
+export function firstPageOf(
+  db: FieldbookDatabase,
+  connectionId: string,
+): Promise<SummaryPage | undefined> {
+  return pagesOf(db, connectionId)
+    .limit(1)
+    .toArray()
+    .then((pages) => pages[0]);
+}
+
+/** The own rows from `low` to `high` (both included): the few a pulled page must fold. */
+export function ownRowsBetween<T>(
+  db: FieldbookDatabase,
+  connectionId: string,
+  low: string,
+  high: string,
+): Promise<Row<T>[]> {
+  return db.customers
+    .where('[connectionId+key]')
+    .between([connectionId, low], [connectionId, high], true, true)
+    .toArray() as Promise<Row<T>[]>;
+}
+
+/** Which of `keys` have an own row (keys only, no row read). */
+export function ownKeysAmong(
+  db: FieldbookDatabase,
+  connectionId: string,
+  keys: readonly string[],
+): Promise<Set<string>> {
+  if (keys.length === 0) return Promise.resolve(new Set());
+  return db.customers
+    .where('[connectionId+key]')
+    .anyOf(pairsOf(connectionId, keys))
+    .primaryKeys()
+    .then((found) => new Set(found.map(([, key]) => key)));
 }

@@ -1,6 +1,7 @@
 // The store's suite in Node over fake-indexeddb: the same rules as in Chromium, so code that
 // builds on the store (the sync engine) can unit-test against the real store without a browser.
 import { Dexie } from 'dexie';
+import { describe } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openCustomerStore } from './dexie-customer-store';
 import { deleteDatabase } from './test-support/delete-database';
@@ -12,8 +13,13 @@ const factory = new IDBFactory();
 Dexie.dependencies.indexedDB = factory;
 Dexie.dependencies.IDBKeyRange = IDBKeyRange;
 
-customerStoreSuite({
-  project: 'node',
-  open: (name) => openCustomerStore(name, { indexedDb: { indexedDB: factory, IDBKeyRange } }),
-  remove: (name) => deleteDatabase(factory, name),
-});
+for (const layout of ['rows', 'pages'] as const) {
+  describe(`customers stored as ${layout}`, () => {
+    customerStoreSuite({
+      project: 'node',
+      layout,
+      open: (name) => openCustomerStore(name, { indexedDb: { indexedDB: factory, IDBKeyRange } }),
+      remove: (name) => deleteDatabase(factory, name),
+    });
+  });
+}

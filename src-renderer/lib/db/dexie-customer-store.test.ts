@@ -19,7 +19,9 @@ const environment: StoreEnvironment = {
   remove: (name) => deleteDatabase(indexedDB, name),
 };
 
-customerStoreSuite(environment);
+for (const layout of ['rows', 'pages'] as const) {
+  describe(`customers stored as ${layout}`, () => customerStoreSuite({ ...environment, layout }));
+}
 
 /**
  * Makes the next IDBObjectStore write (put or add) throw, as Chromium does when the disk is full.

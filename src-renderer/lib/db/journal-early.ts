@@ -1,6 +1,7 @@
 // A save's journal append started INSIDE its IndexedDB transaction, right after the stamp, so the
 // fsync in main and the IndexedDB commit run side by side: the save waits for the slower of the
 // two, not for their sum (docs/journal.md#fsync-and-compaction).
+import { rowTables } from './schema';
 import type { JournalAppend } from '../../../src-shared/journal/journal-record';
 import { readStamp, waitingRecordsOf, writeStamp } from './journal-stamp';
 import type { StoreContext } from './store-context';
@@ -54,7 +55,7 @@ async function undoAppend(
   await answered.catch(() => {});
   try {
     const db = ctx.strict;
-    const whole = await db.transaction('rw', db.outbox, db.customers, db.meta, async () => {
+    const whole = await db.transaction('rw', db.outbox, ...rowTables(db), db.meta, async () => {
       const seq = Math.max(await readStamp(db, connectionId), sentSeq);
       await writeStamp(db, connectionId, seq);
       return { connectionId, seq, records: await waitingRecordsOf(db, connectionId) };

@@ -6,7 +6,7 @@ import type { JournalRecord } from '../../../src-shared/journal/journal-record';
 import { StoreError, type JournalReconciled } from './customer-store';
 import { readStamp, waitingRecordsOf, writeStamp } from './journal-stamp';
 import type { OutboxRow } from './rows';
-import type { FieldbookDatabase } from './schema';
+import { rowTables, type FieldbookDatabase } from './schema';
 import { entriesOf, guarded, type StoreContext } from './store-context';
 import { rowOf } from './customer-rows';
 import { withIndexFields, type StoredCustomerRow } from './stored-row';
@@ -65,7 +65,7 @@ export function reconcileWithJournal(
     const { journal, strict: db } = ctx;
     if (!journal) return { restored: 0, notices: [] };
     const kept = await journal.read(connectionId);
-    const plan = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const plan = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       const store = {
         seq: await readStamp(db, connectionId),
         records: await waitingRecordsOf(db, connectionId),

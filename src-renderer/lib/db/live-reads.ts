@@ -8,7 +8,7 @@
 import { Dexie, liveQuery } from 'dexie';
 import type { LiveRead } from './live-read';
 import type { CustomerRow } from './rows';
-import { firstRowOf, rowOf } from './customer-rows';
+import { firstPageOf, firstRowOf, rowOf } from './customer-rows';
 import type { StoreContext } from './store-context';
 import { publicRow } from './stored-row';
 
@@ -25,9 +25,9 @@ export function liveCustomer<T>(
 
 /**
  * 0 at once, then 1, 2, … after each write to a row or an outbox entry of the connection. The
- * read behind it is what Dexie then watches: the connection's first row (a read Dexie watches
- * over the WHOLE key range it asked for, whatever the limit, so a write or deletion anywhere in
- * the connection answers it) and the count of its outbox entries (changes waiting to be sent, a
+ * read behind it is what Dexie then watches: the connection's first own row and first summary page
+ * (reads Dexie watches over the WHOLE key range they asked for, whatever the limit, so a write or
+ * deletion anywhere in the connection's rows or pages answers it) and the count of its outbox entries (changes waiting to be sent, a
  * handful). Not a count of its rows: IndexedDB counts by walking every row (4 s at 1,000,000
  * customers in Chromium), and it ran again after every write, holding every other read of the
  * database behind it — the list's first rows included. What changed is for the reader to fetch
@@ -37,6 +37,7 @@ export function liveChanges(ctx: StoreContext, connectionId: string): LiveRead<n
   const read = liveQuery(() =>
     Dexie.Promise.all([
       firstRowOf(ctx.strict, connectionId),
+      firstPageOf(ctx.strict, connectionId),
       ctx.strict.outbox.where('connectionId').equals(connectionId).count(),
     ]),
   );

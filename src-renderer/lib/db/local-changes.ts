@@ -2,6 +2,8 @@
 // discard, open, and settle conflicts. Each is ONE strict transaction of the row and its outbox
 // entries, so a crash leaves either the old state or the new one, never a record without its queued
 // change.
+import { rowTables } from './schema';
+import { dropFromPages } from './page-writes';
 import type {
   ConnectorDescriptor,
   ConnectorLookups,
@@ -75,7 +77,7 @@ export function createCustomer<T>(
     const now = ctx.now();
     const { strict: db } = ctx;
     await commitWithJournal(ctx, connectionId, (start) =>
-      db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+      db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
         await db.customers.add(newLocalRow(connectionId, key, prepared, now));
         await db.outbox.add(
           createRow({ connectionId, recordKey: key, opId: ctx.newId(), now }, prepared),
@@ -99,7 +101,7 @@ export function saveCustomer<T>(
     const next = storable(descriptor, record);
     const { strict: db } = ctx;
     const saved = await commitWithJournal(ctx, connectionId, (start) =>
-      db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+      db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
         // Everything the save reads is asked for at once (one round trip, not three).
         const [row, entries, stamp] = await Promise.all([
           rowOf<T>(db, connectionId, key),
@@ -176,7 +178,7 @@ export function discardChanges(
 ): Promise<void> {
   return guarded('change', async () => {
     const { strict: db } = ctx;
-    const discarded = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const discarded = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       const row = await rowOf(db, connectionId, key);
       if (!row) return null;
       await db.outbox.where('[connectionId+recordKey]').equals([connectionId, key]).delete();
@@ -207,7 +209,7 @@ export function discardChanges(
 export function markOpened(ctx: StoreContext, connectionId: string, key: string): Promise<void> {
   return guarded('change', async () => {
     const { strict: db } = ctx;
-    const flipped = await db.transaction('rw', db.customers, async () => {
+    const flipped = await db.transaction('rw', ...rowTables(db), async () => {
       const row = await rowOf(db, connectionId, key);
       if (!row || row.opened) return false;
       await db.customers.put(withIndexFields({ ...row, opened: true, updatedAt: ctx.now() }));
@@ -228,7 +230,7 @@ export function resolveConflict<T>(
 ): Promise<{ ok: true } | { ok: false; errors: Record<string, string[]> }> {
   return guarded('change', async () => {
     const { strict: db } = ctx;
-    const outcome = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const outcome = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       const row = await rowOf<T>(db, connectionId, key);
       if (!row) throw new StoreError(notHere, 'not_found');
       const queue = await entriesOf<T>(db, connectionId, key);
@@ -300,7 +302,7 @@ export function resolveDeleted<T>(
 ): Promise<string | null> {
   return guarded('change', async () => {
     const { strict: db } = ctx;
-    const changed = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const changed = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       const row = await rowOf<T>(db, connectionId, key);
       if (!row) throw new StoreError(notHere, 'not_found');
       const queue = await entriesOf<T>(db, connectionId, key);
@@ -314,6 +316,8 @@ export function resolveDeleted<T>(
         queue.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
       );
       await db.customers.delete([connectionId, key]);
+      // The server's last summary of it may still be in a page: gone too, or it would come back.
+      await dropFromPages(db, connectionId, [key]);
       await noteRemoved(db, connectionId, [key]);
       if (choice === 'discard') {
         return { newKey: null, batch: await stampChange(db, connectionId, [key]) };

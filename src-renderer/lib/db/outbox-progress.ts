@@ -2,6 +2,7 @@
 // marking one in flight before its request leaves, and what each answer does to the entry and its
 // record. Every write here is strict: the outbox's progress must survive a crash as surely as the
 // edit.
+import { rowTables } from './schema';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { AppError } from '../../../src-shared/ipc/result';
 import type { Conflict } from '../../../src-shared/sync/merge';
@@ -41,7 +42,7 @@ export function nextDueAt(ctx: StoreContext, connectionId: string): Promise<numb
 export function recoverInFlight(ctx: StoreContext, connectionId: string): Promise<number> {
   return guarded('sync', async () => {
     const { strict: db } = ctx;
-    const recovered = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const recovered = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       const inFlight = await db.outbox
         .where('[connectionId+state]')
         .equals([connectionId, 'in_flight'])
@@ -73,7 +74,7 @@ export function markInFlight(
 ): Promise<OutboxRow | undefined> {
   return guarded('sync', async () => {
     const { strict: db } = ctx;
-    const outcome = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const outcome = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       const entry = await db.outbox.get(seq);
       if (!entry || entry.state === 'rejected' || entry.state === 'conflict') return undefined;
       const marked: OutboxRow = {
@@ -102,7 +103,7 @@ export function completeCreate<T>(
   return guarded('sync', async () => {
     const { strict: db } = ctx;
     // The favourite and recent-list entries move with the row, in the same transaction.
-    const tables = [db.customers, db.outbox, db.meta, db.favourites, db.recents];
+    const tables = [...rowTables(db), db.outbox, db.meta, db.favourites, db.recents];
     const batch = await db.transaction('rw', tables, async () => {
       const entry = (await db.outbox.get(seq)) as OutboxRow<T> | undefined;
       if (!entry) return null;
@@ -148,7 +149,7 @@ export function completeUpdate<T>(
 ): Promise<void> {
   return guarded('sync', async () => {
     const { strict: db } = ctx;
-    const batch = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const batch = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       const entry = (await db.outbox.get(seq)) as OutboxRow<T> | undefined;
       if (!entry) return null;
       if (entry.kind !== 'update') throw notA('change of a customer on the server', entry);
@@ -190,7 +191,7 @@ export function deferEntry(
 ): Promise<void> {
   return guarded('sync', async () => {
     const { strict: db } = ctx;
-    const batch = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const batch = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       const entry = await db.outbox.get(seq);
       if (!entry || entry.state === 'rejected' || entry.state === 'conflict') return null;
       // Only a create can have reached the server unseen; it stays in flight until looked up.
@@ -217,7 +218,7 @@ async function settleEntry(
   rowPatch: { fieldErrors?: Readonly<Record<string, string[]>> | null; remote?: unknown },
 ): Promise<void> {
   const { strict: db } = ctx;
-  const batch = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+  const batch = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
     const entry = await db.outbox.get(seq);
     if (!entry) return null;
     await db.outbox.put(change(entry));

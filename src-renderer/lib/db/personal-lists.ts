@@ -11,7 +11,7 @@ import type {
   RecentRow,
   SavedViewRow,
 } from './personal-rows';
-import type { FieldbookDatabase } from './schema';
+import { rowTables, type FieldbookDatabase } from './schema';
 import { guarded, type StoreContext } from './store-context';
 import { tidyViewName, viewNameProblem } from './view-names';
 
@@ -46,7 +46,7 @@ async function withoutGone<R extends { key: string }>(
   connectionId: string,
   read: () => Promise<R[]>,
 ): Promise<R[]> {
-  const { rows, present } = await db.transaction('r', table, db.customers, async () => {
+  const { rows, present } = await db.transaction('r', table, ...rowTables(db), async () => {
     const rows = await read();
     const present = await rowsOf(
       db,
@@ -121,7 +121,7 @@ export function personalLists(ctx: StoreContext): PersonalLists {
 
     setFavourite: (connectionId, key, favourite) =>
       guarded('change', async () => {
-        await db.transaction('rw', db.favourites, db.customers, async () => {
+        await db.transaction('rw', db.favourites, ...rowTables(db), async () => {
           if (!favourite) return db.favourites.delete([connectionId, key]);
           if (!(await rowOf(db, connectionId, key))) {
             throw new StoreError('This customer is no longer on this computer.', 'not_found');

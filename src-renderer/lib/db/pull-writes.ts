@@ -1,5 +1,7 @@
 // What a pull writes (docs/sync.md#the-local-store): pulled records in chunks on the relaxed
-// instance, deletions the server reports, and which summary rows the second tier fetches next.
+// instance (a chunk in key order as packed summary pages, see page-writes.ts; any other as rows),
+// deletions the server reports, and which summary rows the second tier fetches next.
+import { rowTables } from './schema';
 import type { ConnectorDescriptor } from '../../../src-shared/connectors/descriptor';
 import type { PulledRecord } from './customer-store';
 import { rowAfterPull } from './pulled-rows';
@@ -7,6 +9,7 @@ import type { CustomerRow, OutboxRow } from './rows';
 import {
   keysBetween,
   keysWithServerIdNotIn,
+  ownKeysAmong,
   rowsOf,
   rowsToFetchInFull,
   rowsWithServerIds,
@@ -16,6 +19,8 @@ import { publicRow, withIndexFields, type StoredCustomerRow } from './stored-row
 import { appendToJournal, stampChange } from './journal-stamp';
 import { noteRemoved } from './removal-log';
 import type { JournalAppend } from '../../../src-shared/journal/journal-record';
+import { dropFromPages, fitsPages, sweepPages, writePagedChunk } from './page-writes';
+import { pagesMeeting } from './summary-page';
 
 /** Rows per transaction: big enough to be fast, small enough to keep the UI's reads flowing. */
 export const pullChunkSize = 1_000;
@@ -48,7 +53,13 @@ function applyChunk<T>(
   chunk: readonly PulledRecord<T>[],
 ): Promise<number> {
   const { relaxed: db } = ctx;
-  return db.transaction('rw', db.customers, async () => {
+  return db.transaction('rw', ...rowTables(db), async () => {
+    if (fitsPages(chunk)) {
+      const paged = await writePagedChunk(db, descriptor, connectionId, chunk, ctx.now());
+      if (paged.folded.length > 0) await db.customers.bulkPut([...paged.folded]);
+      if (paged.dropped.length > 0) await db.customers.bulkDelete([...paged.dropped]);
+      return paged.pagesWritten + paged.folded.length + paged.dropped.length;
+    }
     const found = await existingRows<T>(ctx, connectionId, chunk);
     const current = new Map<string, StoredCustomerRow<T> | undefined>();
     chunk.forEach((pulled, index) => {
@@ -87,6 +98,10 @@ async function existingRows<T>(
     if (serverId < low) low = serverId;
     if (serverId > high) high = serverId;
   }
+  // Records in pages are rows too: read them by key (rowsOf derives them).
+  if ((await pagesMeeting(db, connectionId, low, high)).length > 0) {
+    return rowsOf<T>(db, connectionId, ids);
+  }
   const probeLimit = chunk.length * 2;
   const inRange = await keysBetween(db, connectionId, low, high, probeLimit + 1);
   if (inRange.length > probeLimit) return rowsOf<T>(db, connectionId, ids);
@@ -113,6 +128,7 @@ async function markGone(
   const deleted: string[] = [];
   for (const row of rows) {
     if (row.syncState === 'synced') {
+      // The row may be an own row, a page record, or both: both go.
       await db.customers.delete([row.connectionId, row.key]);
       deleted.push(row.key);
       affected += 1;
@@ -142,6 +158,9 @@ async function markGone(
     affected += 1;
   }
   const connectionId = rows[0]?.connectionId;
+  // A conflicted row keeps its own row; the server's summary of it goes from its page all the same.
+  if (connectionId !== undefined)
+    await dropFromPages(db, connectionId, [...deleted, ...conflicted]);
   if (connectionId !== undefined) await noteRemoved(db, connectionId, deleted);
   const batch =
     connectionId !== undefined && conflicted.length > 0
@@ -157,13 +176,23 @@ export function applyDeletions(
 ): Promise<number> {
   return guarded('sync', async () => {
     const { strict: db } = ctx;
-    const gone = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const gone = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       const missing = await keysWithServerIdNotIn(db, connectionId, seenServerIds);
       const rows = await rowsOf(db, connectionId, missing);
-      return markGone(
+      // Page records not listed go here; those with an own row are the own row's to decide
+      // (markGone below), the rest are gone for good and the removal log says so.
+      const swept = await sweepPages(db, connectionId, seenServerIds);
+      const owned = await ownKeysAmong(db, connectionId, swept);
+      await noteRemoved(
+        db,
+        connectionId,
+        swept.filter((key) => !owned.has(key)),
+      );
+      const gone = await markGone(
         ctx,
         rows.filter((row) => row !== undefined),
       );
+      return { affected: gone.affected + swept.length - owned.size, batch: gone.batch };
     });
     await appendToJournal(ctx, gone.batch, 'bookkeeping');
     return gone.affected;
@@ -177,7 +206,7 @@ export function markDeletedOnServer(
 ): Promise<number> {
   return guarded('sync', async () => {
     const { strict: db } = ctx;
-    const gone = await db.transaction('rw', db.customers, db.outbox, db.meta, async () => {
+    const gone = await db.transaction('rw', ...rowTables(db), db.outbox, db.meta, async () => {
       if (serverIds.length === 0) return { affected: 0, batch: null };
       return markGone(ctx, await rowsWithServerIds(db, connectionId, serverIds));
     });

@@ -41,7 +41,7 @@ function row(connectionId: string, key: string, syncState: string) {
 
 afterEach(() => deleteDatabase(factory, name));
 
-describe('the store schema, version 4', () => {
+describe('the store schema, version 5', () => {
   it('keeps every row and outbox entry of a version-2 database and drops the unused indexes', async () => {
     const old = new Dexie(name, indexedDb);
     old.version(2).stores(versionTwoSchema);
@@ -65,7 +65,7 @@ describe('the store schema, version 4', () => {
 
     const db = new FieldbookDatabase(name, 'strict', indexedDb);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const indexes = db.customers.schema.indexes.map((index) => index.name).sort();
     expect(indexes).toEqual([
       '[connectionId+hydrateRank]',

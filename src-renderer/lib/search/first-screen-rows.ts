@@ -1,6 +1,7 @@
 // The rows behind the remembered first screen (first-screen.ts), read the same way by the search
 // worker (its head start) and by the list on the main thread (the rows it shows before the worker
-// answers): the remembered rows still here, then every row written since the screen was saved.
+// answers): the remembered rows still here (kept with the screen, or read by key), then every row
+// written since the screen was saved.
 // The first customers by name are among them, whatever was renamed, added or removed meanwhile.
 import type { CustomerStore } from '../db/customer-store';
 import type { CustomerRow } from '../db/rows';
@@ -40,11 +41,30 @@ export async function readFirstScreenRows(
   const savedAt = screen.savedAt;
   // Both reads at once: each is a round trip to IndexedDB's backend, and neither needs the other.
   const [remembered, since] = await Promise.all([
-    store.getCustomers(connectionId, screen.keys.slice(0, limits.keys)),
+    rememberedRows(store, screen, limits.keys),
     rowsWrittenSince(store, connectionId, savedAt, limits.changes),
   ]);
   if (!since) return null;
   return { rows: [...remembered, ...since], count: screen.count };
+}
+
+/**
+ * The screen's rows still here: those kept with the screen less the ones removed since (the
+ * removal log), or, when none were kept or the log no longer reaches back, read by key.
+ */
+async function rememberedRows(
+  store: CustomerStore,
+  screen: FirstScreen,
+  limit: number,
+): Promise<CustomerRow[]> {
+  if (screen.rows && screen.removedSeq !== undefined) {
+    const removals = await store.removedSince(screen.connectionId, screen.removedSeq);
+    if (removals.keys) {
+      const gone = new Set(removals.keys);
+      return screen.rows.slice(0, limit).filter((row) => !gone.has(row.key));
+    }
+  }
+  return store.getCustomers(screen.connectionId, screen.keys.slice(0, limit));
 }
 
 /** The rows written at or after `since`, or null when there are more than `limit`. */

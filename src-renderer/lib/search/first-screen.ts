@@ -1,10 +1,18 @@
 // The list's first screen, remembered between sessions: the keys of the first customers by name
 // and how many there were, kept in a small database of the search worker's own. On the next open
 // the worker reads those rows (and the ones written since) before anything else and answers with
-// them, so the first screen shows in display order long before the whole index is built. Only
-// keys and a count are kept: the rows themselves are always read from the store.
+// them, so the first screen shows in display order long before the whole index is built. The
+// rows themselves are kept too, read from the store when the screen is saved: with packed summary
+// pages, 60 keys spread over the list by name fall on ~57 different pages, each decoded whole
+// (~100 ms of CPU at 100,000 customers), while the rows kept as one value read in under 1 ms
+// (docs/performance.md#what-the-readers-cost-the-lab). The removal log's position read with them
+// says which of them went since; the rows written since are read again as before.
 import { Dexie, type Table } from 'dexie';
-import type { IndexedDbDependencies } from '../db/schema';
+import { rowsOf } from '../db/customer-rows';
+import { removedSince } from '../db/removal-log';
+import type { CustomerRow } from '../db/rows';
+import { FieldbookDatabase, rowTables, type IndexedDbDependencies } from '../db/schema';
+import { publicRow } from '../db/stored-row';
 
 export interface FirstScreen {
   readonly connectionId: string;
@@ -14,6 +22,10 @@ export interface FirstScreen {
   readonly count: number;
   /** Local ms: rows written at or after this are read again on the next open. */
   readonly savedAt: number;
+  /** The rows of `keys` still here when saved, in the keys' order (absent: read them by key). */
+  readonly rows?: readonly CustomerRow[];
+  /** The store's removal log position when `rows` were read: rows removed after it are left out. */
+  readonly removedSeq?: number;
 }
 
 export interface FirstScreens {
@@ -42,11 +54,30 @@ export function openFirstScreens(
   // Opened at once, not on the first read: the list opens it ahead at app start on purpose. A
   // failure to open shows as a failed read, which every reader takes as "nothing remembered".
   db.open().catch(() => {});
+  // The store's database, opened only by the first save (reading needs no durability).
+  let storeDb: FieldbookDatabase | undefined;
   return {
     read: (connectionId) => db.screens.get(connectionId),
     write: async (screen) => {
-      await db.screens.put(screen);
+      storeDb ??= new FieldbookDatabase(storeName, 'relaxed', dependencies);
+      await db.screens.put(screen.rows ? screen : await withRows(storeDb, screen));
     },
-    close: () => db.close(),
+    close: () => {
+      db.close();
+      storeDb?.close();
+    },
   };
+}
+
+/** The screen with its rows and the removal log's position, read in one transaction. */
+async function withRows(storeDb: FieldbookDatabase, screen: FirstScreen): Promise<FirstScreen> {
+  const { connectionId, keys } = screen;
+  return storeDb.transaction('r', ...rowTables(storeDb), storeDb.meta, async () => {
+    const [rows, removals] = await Promise.all([
+      rowsOf(storeDb, connectionId, keys),
+      removedSince(storeDb, connectionId, Infinity),
+    ]);
+    const kept = rows.flatMap((row) => (row ? [publicRow(row)] : []));
+    return { ...screen, rows: kept, removedSeq: removals.seq };
+  });
 }

@@ -9,6 +9,12 @@ export interface StoreEnvironment {
   readonly project: 'browser' | 'node';
   open(name: string): CustomerStore;
   remove(name: string): Promise<void>;
+  /**
+   * How `pulled` stores a server record: 'rows' as a full record (an own row per customer, as
+   * hydration writes it), 'pages' as a summary in key order (a packed summary page, as a first
+   * sync writes it). The suite's rules hold for both.
+   */
+  readonly layout?: 'rows' | 'pages';
 }
 
 export interface StoreWorld<T> {
@@ -54,7 +60,8 @@ function worldOn<T>(
     case: storeCase,
     async pulled(serverId, customerName = `Customer ${serverId}`) {
       const record = storeCase.serverRecord(serverId, customerName);
-      const pulled: PulledRecord<T> = { serverId, record, hydration: 'full' };
+      const hydration = environment.layout === 'pages' ? 'summary' : 'full';
+      const pulled: PulledRecord<T> = { serverId, record, hydration };
       await store.applyPulled(storeCase.descriptor, connectionId, [pulled]);
       return storeCase.descriptor.prepareForStore(record);
     },
