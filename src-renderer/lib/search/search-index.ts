@@ -7,7 +7,7 @@ import { fold, isPhoneLike, queryDigits } from './fold';
 import { phoneGramText, phonesInclude } from './compact-phones';
 import { DocOfKey } from './doc-of-key';
 import { EntryColumns } from './entry-columns';
-import { exactLength, GramPostings, termGrams, type DocSet } from './gram-postings';
+import { GramPostings, type DocSet, type GramSize } from './gram-postings';
 import { popcount } from './packed-postings';
 import { placedAnswer, walkedAnswer, wholeOrderAnswer, type OrderedAnswer } from './ordered-answer';
 import type { IndexEntry } from './index-entry';
@@ -64,13 +64,23 @@ function sameMatch(a: Matcher, b: Matcher): boolean {
 const narrowingLimit = 20_000;
 
 /**
+ * The longest gram of each side. Phone digits take four-char grams too: a quarter of the
+ * customers may share a mobile prefix such as "0171", and its own posting answers it exactly
+ * instead of each of those customers' phones being read (docs/search.md, "Phone digits").
+ * Letters stay at three: their four-char grams would not fit the worker's memory.
+ */
+const textGram: GramSize = 3;
+const digitGram: GramSize = 4;
+
+/**
  * Whether the postings alone cannot answer (a term or the digits longer than a gram): only then
  * are texts read at all, and re-checking the last answer can be cheaper. A query of short terms
  * is exact from its postings, which never read a text.
  */
 function needsTexts({ terms, digits }: Matcher): boolean {
-  return terms.some((term) => term.length > exactLength) || (digits ?? '').length > exactLength;
+  return terms.some((term) => term.length > textGram) || (digits ?? '').length > digitGram;
 }
+
 
 /**
  * Docs whose text changed keep their old grams (postings only grow) and are confirmed on their
@@ -119,8 +129,8 @@ export class SearchIndex {
    */
   constructor(facets: readonly FacetDefinition[] = [], options: { freezeEvery?: number } = {}) {
     this.#freezeEvery = options.freezeEvery;
-    this.#texts = new GramPostings(textSeparator, this.#freezeEvery);
-    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery);
+    this.#texts = new GramPostings(textSeparator, this.#freezeEvery, textGram);
+    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery, digitGram);
     this.#facets = facets;
     this.#facetCounts = facets.map(() => new Map());
     const entries = this.#entries;
@@ -381,13 +391,14 @@ export class SearchIndex {
   }
 
   #byText(terms: readonly string[]): Found | null {
-    const set = this.#texts.intersect(terms.flatMap(termGrams));
-    return set && { set, confirm: terms.some((term) => term.length > exactLength), text: true };
+    const texts = this.#texts;
+    const set = texts.intersect(terms.flatMap((term) => texts.termGrams(term)));
+    return set && { set, confirm: terms.some((term) => term.length > textGram), text: true };
   }
 
   #byDigits(digits: string): Found | null {
-    const set = this.#digits.intersect(termGrams(digits));
-    return set && { set, confirm: digits.length > exactLength, text: false };
+    const set = this.#digits.intersect(this.#digits.termGrams(digits));
+    return set && { set, confirm: digits.length > digitGram, text: false };
   }
 
   /** One doc against one side of the query, on its own text. */
@@ -441,8 +452,8 @@ export class SearchIndex {
 
   /** Postings from the current texts: no doc is stale afterwards. */
   #rebuild(): void {
-    this.#texts = new GramPostings(textSeparator, this.#freezeEvery);
-    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery);
+    this.#texts = new GramPostings(textSeparator, this.#freezeEvery, textGram);
+    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery, digitGram);
     this.#stale.clear();
     for (let doc = 0; doc < this.#entries.capacity; doc += 1) {
       if (this.#entries.has(doc)) this.#addGrams(doc);
@@ -452,7 +463,7 @@ export class SearchIndex {
 
   #addGrams(doc: number): void {
     this.#texts.add(doc, this.#entries.text(doc));
-    this.#digits.add(doc, phoneGramText(this.#entries.phones(doc), exactLength));
+    this.#digits.add(doc, phoneGramText(this.#entries.phones(doc), digitGram));
   }
 
   #changed(doc: number): void {
