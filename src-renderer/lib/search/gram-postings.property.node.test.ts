@@ -40,7 +40,10 @@ function gramTexts(term: string, exact: number): string[] {
 // every length, so one intersection meets lists of very different sizes).
 const unit = fc.constantFrom('0', '0', '0', '1', '1', '7', '9', separator);
 const text = fc.string({ unit, maxLength: 12 });
-const sparseText = fc.oneof({ weight: 4, arbitrary: fc.constant('') }, { weight: 1, arbitrary: text });
+const sparseText = fc.oneof(
+  { weight: 4, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: text },
+);
 const term = fc.string({ unit: fc.constantFrom('0', '1', '7', '9'), minLength: 1, maxLength: 7 });
 
 describe('gram postings', () => {

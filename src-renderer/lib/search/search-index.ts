@@ -9,7 +9,13 @@ import { DocOfKey } from './doc-of-key';
 import { EntryColumns } from './entry-columns';
 import { GramPostings, type DocSet, type GramSize } from './gram-postings';
 import { popcount } from './packed-postings';
-import { placedAnswer, walkedAnswer, wholeOrderAnswer, type OrderedAnswer } from './ordered-answer';
+import {
+  confirmingAnswer,
+  placedAnswer,
+  walkedAnswer,
+  wholeOrderAnswer,
+  type OrderedAnswer,
+} from './ordered-answer';
 import type { IndexEntry } from './index-entry';
 import { SortOrders, type SortedDocs } from './sort-orders';
 import type { DisplayRow, FacetChoices, ListQuery, SortOrder } from './search-types';
@@ -80,7 +86,6 @@ const digitGram: GramSize = 4;
 function needsTexts({ terms, digits }: Matcher): boolean {
   return terms.some((term) => term.length > textGram) || (digits ?? '').length > digitGram;
 }
-
 
 /**
  * Docs whose text changed keep their old grams (postings only grow) and are confirmed on their
@@ -250,8 +255,11 @@ export class SearchIndex {
       return last.answer;
     }
     let answer: OrderedAnswer;
+    // Only an answer already counted: counting it now would confirm every candidate of the last
+    // text just to decide (the next key usually comes before its confirmation is done).
     if (
       sameView &&
+      last.answer.exact &&
       last.answer.count <= narrowingLimit &&
       needsTexts(matcher) &&
       narrows(last.matcher, matcher)
@@ -321,6 +329,16 @@ export class SearchIndex {
     // Many docs: one bitset of the hits, each candidate confirmed where needed, then one walk of
     // the order testing one bit per doc.
     const hits = new Uint32Array((order.rank.length + 31) >>> 5);
+    // Unfiltered, the many candidates of a side are confirmed only as the walk reaches them.
+    const later = filtering
+      ? []
+      : found.filter(({ set, confirm }) => confirm && !('docs' in set && set.docs.length <= few));
+    if (later.length > 0) {
+      for (const side of found) if (!later.includes(side)) this.#addHits(hits, side, matcher);
+      return confirmingAnswer(order.docs, hits, this.#candidates(hits, later), (doc) =>
+        this.#matches(doc, matcher),
+      );
+    }
     for (const side of found) this.#addHits(hits, side, matcher);
     this.#settleStale(hits, matcher);
     // Every set bit is a live doc once stale ones are settled, so unfiltered the count is the
@@ -336,6 +354,34 @@ export class SearchIndex {
       out[count++] = doc;
     }
     return placedAnswer(count === out.length ? out : out.slice(0, count));
+  }
+
+  /**
+   * The docs of `sides` not already in `hits` (all of which need confirming on the whole query),
+   * and the stale docs among `hits` moved to them: any side may have set a stale doc's bit on its
+   * out-of-date grams, so its text decides.
+   */
+  #candidates(hits: Uint32Array, sides: readonly Found[]): Uint32Array {
+    const maybe = new Uint32Array(hits.length);
+    for (const { set } of sides) {
+      if ('docs' in set) {
+        for (const doc of set.docs)
+          if (doc < hits.length * 32) maybe[doc >>> 5]! |= 1 << (doc & 31);
+      } else {
+        const words = Math.min(maybe.length, set.bits.length);
+        for (let word = 0; word < words; word += 1) maybe[word]! |= set.bits[word]!;
+      }
+    }
+    for (let word = 0; word < maybe.length; word += 1) maybe[word]! &= ~hits[word]!;
+    for (const doc of this.#stale) {
+      const word = doc >>> 5;
+      const bit = 1 << (doc & 31);
+      if (word < hits.length && (hits[word]! & bit) !== 0) {
+        hits[word]! &= ~bit;
+        maybe[word]! |= bit;
+      }
+    }
+    return maybe;
   }
 
   /** Whether a doc a side's grams found really matches (its text says so when in doubt). */

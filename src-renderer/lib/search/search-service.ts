@@ -217,13 +217,16 @@ export class SearchService {
       seq: current.seq,
       docs,
       count: answer.count,
+      ...(answer.exact ? {} : { counting: true as const }),
       total: this.#total(),
       firstRows,
       version,
       searchMs: performance.now() - started,
       postedAt: performance.timeOrigin + performance.now(),
     });
-    if (docs.length < answer.count) void this.#placeRest(answer, current.seq, version);
+    if (!answer.exact || docs.length < answer.count) {
+      void this.#placeRest(answer, current.seq, version);
+    }
   }
 
   /**
