@@ -103,13 +103,17 @@ describe('confirmingAnswer', () => {
     // About 80 / (1/5 + 1/15) docs walked, a quarter of them candidates: nowhere near 2,667.
     expect(confirmed.length).toBeLessThan(200);
     expect([answer.exact, answer.count]).toEqual([false, 80]);
+    const walked = confirmed.length;
     let slices = 0;
     while (!answer.advance(1_000)) slices += 1;
     expect(slices).toBeGreaterThanOrEqual(8);
     expect([answer.exact, answer.count]).toEqual([true, expected.length]);
     expect(Array.from(answer.all())).toEqual(expected);
-    // Each candidate was read once.
+    // Each candidate was read once; those after the first screenful in doc order (as the texts
+    // are kept), not in the order's.
     expect(new Set(confirmed).size).toBe(confirmed.length);
+    const rest = confirmed.slice(walked);
+    expect(rest).toEqual([...rest].sort((a, b) => a - b));
   });
 
   it('is exact at once when every hit is in the first screenful, and empty for no hit', () => {

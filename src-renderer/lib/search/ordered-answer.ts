@@ -90,8 +90,12 @@ export function walkedAnswer(order: Int32Array, hits: Uint32Array, count: number
  * The docs of the order whose bit is set in `sure`, or in `maybe` and `confirm`ed, placed by
  * walking the order from its start: a candidate is read on its text only when the walk reaches
  * it, so the first screenful costs its own rows, not every candidate (at 1,000,000 a four-letter
- * word has 50,000–125,000 of them, ~0.4 µs each). The count is exact once the walk is at the end.
- * `sure` and `maybe` are disjoint; neither (nor `order`) may change while it is read.
+ * word has 50,000–125,000 of them). Beyond the first screenful (`advance`, `all`) the candidates
+ * left are confirmed in doc order first — texts are kept in doc order, so that reads memory
+ * forward where the walk would jump — and the walk on tests bits only. The count is exact once
+ * every candidate is settled and the walk is at the end. `sure` and `maybe` must be disjoint and
+ * are the answer's own from then on (it moves confirmed candidates into `sure`); `order` must
+ * not change while it is read.
  */
 export function confirmingAnswer(
   order: Int32Array,
@@ -99,10 +103,13 @@ export function confirmingAnswer(
   maybe: Uint32Array,
   confirm: (doc: number) => boolean,
 ): OrderedAnswer {
-  const most = popcount(sure) + popcount(maybe);
-  const out = new Int32Array(Math.min(most, order.length));
+  const out = new Int32Array(Math.min(popcount(sure) + popcount(maybe), order.length));
+  /** Hits in all: the candidates' bound until every one is settled, then exact. */
+  let most = out.length;
   let placed = 0;
   let at = 0;
+  /** Words of `maybe` before this one are settled (cleared, their hits moved to `sure`). */
+  let settled = 0;
   const walk = (wanted: number, end: number) => {
     const stop = Math.min(end, order.length);
     let i = at;
@@ -112,15 +119,37 @@ export function confirmingAnswer(
       i += 1;
       const word = doc >>> 5;
       const bit = 1 << (doc & 31);
-      if ((sure[word]! & bit) !== 0 || ((maybe[word]! & bit) !== 0 && confirm(doc))) {
+      if ((sure[word]! & bit) !== 0) {
         out[n++] = doc;
+      } else if ((maybe[word]! & bit) !== 0) {
+        // Read once: settled here, never again in doc order.
+        maybe[word]! &= ~bit;
+        if (confirm(doc)) {
+          sure[word]! |= bit;
+          out[n++] = doc;
+        }
       }
     }
     at = i;
     placed = n;
   };
-  // Every candidate placed, or the order walked to its end: nothing more can match.
-  const done = () => placed === out.length || at >= order.length;
+  /** Confirms the candidates of up to `words` words of `maybe` (32 doc numbers each). */
+  const settle = (words: number) => {
+    const end = Math.min(maybe.length, settled + words);
+    for (let word = settled; word < end; word += 1) {
+      let bits = maybe[word]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        if (confirm(word * 32 + 31 - Math.clz32(low))) sure[word]! |= low;
+      }
+      maybe[word] = 0;
+    }
+    settled = end;
+    // Every candidate settled: `sure` holds every hit (those walked past included).
+    if (settled === maybe.length) most = popcount(sure);
+  };
+  const done = () => placed === most || at >= order.length;
   return {
     get count() {
       return placed;
@@ -129,15 +158,21 @@ export function confirmingAnswer(
       return done();
     },
     first(n) {
-      walk(Math.min(n, out.length), order.length);
+      walk(Math.min(n, most), order.length);
       return out.slice(0, Math.min(n, placed));
     },
     advance(steps) {
-      walk(out.length, at + steps);
+      if (done()) return true;
+      if (settled < maybe.length) {
+        settle(Math.max(1, steps >>> 5));
+        return done();
+      }
+      walk(most, at + steps);
       return done();
     },
     all() {
-      walk(out.length, order.length);
+      if (settled < maybe.length) settle(maybe.length);
+      walk(most, order.length);
       return out.subarray(0, placed);
     },
   };
