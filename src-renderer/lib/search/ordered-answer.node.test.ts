@@ -1,7 +1,7 @@
 // An answer is put in order only as far as it is read: the first screenful walks the order up to
 // its last row, the rest follows slice by slice, and every way of reading gives the same docs.
 import { describe, expect, it } from 'vitest';
-import { placedAnswer, walkedAnswer, wholeOrderAnswer } from './ordered-answer';
+import { confirmingAnswer, placedAnswer, walkedAnswer, wholeOrderAnswer } from './ordered-answer';
 
 /** A shuffled order of `size` docs and a hit bitset of every `every`-th doc. */
 function world(size: number, every: number, seed = 7) {
@@ -72,5 +72,56 @@ describe('placedAnswer and wholeOrderAnswer', () => {
     // The whole order's copy is the answer's own: a later change of the order leaves it as it was.
     docs[0] = 42;
     expect(Array.from(whole.all())).toEqual([5, 3, 9, 1]);
+  });
+});
+
+describe('confirmingAnswer', () => {
+  /** Sure hits every 5th doc, candidates every 3rd (not sure), of which those even are real. */
+  function candidates(size: number) {
+    const { order } = world(size, 1);
+    const sure = new Uint32Array((size + 31) >>> 5);
+    const maybe = new Uint32Array((size + 31) >>> 5);
+    for (let doc = 0; doc < size; doc += 1) {
+      if (doc % 5 === 0) sure[doc >>> 5]! |= 1 << (doc & 31);
+      else if (doc % 3 === 0) maybe[doc >>> 5]! |= 1 << (doc & 31);
+    }
+    const confirmed: number[] = [];
+    const confirm = (doc: number) => {
+      confirmed.push(doc);
+      return doc % 2 === 0;
+    };
+    const expected = Array.from(order).filter(
+      (doc) => doc % 5 === 0 || (doc % 3 === 0 && doc % 2 === 0),
+    );
+    return { order, sure, maybe, confirm, confirmed, expected };
+  }
+
+  it('confirms only the candidates the first screenful walks past, and counts once at the end', () => {
+    const { order, sure, maybe, confirm, confirmed, expected } = candidates(10_000);
+    const answer = confirmingAnswer(order, sure, maybe, confirm);
+    expect(Array.from(answer.first(80))).toEqual(expected.slice(0, 80));
+    // About 80 / (1/5 + 1/15) docs walked, a quarter of them candidates: nowhere near 2,667.
+    expect(confirmed.length).toBeLessThan(200);
+    expect([answer.exact, answer.count]).toEqual([false, 80]);
+    const walked = confirmed.length;
+    let slices = 0;
+    while (!answer.advance(1_000)) slices += 1;
+    expect(slices).toBeGreaterThanOrEqual(8);
+    expect([answer.exact, answer.count]).toEqual([true, expected.length]);
+    expect(Array.from(answer.all())).toEqual(expected);
+    // Each candidate was read once; those after the first screenful in doc order (as the texts
+    // are kept), not in the order's.
+    expect(new Set(confirmed).size).toBe(confirmed.length);
+    const rest = confirmed.slice(walked);
+    expect(rest).toEqual([...rest].sort((a, b) => a - b));
+  });
+
+  it('is exact at once when every hit is in the first screenful, and empty for no hit', () => {
+    const { order, sure, maybe, confirm, expected } = candidates(300);
+    const answer = confirmingAnswer(order, sure, maybe, confirm);
+    expect(Array.from(answer.first(1_000))).toEqual(expected);
+    expect([answer.exact, answer.count]).toEqual([true, expected.length]);
+    const none = confirmingAnswer(order, new Uint32Array(10), new Uint32Array(10), confirm);
+    expect([none.first(80).length, none.exact, none.count]).toEqual([0, true, 0]);
   });
 });

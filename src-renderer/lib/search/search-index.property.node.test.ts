@@ -144,6 +144,10 @@ const typedText = fc.oneof(
     minLength: 1,
     maxLength: 7,
   }),
+  // A national number: "0" and the digits after "+49 " (a derived form's own first grams).
+  fc
+    .string({ unit: fc.constantFrom('0', '1', '7'), minLength: 3, maxLength: 6 })
+    .map((d) => `0${d}`),
 );
 const sortOrder: fc.Arbitrary<SortOrder> = fc.record({
   column: fc.constantFrom('name', 'category'),

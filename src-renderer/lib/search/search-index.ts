@@ -7,9 +7,15 @@ import { fold, isPhoneLike, queryDigits } from './fold';
 import { phoneGramText, phonesInclude } from './compact-phones';
 import { DocOfKey } from './doc-of-key';
 import { EntryColumns } from './entry-columns';
-import { exactLength, GramPostings, termGrams, type DocSet } from './gram-postings';
+import { GramPostings, type DocSet, type GramSize } from './gram-postings';
 import { popcount } from './packed-postings';
-import { placedAnswer, walkedAnswer, wholeOrderAnswer, type OrderedAnswer } from './ordered-answer';
+import {
+  confirmingAnswer,
+  placedAnswer,
+  walkedAnswer,
+  wholeOrderAnswer,
+  type OrderedAnswer,
+} from './ordered-answer';
 import type { IndexEntry } from './index-entry';
 import { SortOrders, type SortedDocs } from './sort-orders';
 import type { DisplayRow, FacetChoices, ListQuery, SortOrder } from './search-types';
@@ -64,12 +70,21 @@ function sameMatch(a: Matcher, b: Matcher): boolean {
 const narrowingLimit = 20_000;
 
 /**
+ * The longest gram of each side. Phone digits take four-char grams too: a quarter of the
+ * customers may share a mobile prefix such as "0171", and its own posting answers it exactly
+ * instead of each of those customers' phones being read (docs/search.md, "Phone digits").
+ * Letters stay at three: their four-char grams would not fit the worker's memory.
+ */
+const textGram: GramSize = 3;
+const digitGram: GramSize = 4;
+
+/**
  * Whether the postings alone cannot answer (a term or the digits longer than a gram): only then
  * are texts read at all, and re-checking the last answer can be cheaper. A query of short terms
  * is exact from its postings, which never read a text.
  */
 function needsTexts({ terms, digits }: Matcher): boolean {
-  return terms.some((term) => term.length > exactLength) || (digits ?? '').length > exactLength;
+  return terms.some((term) => term.length > textGram) || (digits ?? '').length > digitGram;
 }
 
 /**
@@ -119,8 +134,8 @@ export class SearchIndex {
    */
   constructor(facets: readonly FacetDefinition[] = [], options: { freezeEvery?: number } = {}) {
     this.#freezeEvery = options.freezeEvery;
-    this.#texts = new GramPostings(textSeparator, this.#freezeEvery);
-    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery);
+    this.#texts = new GramPostings(textSeparator, this.#freezeEvery, textGram);
+    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery, digitGram);
     this.#facets = facets;
     this.#facetCounts = facets.map(() => new Map());
     const entries = this.#entries;
@@ -240,8 +255,11 @@ export class SearchIndex {
       return last.answer;
     }
     let answer: OrderedAnswer;
+    // Only an answer already counted: counting it now would confirm every candidate of the last
+    // text just to decide (the next key usually comes before its confirmation is done).
     if (
       sameView &&
+      last.answer.exact &&
       last.answer.count <= narrowingLimit &&
       needsTexts(matcher) &&
       narrows(last.matcher, matcher)
@@ -311,6 +329,16 @@ export class SearchIndex {
     // Many docs: one bitset of the hits, each candidate confirmed where needed, then one walk of
     // the order testing one bit per doc.
     const hits = new Uint32Array((order.rank.length + 31) >>> 5);
+    // Unfiltered, the many candidates of a side are confirmed only as the walk reaches them.
+    const later = filtering
+      ? []
+      : found.filter(({ set, confirm }) => confirm && !('docs' in set && set.docs.length <= few));
+    if (later.length > 0) {
+      for (const side of found) if (!later.includes(side)) this.#addHits(hits, side, matcher);
+      return confirmingAnswer(order.docs, hits, this.#candidates(hits, later), (doc) =>
+        this.#matches(doc, matcher),
+      );
+    }
     for (const side of found) this.#addHits(hits, side, matcher);
     this.#settleStale(hits, matcher);
     // Every set bit is a live doc once stale ones are settled, so unfiltered the count is the
@@ -326,6 +354,34 @@ export class SearchIndex {
       out[count++] = doc;
     }
     return placedAnswer(count === out.length ? out : out.slice(0, count));
+  }
+
+  /**
+   * The docs of `sides` not already in `hits` (all of which need confirming on the whole query),
+   * and the stale docs among `hits` moved to them: any side may have set a stale doc's bit on its
+   * out-of-date grams, so its text decides.
+   */
+  #candidates(hits: Uint32Array, sides: readonly Found[]): Uint32Array {
+    const maybe = new Uint32Array(hits.length);
+    for (const { set } of sides) {
+      if ('docs' in set) {
+        for (const doc of set.docs)
+          if (doc < hits.length * 32) maybe[doc >>> 5]! |= 1 << (doc & 31);
+      } else {
+        const words = Math.min(maybe.length, set.bits.length);
+        for (let word = 0; word < words; word += 1) maybe[word]! |= set.bits[word]!;
+      }
+    }
+    for (let word = 0; word < maybe.length; word += 1) maybe[word]! &= ~hits[word]!;
+    for (const doc of this.#stale) {
+      const word = doc >>> 5;
+      const bit = 1 << (doc & 31);
+      if (word < hits.length && (hits[word]! & bit) !== 0) {
+        hits[word]! &= ~bit;
+        maybe[word]! |= bit;
+      }
+    }
+    return maybe;
   }
 
   /** Whether a doc a side's grams found really matches (its text says so when in doubt). */
@@ -381,13 +437,14 @@ export class SearchIndex {
   }
 
   #byText(terms: readonly string[]): Found | null {
-    const set = this.#texts.intersect(terms.flatMap(termGrams));
-    return set && { set, confirm: terms.some((term) => term.length > exactLength), text: true };
+    const texts = this.#texts;
+    const set = texts.intersect(terms.flatMap((term) => texts.termGrams(term)));
+    return set && { set, confirm: terms.some((term) => term.length > textGram), text: true };
   }
 
   #byDigits(digits: string): Found | null {
-    const set = this.#digits.intersect(termGrams(digits));
-    return set && { set, confirm: digits.length > exactLength, text: false };
+    const set = this.#digits.intersect(this.#digits.termGrams(digits));
+    return set && { set, confirm: digits.length > digitGram, text: false };
   }
 
   /** One doc against one side of the query, on its own text. */
@@ -441,8 +498,8 @@ export class SearchIndex {
 
   /** Postings from the current texts: no doc is stale afterwards. */
   #rebuild(): void {
-    this.#texts = new GramPostings(textSeparator, this.#freezeEvery);
-    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery);
+    this.#texts = new GramPostings(textSeparator, this.#freezeEvery, textGram);
+    this.#digits = new GramPostings(digitSeparator, this.#freezeEvery, digitGram);
     this.#stale.clear();
     for (let doc = 0; doc < this.#entries.capacity; doc += 1) {
       if (this.#entries.has(doc)) this.#addGrams(doc);
@@ -452,7 +509,7 @@ export class SearchIndex {
 
   #addGrams(doc: number): void {
     this.#texts.add(doc, this.#entries.text(doc));
-    this.#digits.add(doc, phoneGramText(this.#entries.phones(doc), exactLength));
+    this.#digits.add(doc, phoneGramText(this.#entries.phones(doc), digitGram));
   }
 
   #changed(doc: number): void {

@@ -78,4 +78,19 @@ describe('SearchIndex after edits', () => {
     expect(keysFound(index, 'qq')).toEqual(['gone']);
     expect(keysFound(index, '0')).not.toContain('gone');
   });
+
+  it('confirms a stale doc an exact side found while the other side is confirmed as walked', () => {
+    // "0171": the phone side's own four-digit posting (a bitset: exact, taken without reading
+    // phones) still holds a customer whose phone was edited away; the text side has more
+    // candidates than are sorted by rank, so they are confirmed as the order is walked.
+    const index = indexWithManyPhones();
+    for (let i = 0; i < 1_000; i += 1) index.upsert(entry(`t${i}`, `k0171 ${i}`));
+    index.upsert(entry('p7', 'x', []));
+    const answer = index.answer(query('0171'));
+    answer.first(10);
+    expect(answer.exact).toBe(false);
+    const found = keysFound(index, '0171');
+    expect(found).not.toContain('p7');
+    expect(found).toHaveLength(1_000 + 599);
+  });
 });

@@ -66,6 +66,29 @@ describe('SearchService', () => {
     expect(messages.some((m) => m.type === 'docs' && m.seq === 1)).toBe(false);
   });
 
+  it('posts a search whose candidates need their text read with the count so far, then every doc', async () => {
+    const { service, messages, results } = await world(3_000);
+    await service.load();
+    // Four letters: more than a screenful of candidates, each confirmed on its text.
+    const text = corpusTerm(service, 4);
+    service.query(1, { ...query, text });
+    const every = service.index.search({ ...query, text });
+    expect(every.length).toBeGreaterThan(FIRST_ROWS);
+    const result = results().find((r) => r.seq === 1)!;
+    expect(result.counting).toBe(true);
+    expect(result.count).toBe(FIRST_ROWS);
+    expect(Array.from(result.docs)).toEqual(Array.from(every.subarray(0, FIRST_ROWS)));
+    // The docs message brings every one: their number is the count.
+    expect(Array.from(await answeredDocs(messages, 1))).toEqual(Array.from(every));
+    // A query of short terms is exact from its postings: counted at once.
+    service.query(2, { ...query, text: 'e' });
+    const short = results().find((r) => r.seq === 2)!;
+    expect([short.counting, short.count]).toEqual([
+      undefined,
+      service.index.search({ ...query, text: 'e' }).length,
+    ]);
+  });
+
   it('lookups that arrive after the first read (a first sync) re-index the rows with names', async () => {
     store = openCustomerStore(`search-${Math.random()}`, {
       indexedDb: { indexedDB: factory, IDBKeyRange },
@@ -200,3 +223,21 @@ describe('SearchService', () => {
     expect(first.type === 'result' && first.docs.length).toBe(2_000);
   });
 });
+
+/**
+ * A word of `length` letters from a customer's name found in more than 400 customers: more
+ * candidates than are sorted by rank (256 at 3,000), so they are confirmed as the order is walked.
+ */
+function corpusTerm(service: SearchService, length: number): string {
+  for (let doc = 0; doc < 50; doc += 1) {
+    const name = service.index.entry(doc)!.sortKeys['name']!;
+    for (let at = 0; at + length <= name.length; at += 1) {
+      const term = name.slice(at, at + length);
+      if (!/^[a-z]+$/.test(term)) continue;
+      // Another sort: the index keeps no answer of the list's view to give back as it was.
+      const other = { ...allByName, text: term, sort: { column: 'name', descending: true } };
+      if (service.index.search(other).length > 400) return term;
+    }
+  }
+  throw new Error('no common term');
+}

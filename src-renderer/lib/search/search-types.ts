@@ -54,6 +54,11 @@ export interface ListResult {
   readonly docs: Int32Array;
   /** How many customers match (the count shown, the grid's height). */
   readonly count: number;
+  /**
+   * The count is not final: `count` customers were found so far (the first screenful's),
+   * more may match. The `docs` message then brings every one, and their number is the count.
+   */
+  readonly counting?: true;
   /** Customers in the index (all of the connection's), for "12 of 100,000". */
   readonly total: number;
   /** The rows of the first docs, so the first screen renders without a second round trip. */

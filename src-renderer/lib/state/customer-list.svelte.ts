@@ -45,6 +45,8 @@ export class CustomerListState {
   #docs = $state.raw<Int32Array>(new Int32Array(0));
   /** How many match: more than #docs holds while only the first screenful is here. */
   #count = $state(0);
+  /** The worker is still confirming candidates: #count is how many it found so far. */
+  #counting = $state(false);
   #total = $state(0);
   #indexed = $state(0);
   #ready = $state(false);
@@ -94,7 +96,7 @@ export class CustomerListState {
     });
     this.selection = new RowSelection({
       viewDocs: () => this.#docs,
-      viewComplete: () => this.#docs.length >= this.#count,
+      viewComplete: () => !this.#counting && this.#docs.length >= this.#count,
       whenViewComplete: () => this.#allDocs().then(() => undefined),
       loadedKey: (doc) => this.#rows.get(doc)?.key,
       resolveKeys: (docs) => this.#client.keys(docs),
@@ -185,6 +187,10 @@ export class CustomerListState {
   get count(): number {
     return this.#count;
   }
+  /** More may match than `count` says: the worker is still counting (a few ms at most). */
+  get counting(): boolean {
+    return this.#counting;
+  }
   get total(): number {
     return this.#total;
   }
@@ -266,7 +272,7 @@ export class CustomerListState {
 
   /** Every doc of the current answer, once here (at once when it is). */
   async #allDocs(): Promise<Int32Array> {
-    while (this.#docs.length < this.#count && !this.#closed) {
+    while ((this.#counting || this.#docs.length < this.#count) && !this.#closed) {
       await new Promise<void>((arrived) => this.#docsArrived.push(arrived));
     }
     return this.#docs;
@@ -320,6 +326,9 @@ export class CustomerListState {
       case 'docs':
         if (message.seq === this.#latestSeq && message.version === this.#dataVersion) {
           this.#docs = message.docs;
+          // Every doc is here: their number is the count, exact now.
+          if (this.#counting) this.#count = message.docs.length;
+          this.#counting = false;
           this.#arrived();
         }
         return;
@@ -383,6 +392,7 @@ export class CustomerListState {
     for (const [doc, row] of result.firstRows) this.#rows.set(doc, row);
     this.#docs = result.docs;
     this.#count = result.count;
+    this.#counting = result.counting === true;
     this.#total = result.total;
     this.#answered = true;
     this.#error = null;

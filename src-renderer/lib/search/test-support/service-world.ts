@@ -53,7 +53,8 @@ export async function searchServiceWorld(count: number, options: { clock?: boole
 export async function answeredDocs(messages: readonly FromWorker[], seq: number) {
   for (let turn = 0; turn < 1_000; turn += 1) {
     const result = messages.findLast((m) => m.type === 'result' && m.seq === seq);
-    if (result?.type === 'result' && result.docs.length === result.count) return result.docs;
+    if (result?.type === 'result' && result.docs.length === result.count && !result.counting)
+      return result.docs;
     const rest = messages.findLast((m) => m.type === 'docs' && m.seq === seq);
     if (rest?.type === 'docs') return rest.docs;
     await new Promise((go) => setTimeout(go, 0));
