@@ -48,12 +48,16 @@ export class EditorUniqueness {
     return this.#messages;
   }
 
-  /** Checks once typing pauses; each keystroke moves the check later. */
+  /**
+   * Checks once typing pauses; each keystroke moves the check later. A check that fails (the
+   * store closed under it, the editor already gone) leaves the messages as they were: nobody
+   * waits for it, and the save runs the same check and reports the store's error in words.
+   */
   schedule(): void {
     if (this.#fields.length === 0) return;
     this.#cancelScheduled?.();
     this.#cancelScheduled = (this.#deps.clock ?? systemClock).schedule(
-      () => void this.check(),
+      () => void this.check().catch(() => undefined),
       this.#deps.delayMs ?? 250,
     );
   }
