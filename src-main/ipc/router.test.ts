@@ -99,6 +99,18 @@ describe('createIpcRouter', () => {
     expect(rename).not.toHaveBeenCalled();
   });
 
+  test('a payload zod cannot examine is a validation error, and no handler is called', async () => {
+    // Found by the IPC fuzzer: a `length` whose `toString` is no function makes zod's string
+    // checks throw instead of failing.
+    const rename = vi.fn();
+    const { router, log } = routerWith({ 'connections.rename': rename });
+    const payload = { id: { length: { toString: new Uint8Array([1, 2, 3]) } }, name: 'Acme' };
+    const answer = await router.handle('connections.rename', app, payload);
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(rename).not.toHaveBeenCalled();
+    expect(log).not.toHaveBeenCalled();
+  });
+
   test('fields of a record body are keyed as the editor names them, without "body."', async () => {
     const { router } = routerWith({});
     const answer = await router.handle('revnue.customers.create', app, {

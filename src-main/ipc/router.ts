@@ -42,7 +42,13 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
       return fail('validation', `Fieldbook has no operation called "${channel.slice(0, 80)}".`);
     }
     const operation = contract[channel];
-    const parsed = operation.input.safeParse(payload);
+    const parsed = readInput(operation.input, payload);
+    if (parsed === undefined) {
+      return fail(
+        'validation',
+        `Fieldbook could not read this request: a value in it is not plain data.`,
+      );
+    }
     if (!parsed.success) return validationFailure(parsed.error);
 
     const answer = await handlers[channel](parsed.data, { channel, sender });
@@ -54,6 +60,19 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
     const checked = checkOnce(operation.output, answer.value);
     if (!checked.success) return unexpected(channel, checked.error);
     return ok(checked.data as unknown);
+  }
+
+  // A payload zod cannot even examine (an object whose `length` has a `toString` that is no
+  // function makes its string checks throw) is invalid input like any other, not a fault of ours.
+  function readInput<S extends { safeParse(value: unknown): unknown }>(
+    schema: S,
+    payload: unknown,
+  ) {
+    try {
+      return schema.safeParse(payload) as ReturnType<S['safeParse']>;
+    } catch {
+      return undefined;
+    }
   }
 
   function trusted(sender: IpcSender): boolean {
