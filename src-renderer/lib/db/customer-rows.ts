@@ -112,16 +112,7 @@ async function pageRowsAfter<T>(
     if (holding) take(holding, indexAfter(holding, after));
   }
   while (rows.length < limit) {
-    const next = await db.summaryPages
-      .where('[connectionId+firstKey]')
-      .between(
-        [connectionId, from ?? Dexie.minKey],
-        [connectionId, Dexie.maxKey],
-        from === null,
-        true,
-      )
-      .limit(8)
-      .toArray();
+    const next = await pagesAfter(db, connectionId, from);
     for (const page of next) take(page, 0);
     if (next.length < 8) break;
     from = next[next.length - 1]!.firstKey;
@@ -275,16 +266,7 @@ export async function rowsToFetchInFull(
   const rows = [...own];
   let from: string | null = null;
   while (rows.length < limit) {
-    const pages: SummaryPage[] = await db.summaryPages
-      .where('[connectionId+firstKey]')
-      .between(
-        [connectionId, from ?? Dexie.minKey],
-        [connectionId, Dexie.maxKey],
-        from === null,
-        true,
-      )
-      .limit(8)
-      .toArray();
+    const pages: SummaryPage[] = await pagesAfter(db, connectionId, from);
     for (const page of pages) {
       const owned = new Set(
         await keysBetween(db, connectionId, page.firstKey, page.lastKey, Infinity),
@@ -370,4 +352,22 @@ export function ownKeysAmong(
     .anyOf(pairsOf(connectionId, keys))
     .primaryKeys()
     .then((found) => new Set(found.map(([, key]) => key)));
+}
+
+/** The next 8 pages of the connection in key order: from its first when `from` is null, else after `from`. */
+function pagesAfter(
+  db: FieldbookDatabase,
+  connectionId: string,
+  from: string | null,
+): Promise<SummaryPage[]> {
+  return db.summaryPages
+    .where('[connectionId+firstKey]')
+    .between(
+      [connectionId, from ?? Dexie.minKey],
+      [connectionId, Dexie.maxKey],
+      from === null,
+      true,
+    )
+    .limit(8)
+    .toArray();
 }
